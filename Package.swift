@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "kanji-write",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "kanji-write", targets: ["kanji-write"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C libraries, each behind a system-library target with a small shim header.
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    // ncursesw's pkg-config file adds -D flags that SwiftPM rejects with a warning, so its
+    // module map names the libraries itself.
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+    // Layers, bottom up; each uses only the ones below it.
+    .target(name: "SQLite", dependencies: ["CSQLite"]),
+    .target(name: "KanjiData", dependencies: ["SQLite", "CZlib"]),
+    .target(name: "StrokeMatch", dependencies: ["KanjiData"]),
+    .target(name: "Scheduler"),
+    .target(name: "Progress", dependencies: ["SQLite", "Scheduler"]),
+    .target(name: "Practice", dependencies: ["StrokeMatch", "Scheduler", "Progress", "KanjiData"]),
+    .target(name: "TerminalUI", dependencies: ["CNcursesw", "Practice"]),
+    .executableTarget(
+      name: "kanji-write",
+      dependencies: [
+        "KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "TerminalUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // `make bench`: speed and accuracy figures, built in release mode.
+    .executableTarget(
+      name: "kanji-write-bench",
+      dependencies: ["KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "SQLite"]
+    ),
+
+    .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+    .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData"]),
+    .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
+    .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
+    .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
+    .testTarget(name: "PracticeTests", dependencies: ["Practice"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+  ]
+)

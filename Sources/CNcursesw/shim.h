@@ -1,0 +1,30 @@
+#ifndef KANJI_WRITE_CNCURSESW_SHIM_H
+#define KANJI_WRITE_CNCURSESW_SHIM_H
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <langinfo.h>
+
+// Macros and globals that Swift cannot import or that are awkward to reach.
+static inline WINDOW *kw_stdscr(void) { return stdscr; }
+static inline int kw_lines(void) { return LINES; }
+static inline int kw_cols(void) { return COLS; }
+static inline int kw_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int kw_has_colors(void) { return has_colors() ? 1 : 0; }
+static inline int kw_key_resize(void) { return KEY_RESIZE; }
+static inline int kw_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int kw_key_enter(void) { return KEY_ENTER; }
+static inline int kw_key_max(void) { return KEY_MAX; }
+static inline int kw_err(void) { return ERR; }
+static inline unsigned int kw_a_bold(void) { return A_BOLD; }
+static inline unsigned int kw_a_dim(void) { return A_DIM; }
+static inline unsigned int kw_a_reverse(void) { return A_REVERSE; }
+static inline unsigned int kw_a_underline(void) { return A_UNDERLINE; }
+static inline unsigned int kw_a_normal(void) { return A_NORMAL; }
+static inline const char *kw_codeset(void) { return nl_langinfo(CODESET); }
+#endif

@@ -1,0 +1,1 @@
+// Practice: this layer is being built; see the issue that owns it.

@@ -1,0 +1,1 @@
+// Progress: this layer is being built; see the issue that owns it.

@@ -1,0 +1,1 @@
+// TerminalUI: this layer is being built; see the issue that owns it.

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+@main
+struct KanjiWrite: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kanji-write",
+    abstract: "Learn to write kanji from memory, stroke by stroke, in the terminal.",
+    discussion: """
+      Stroke data: KanjiVG by Ulrich Apel and contributors, CC BY-SA 3.0 (https://kanjivg.tagaini.net).
+      Dictionary data: KANJIDIC2 by the Electronic Dictionary Research and Development Group (EDRDG), \
+      CC BY-SA 4.0 (https://www.edrdg.org/edrdg/licence.html).
+      """,
+    version: "0.1.0",
+    subcommands: [
+      // Reference data (KanjiData).
+
+      // Grading and recognition (StrokeMatch).
+
+      // Deck, reviews and progress (Scheduler, Progress).
+
+      // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
+
+    ]
+  )
+}
