@@ -57,7 +57,7 @@ struct FormJudge: Sendable {
       let verdict = judgeStroke(
         match.drawnSamples[i], stroke, match.measures[i][j],
         drawnLength: drawing.strokes[i].length
-          * (match.placement.scaleX * match.placement.scaleY).squareRoot())
+          * match.placement.lengthScale)
       verdicts[j] = verdict
     }
 
@@ -68,6 +68,7 @@ struct FormJudge: Sendable {
 
     let structure = StructureCheck(tolerance: tolerance, cell: cell)
     for j in structure.violations(form: form, match: match) where verdicts[j] == .ok {
+      dbg("structure")
       verdicts[j] = .shape
     }
 
@@ -122,7 +123,8 @@ struct FormJudge: Sendable {
     _ samples: [Point], _ stroke: PreparedStroke, _ measure: PairMeasure, drawnLength: Double
   ) -> Grade.StrokeResult.Verdict {
     if stroke.isDot {
-      if measure.centroid > tolerance.dot { return .position }
+      if measure.centroid > tolerance.dot { dbg("dotpos"); return .position }
+      if drawnLength > tolerance.dotMaxLength { dbg("dotlong") }
       return drawnLength > tolerance.dotMaxLength ? .shape : .ok
     }
     let limit = tolerance.mean(stroke.length)
@@ -150,17 +152,33 @@ struct FormJudge: Sendable {
   func shapeFits(_ samples: [Point], _ stroke: PreparedStroke, distance: Double, drawnLength: Double)
     -> Bool
   {
-    guard distance <= tolerance.mean(stroke.length) else { return false }
+    guard distance <= tolerance.mean(stroke.length) else { dbg("mean"); return false }
     let endpoint = tolerance.endpoint(stroke.length)
     let reference = stroke.samples
-    guard samples[0].distance(to: reference[0]) <= endpoint else { return false }
+    guard samples[0].distance(to: reference[0]) <= endpoint else { dbg("start"); return false }
     let endReference = stroke.samplesWithoutHook?.last ?? reference[reference.count - 1]
     let endDistance = min(
       samples[samples.count - 1].distance(to: reference[reference.count - 1]),
       samples[samples.count - 1].distance(to: endReference))
-    guard endDistance <= endpoint + 6 * tolerance.factor else { return false }
+    guard endDistance <= endpoint + 6 * tolerance.factor else { dbg("end"); return false }
+    guard bendAgrees(samples, stroke) else { dbg("bend"); return false }
     let ratio = drawnLength / max(stroke.length, 1)
+    if !(ratio >= 0.4 / tolerance.factor && ratio <= 2.2 * tolerance.factor + 10 / stroke.length) { dbg("ratio") }
     return ratio >= 0.4 / tolerance.factor && ratio <= 2.2 * tolerance.factor + 10 / stroke.length
+  }
+
+  /// A stroke that bows must bow the same way, and a straight one must stay fairly straight
+  /// (汚 against 汗).
+  func bendAgrees(_ samples: [Point], _ stroke: PreparedStroke) -> Bool {
+    let drawn = PreparedStroke.bow(samples)
+    let straightLimit = param("BENDS", 12) * tolerance.factor + tolerance.quantisation
+    let reference = [stroke.bow, PreparedStroke.bow(stroke.samples)]
+    return reference.contains { bow in
+      if abs(bow) >= 10 {
+        return drawn * bow > 0 && abs(drawn) >= param("BENDK", 0.35) / tolerance.factor * abs(bow)
+      }
+      return abs(drawn) <= max(straightLimit, abs(bow) + straightLimit)
+    }
   }
 
   /// Reference strokes drawn out of their place: those outside the longest increasing run of the

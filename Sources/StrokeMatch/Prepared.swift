@@ -14,6 +14,12 @@ struct PreparedStroke: Sendable {
   /// Short strokes are dots: judged by where they are, not by their shape or direction.
   var isDot: Bool
 
+  /// Runs of samples that lie along a straight line at least 15 units long: the bars of a bent
+  /// stroke (㇕ is two), or the whole of a straight one.
+  var straightPieces: [ClosedRange<Int>]
+  /// The signed deepest deviation from the chord (hook left out), how much the stroke bows.
+  var bow: Double
+
   static let dotLength = 12.0
 
   init(points: [Point]) {
@@ -26,6 +32,40 @@ struct PreparedStroke: Sendable {
     samplesWithoutHook = Self.hookless(polyline, length: length).map {
       Polyline.resample($0, count: sampleCount)
     }
+    let resampled = samples
+    let corners = Self.corners(resampled, 0, sampleCount - 1, tolerance: 3)
+    straightPieces = zip(corners, corners.dropFirst()).compactMap { start, end in
+      resampled[start].distance(to: resampled[end]) >= 15 ? start...end : nil
+    }
+    bow = Self.bow(samplesWithoutHook ?? samples)
+  }
+
+  /// The signed deepest deviation of the points from their chord.
+  static func bow(_ points: [Point]) -> Double {
+    guard let frame = Frame(points[0], points[points.count - 1]) else { return 0 }
+    var deepest = 0.0
+    for point in points {
+      let across = frame.across(point)
+      if abs(across) > abs(deepest) { deepest = across }
+    }
+    return deepest
+  }
+
+  /// Douglas-Peucker: the indices of the points a polyline simplified within `tolerance` keeps.
+  static func corners(_ points: [Point], _ first: Int, _ last: Int, tolerance: Double) -> [Int] {
+    guard last > first + 1 else { return [first, last] }
+    var farthest = first
+    var distance = 0.0
+    for index in (first + 1)..<last {
+      let d = Polyline.distance(from: points[index], toSegment: points[first], points[last])
+      if d > distance {
+        distance = d
+        farthest = index
+      }
+    }
+    guard distance > tolerance else { return [first, last] }
+    return corners(points, first, farthest, tolerance: tolerance).dropLast()
+      + corners(points, farthest, last, tolerance: tolerance)
   }
 
   /// The stroke up to its last sharp turn when what follows is a short tail (a hook, hane).

@@ -103,7 +103,7 @@ public struct SimulatedWriter: Sendable {
     let height = Double(canvas.rows) * aspect
     let side = min(width, height)
     // Where the kanji's 109-unit box lands on the canvas (screen units: column widths).
-    let boxSize = side * Double.random(in: 0.72...0.95, using: &generator)
+    let boxSize = side * Double.random(in: 0.65...0.82, using: &generator)
     let originX = Double.random(in: 0...(width - boxSize), using: &generator)
     let originY = Double.random(in: 0...(height - boxSize), using: &generator)
     let unit = boxSize / 109

@@ -29,12 +29,12 @@ struct StructureCheck: Sendable {
         if a < b, !first.isDot, !second.isDot,
           let culprit = lengthOrderFlipped(a, b, first, second, drawn[a]!, drawn[b]!)
         {
-          flagged.insert(culprit)
+          dbg("lengthflip"); flagged.insert(culprit)
         }
         if second.length >= 15,
           endpointSideChanged(first, second, drawn[a]!, drawn[b]!, cellX: cellX, cellY: cellY)
         {
-          flagged.insert(a)
+          dbg("side"); flagged.insert(a)
         }
       }
     }
@@ -50,17 +50,24 @@ struct StructureCheck: Sendable {
     let chordB = second.samples[sampleCount - 1] - second.samples[0]
     let lengthA = chordA.length
     let lengthB = chordB.length
-    guard lengthA > 8, lengthB > 8 else { return nil }
+    guard lengthA > 15, lengthB > 15 else { return nil }
     guard abs(chordA.dot(chordB)) / (lengthA * lengthB) > 0.94 else { return nil }
+    // Only strokes stacked side by side (the two bars of 末) are compared: they overlap along
+    // their direction and lie near each other across it.
+    guard let frame = Frame(first.samples[0], first.samples[sampleCount - 1]) else { return nil }
+    let alongB = [frame.along(second.samples[0]), frame.along(second.samples[sampleCount - 1])]
+    guard alongB.max()! > 0.1, alongB.min()! < 0.9 else { return nil }
+    guard abs(frame.across(second.centroid)) < 40 else { return nil }
     let drawnLengthA = drawnA[sampleCount - 1].distance(to: drawnA[0])
     let drawnLengthB = drawnB[sampleCount - 1].distance(to: drawnB[0])
     guard drawnLengthA > 1, drawnLengthB > 1 else { return nil }
     let reference = log(lengthA / lengthB)
     let actual = log(drawnLengthA / drawnLengthB)
-    let limit = 0.16 * tolerance.factor
+    let limit = param("FLIPL", 0.12) * tolerance.factor
     let flipped =
-      (reference < -limit && actual > limit) || (reference > limit && actual < -limit)
-    guard flipped, abs(actual - reference) > 0.45 * tolerance.factor else { return nil }
+      (reference < -0.3 && actual > limit) || (reference > 0.3 && actual < -limit)
+    guard flipped, abs(actual - reference) > param("FLIPD", 0.6) * tolerance.factor else { return nil }
+    if debugOn { print("FLIP \(a) \(b) ref \(lengthA) \(lengthB) drawn \(drawnLengthA) \(drawnLengthB)") }
     return abs(log(drawnLengthA / lengthA)) >= abs(log(drawnLengthB / lengthB)) ? a : b
   }
 
@@ -70,48 +77,75 @@ struct StructureCheck: Sendable {
     _ first: PreparedStroke, _ second: PreparedStroke, _ drawnFirst: [Point],
     _ drawnSecond: [Point], cellX: Double, cellY: Double
   ) -> Bool {
-    for end in [0, sampleCount - 1] {
-      guard let reference = signedOffset(of: first.samples[end], from: second.samples),
-        abs(reference.offset) <= 22
+    // Only against the straight pieces of a line, so that "side" is well defined on both.
+    for piece in second.straightPieces {
+      let start = second.samples[piece.lowerBound]
+      let finish = second.samples[piece.upperBound]
+      // The drawn piece runs between the drawn points nearest the reference's corners: a dropped
+      // hook shifts where along the stroke a sample falls.
+      func nearest(_ point: Point) -> Point {
+        drawnSecond.min { $0.distance(to: point) < $1.distance(to: point) } ?? point
+      }
+      guard let lineFrame = Frame(start, finish),
+        let drawnFrame = Frame(
+          piece.lowerBound == 0 ? drawnSecond[0] : nearest(start),
+          piece.upperBound == sampleCount - 1 && second.samplesWithoutHook == nil
+            ? drawnSecond[sampleCount - 1] : nearest(finish))
       else { continue }
-      guard let actual = signedOffset(of: drawnFirst[end], from: drawnSecond) else { continue }
-      // The grid is coarser across rows than across columns: allow a cell across the line.
-      let normal = reference.normal
-      let cellAcross = (normal.x * cellX * normal.x * cellX + normal.y * cellY * normal.y * cellY)
-        .squareRoot()
-      let limit = (7 + 0.12 * second.length) * tolerance.factor + cellAcross
-      let change = abs(actual.offset - reference.offset)
-      let sideFlip = actual.offset * reference.offset < 0
-      let touching = min(abs(actual.offset), abs(reference.offset)) < 2.5
-      if change > limit && (sideFlip || touching) { return true }
+      let pieceLength = lineFrame.length
+      for end in [0, sampleCount - 1] {
+        let point = first.samples[end]
+        let along = lineFrame.along(point)
+        guard along > -0.03, along < 1.03 else { continue }
+        var reference = lineFrame.across(point)
+        guard abs(reference) <= 30 else { continue }
+        let actual = drawnFrame.across(drawnFirst[end])
+        let drawnAlong = drawnFrame.along(drawnFirst[end])
+        guard drawnAlong > -0.15, drawnAlong < 1.15 else { continue }
+        // The grid is coarser across rows than across columns: allow a cell across the line.
+        let normal = drawnFrame.normal
+        let cellAcross =
+          ((normal.x * cellX) * (normal.x * cellX) + (normal.y * cellY) * (normal.y * cellY))
+          .squareRoot()
+        let limit =
+          (7 + 0.06 * first.length + 0.08 * pieceLength) * tolerance.factor + cellAcross
+        // A hook may be left out: measure the end without it too and take the nearer.
+        if end > 0, let hookless = first.samplesWithoutHook?.last {
+          let other = lineFrame.across(hookless)
+          if abs(actual - other) < abs(actual - reference) { reference = other }
+        }
+        let change = abs(actual - reference)
+        let sideFlip = actual * reference < 0
+        let touching = min(abs(actual), abs(reference)) < 2.5
+        if change > limit && (sideFlip || touching) {
+          if debugOn { print("SIDE end=\(end) ref=\(reference) act=\(actual) limit=\(limit) len1=\(first.length) len2=\(second.length)") }
+          return true
+        }
+      }
     }
     return false
   }
+}
 
-  /// Perpendicular distance of `point` from the polyline, signed by side, with the line's normal;
-  /// nil when the point lies beyond either end of the line.
-  func signedOffset(of point: Point, from line: [Point]) -> (offset: Double, normal: Point)? {
-    var best = Double.infinity
-    var result: (Double, Point)?
-    for index in line.indices.dropFirst() {
-      let a = line[index - 1]
-      let b = line[index]
-      let ab = b - a
-      let squared = ab.dot(ab)
-      guard squared > 1e-9 else { continue }
-      let t = (point - a).dot(ab) / squared
-      let clamped = min(1, max(0, t))
-      let distance = point.distance(to: a + ab * clamped)
-      if distance < best {
-        best = distance
-        let beyond =
-          (index == 1 && t < 0 && -t * squared.squareRoot() > 3)
-          || (index == line.count - 1 && t > 1 && (t - 1) * squared.squareRoot() > 3)
-        let length = squared.squareRoot()
-        let normal = Point(x: -ab.y / length, y: ab.x / length)
-        result = beyond ? nil : ((point - a).dot(normal), normal)
-      }
-    }
-    return result
+/// Coordinates along and across the chord of a line.
+struct Frame {
+  var origin: Point
+  var direction: Point
+  var length: Double
+
+  init?(_ start: Point, _ end: Point) {
+    let chord = end - start
+    length = chord.length
+    guard length > 4 else { return nil }
+    origin = start
+    direction = chord * (1 / length)
   }
+
+  var normal: Point { Point(x: -direction.y, y: direction.x) }
+
+  /// Position along the chord: 0 at the start, 1 at the end.
+  func along(_ point: Point) -> Double { (point - origin).dot(direction) / length }
+
+  /// Signed distance from the chord's line.
+  func across(_ point: Point) -> Double { (point - origin).dot(normal) }
 }
