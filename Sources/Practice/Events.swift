@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import Scheduler
 
 /// A key as the session understands it.
 public enum Key: Equatable, Sendable {

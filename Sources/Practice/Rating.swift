@@ -1,19 +1,4 @@
-/// The learner's answer to a card, as FSRS grades it.
-public enum Rating: Int, CaseIterable, Sendable, Codable {
-  case again = 1
-  case hard = 2
-  case good = 3
-  case easy = 4
-
-  public var name: String {
-    switch self {
-    case .again: "Again"
-    case .hard: "Hard"
-    case .good: "Good"
-    case .easy: "Easy"
-    }
-  }
-}
+import Scheduler
 
 /// How an attempt at writing a kanji from memory went, as the rating policy needs it.
 public struct AttemptSummary: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import Scheduler
 
 /// A practice session as a state machine: events in, effects out, and a `screen` to show.
 /// It does no I/O, so tests can play whole sessions with a fake judge.

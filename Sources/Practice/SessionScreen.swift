@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import Scheduler
 
 extension Session {
   /// The screen for the current state.
@@ -7,12 +8,14 @@ extension Session {
     var screen = Screen(columns: layout.columns, rows: layout.rows)
     if layout.isTooSmall {
       screen.texts = tooSmallLines.enumerated().map {
-        TextItem(row: $0.offset, column: 0, text: $0.element, style: $0.offset == 0 ? .error : .plain)
+        TextItem(
+          row: $0.offset, column: 0, text: $0.element, style: $0.offset == 0 ? .error : .plain)
       }
       return screen
     }
     if showHelp {
-      screen.texts = [TextItem(row: 0, column: 0, text: "Kanji Write: keys", style: .title)]
+      screen.texts =
+        [TextItem(row: 0, column: 0, text: "Kanji Write: keys", style: .title)]
         + Self.helpLines.enumerated().map {
           TextItem(row: $0.offset + 2, column: 2, text: $0.element)
         }
@@ -69,7 +72,8 @@ extension Session {
       TextItem(
         row: 0, column: max(title.count + 2, layout.columns - progress.count - 1), text: progress,
         style: .dim))
-    let meanings = kanji.meanings.isEmpty ? "(no English meaning)" : kanji.meanings.joined(separator: "; ")
+    let meanings =
+      kanji.meanings.isEmpty ? "(no English meaning)" : kanji.meanings.joined(separator: "; ")
     screen.texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
     var readings: [String] = []
     if !kanji.onyomi.isEmpty { readings.append("on: " + kanji.onyomi.joined(separator: "、")) }
@@ -80,10 +84,12 @@ extension Session {
     screen.texts.append(TextItem(row: 2, column: 0, text: readings.joined(separator: "   ")))
   }
 
-  private func footer(status: String?, statusStyle: Style = .accent, keys: String, on screen: inout Screen)
-  {
+  private func footer(
+    status: String?, statusStyle: Style = .accent, keys: String, on screen: inout Screen
+  ) {
     if let status {
-      screen.texts.append(TextItem(row: layout.statusRow, column: 0, text: status, style: statusStyle))
+      screen.texts.append(
+        TextItem(row: layout.statusRow, column: 0, text: status, style: statusStyle))
     }
     screen.texts.append(TextItem(row: layout.keysRow, column: 0, text: keys, style: .key))
   }
@@ -102,7 +108,8 @@ extension Session {
     if let typed = setup.typing {
       screen.texts.append(
         TextItem(row: row, column: 0, text: "A file name, or the kanji themselves, then Enter:"))
-      screen.texts.append(TextItem(row: row + 1, column: 2, text: "> " + typed + "_", style: .accent))
+      screen.texts.append(
+        TextItem(row: row + 1, column: 2, text: "> " + typed + "_", style: .accent))
     }
     let keys = setup.typing == nil ? "1-7 choose  q quit" : "Enter add  Esc back"
     footer(status: setup.message, statusStyle: .error, keys: keys, on: &screen)
@@ -201,9 +208,11 @@ extension Session {
       row += 1
     }
     let ratings = Rating.allCases.map { rating in
-      rating == feedback.chosen ? "[\(rating.rawValue) \(rating.name)]" : " \(rating.rawValue) \(rating.name) "
+      rating == feedback.chosen
+        ? "[\(rating.rawValue) \(rating.label)]" : " \(rating.rawValue) \(rating.label) "
     }.joined(separator: " ")
-    let rating = "Rating: \(feedback.chosen.name) (proposed \(feedback.proposed.name))   \(ratings)"
+    let rating =
+      "Rating: \(feedback.chosen.label) (proposed \(feedback.proposed.label))   \(ratings)"
     footer(
       status: feedback.error ?? rating, statusStyle: feedback.error == nil ? .accent : .error,
       keys: "Enter/space save and go on  1-4 change rating  ? help  q save & quit", on: &screen)
@@ -219,10 +228,12 @@ extension Session {
       lines.append(("Reviewed:          \(stats.reviewed)", .plain))
       lines.append(("Right first time:  \(stats.rightFirstTime)", .plain))
       lines.append(("Again:             \(stats.again)", .plain))
-      lines.append(("Time:              \(Self.duration(now.timeIntervalSince(stats.startedAt)))", .plain))
+      lines.append(
+        ("Time:              \(Self.duration(now.timeIntervalSince(stats.startedAt)))", .plain))
     }
     if let outlook {
-      lines.append(("Streak:            \(outlook.streak) day\(outlook.streak == 1 ? "" : "s")", .plain))
+      lines.append(
+        ("Streak:            \(outlook.streak) day\(outlook.streak == 1 ? "" : "s")", .plain))
       let next = outlook.nextDue.map { Self.relative($0, from: now) } ?? "none scheduled"
       lines.append(("Next review:       \(next)", .plain))
     }
@@ -266,4 +277,9 @@ extension Session {
     let days = Int(seconds / 86400)
     return "in \(days) day\(days == 1 ? "" : "s")"
   }
+}
+
+extension Rating {
+  /// The button name, capitalised as learners know it from Anki.
+  var label: String { name.prefix(1).uppercased() + name.dropFirst() }
 }

@@ -30,8 +30,9 @@ public struct BrailleCanvas: Sendable {
 
   /// Draws a straight line between two points in dot coordinates (fractional allowed), one dot
   /// per step along the longer axis so the line has no gaps.
-  public mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), layer: Int = 0)
-  {
+  public mutating func line(
+    from a: (x: Double, y: Double), to b: (x: Double, y: Double), layer: Int = 0
+  ) {
     let steps = Int(max(abs(b.x - a.x), abs(b.y - a.y)).rounded(.up))
     guard steps > 0 else {
       set(x: Int(a.x.rounded()), y: Int(a.y.rounded()), layer: layer)

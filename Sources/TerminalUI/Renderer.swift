@@ -6,7 +6,9 @@ public enum Renderer {
   public static func grid(for screen: Screen) -> CellGrid {
     var grid = CellGrid(columns: screen.columns, rows: screen.rows)
     for canvas in screen.canvases { draw(canvas, on: &grid) }
-    for text in screen.texts { grid.put(text.text, column: text.column, row: text.row, style: text.style) }
+    for text in screen.texts {
+      grid.put(text.text, column: text.column, row: text.row, style: text.style)
+    }
     return grid
   }
 
@@ -36,7 +38,8 @@ public enum Renderer {
     let bottom = inner.row + inner.rows
     let horizontal = String(repeating: glyph.horizontal, count: max(0, inner.columns))
     grid.put(glyph.topLeft + horizontal + glyph.topRight, column: left, row: top, style: .dim)
-    grid.put(glyph.bottomLeft + horizontal + glyph.bottomRight, column: left, row: bottom, style: .dim)
+    grid.put(
+      glyph.bottomLeft + horizontal + glyph.bottomRight, column: left, row: bottom, style: .dim)
     for row in inner.row..<bottom {
       grid.put(glyph.vertical, column: left, row: row, style: .dim)
       grid.put(glyph.vertical, column: right, row: row, style: .dim)
@@ -64,7 +67,8 @@ public enum Renderer {
       let column = min(inner.columns - 1, max(0, Int(mark.at.x * Double(inner.columns))))
       let row = min(inner.rows - 1, max(0, Int(mark.at.y * Double(inner.rows))))
       let start = min(column, inner.columns - CellGrid.width(of: mark.text))
-      grid.put(mark.text, column: inner.column + max(0, start), row: inner.row + row, style: mark.style)
+      grid.put(
+        mark.text, column: inner.column + max(0, start), row: inner.row + row, style: mark.style)
     }
   }
 }

@@ -27,7 +27,8 @@ public enum TerminalSignal: Sendable, Equatable {
 nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
 nonisolated(unsafe) private var savedTermios = termios()
 // The escapes that switch the mouse modes off and leave the alternate screen, for the crash path.
-private let crashReset: [UInt8] = Array("\u{1b}[?1016l\u{1b}[?1006l\u{1b}[?1002l\u{1b}[?25h\u{1b}[?1049l\r\n".utf8)
+private let crashReset: [UInt8] = Array(
+  "\u{1b}[?1016l\u{1b}[?1006l\u{1b}[?1002l\u{1b}[?25h\u{1b}[?1049l\r\n".utf8)
 
 /// The terminal: ncursesw for output, raw bytes for input, xterm mouse modes, signals. Every C
 /// call of the front end is in this type. Output goes through `draw(_:)`; input through

@@ -33,7 +33,12 @@ struct EndpointJudge: DrawingJudge {
     for (number, stroke) in reference.enumerated() {
       let start = unit(stroke.points.first!)
       let end = unit(stroke.points.last!)
-      guard let drawn = ink.strokes.firstIndex(where: { near($0.first!, start) && near($0.last!, end) || near($0.first!, end) && near($0.last!, start) }) else {
+      guard
+        let drawn = ink.strokes.firstIndex(where: {
+          near($0.first!, start) && near($0.last!, end)
+            || near($0.first!, end) && near($0.last!, start)
+        })
+      else {
         outcomes.append(StrokeOutcome(stroke: number, drawn: nil, verdict: .missing))
         messages.append("stroke \(number + 1) is missing")
         continue
@@ -48,7 +53,8 @@ struct EndpointJudge: DrawingJudge {
         outcomes.append(StrokeOutcome(stroke: number, drawn: drawn, verdict: .ok))
       }
     }
-    let passed = !outcomes.contains { $0.verdict == .missing } && ink.strokes.count == reference.count
+    let passed =
+      !outcomes.contains { $0.verdict == .missing } && ink.strokes.count == reference.count
     return Assessment(
       passed: passed, messages: messages, strokes: outcomes, json: "{\"pass\":\(passed)}",
       drawingJSON: "{\"strokes\":\(ink.strokes.count)}")
@@ -63,7 +69,9 @@ struct EndpointJudge: DrawingJudge {
     let ok =
       near(drawn.first!, unit(reference[number].points.first!))
       && near(drawn.last!, unit(reference[number].points.last!))
-    return ok ? StrokeCheck(accepted: true) : StrokeCheck(accepted: false, message: "Stroke \(number + 1) is wrong")
+    return ok
+      ? StrokeCheck(accepted: true)
+      : StrokeCheck(accepted: false, message: "Stroke \(number + 1) is wrong")
   }
 
   private func unit(_ point: Point) -> UnitPoint { UnitPoint(x: point.x / 109, y: point.y / 109) }
@@ -76,7 +84,9 @@ struct Learner {
   var clock = Date(timeIntervalSince1970: 1_800_000_000)
   var effects: [SessionEffect] = []
 
-  init(cards: [SessionCard], settings: PracticeSettings = PracticeSettings(), deckIsEmpty: Bool = false) {
+  init(
+    cards: [SessionCard], settings: PracticeSettings = PracticeSettings(), deckIsEmpty: Bool = false
+  ) {
     session = Session(
       cards: cards, settings: settings, judge: EndpointJudge(), columns: 80, rows: 24,
       now: clock, deckIsEmpty: deckIsEmpty)

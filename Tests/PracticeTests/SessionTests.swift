@@ -1,11 +1,14 @@
 import Foundation
 import KanjiData
+import Scheduler
 import Testing
 
 @testable import Practice
 
 @Suite struct SessionTests {
-  private let reviews = [SessionCard(kanji: ten, isNew: false), SessionCard(kanji: two, isNew: false)]
+  private let reviews = [
+    SessionCard(kanji: ten, isNew: false), SessionCard(kanji: two, isNew: false),
+  ]
 
   @Test func promptShowsMeaningsReadingsAndProgressButNeverTheCharacter() {
     let learner = Learner(cards: reviews)
@@ -238,7 +241,8 @@ import Testing
 
   @Test func practiceSkipsStudy() {
     let learner = Learner(
-      cards: [SessionCard(kanji: ten, isNew: true)], settings: PracticeSettings(studyNewCards: false))
+      cards: [SessionCard(kanji: ten, isNew: true)],
+      settings: PracticeSettings(studyNewCards: false))
     guard case .prompt = learner.session.phase else {
       Issue.record("expected the prompt at once")
       return

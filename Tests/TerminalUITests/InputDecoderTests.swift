@@ -19,15 +19,20 @@ import Testing
   }
 
   @Test func pixelCoordinatesAreNotClamped() {
-    #expect(decode("\u{1b}[<0;1500;900m") == [.mouse(MouseReport(kind: .release, button: 0, x: 1500, y: 900))])
+    #expect(
+      decode("\u{1b}[<0;1500;900m") == [
+        .mouse(MouseReport(kind: .release, button: 0, x: 1500, y: 900))
+      ])
   }
 
   @Test func modifiersWheelAndHover() {
     #expect(
       decode("\u{1b}[<36;3;4M")
         == [.mouse(MouseReport(kind: .drag, button: 0, x: 3, y: 4, shift: true))])
-    #expect(decode("\u{1b}[<64;3;4M") == [.mouse(MouseReport(kind: .wheelUp, button: 0, x: 3, y: 4))])
-    #expect(decode("\u{1b}[<65;3;4M") == [.mouse(MouseReport(kind: .wheelDown, button: 1, x: 3, y: 4))])
+    #expect(
+      decode("\u{1b}[<64;3;4M") == [.mouse(MouseReport(kind: .wheelUp, button: 0, x: 3, y: 4))])
+    #expect(
+      decode("\u{1b}[<65;3;4M") == [.mouse(MouseReport(kind: .wheelDown, button: 1, x: 3, y: 4))])
     #expect(decode("\u{1b}[<35;3;4M") == [.mouse(MouseReport(kind: .move, button: 3, x: 3, y: 4))])
     #expect(
       decode("\u{1b}[<18;3;4M")
@@ -61,7 +66,10 @@ import Testing
           .key(.character("q")), .key(.enter), .key(.enter), .key(.backspace), .key(.backspace),
           .key(.tab), .key(.control("c")),
         ])
-    #expect(decode("\u{1b}[A\u{1b}OB\u{1b}[1;5C\u{1b}[3~") == [.key(.up), .key(.down), .key(.right), .key(.delete)])
+    #expect(
+      decode("\u{1b}[A\u{1b}OB\u{1b}[1;5C\u{1b}[3~") == [
+        .key(.up), .key(.down), .key(.right), .key(.delete),
+      ])
   }
 
   @Test func loneEscapeWaitsThenFlushes() {

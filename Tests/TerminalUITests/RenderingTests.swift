@@ -22,7 +22,9 @@ import Testing
     var canvas = BrailleCanvas(columns: 2, rows: 2)
     canvas.line(from: (0, 0), to: (3, 7))
     for row in 0..<2 {
-      #expect(canvas.character(column: 0, row: row) != nil || canvas.character(column: 1, row: row) != nil)
+      #expect(
+        canvas.character(column: 0, row: row) != nil || canvas.character(column: 1, row: row) != nil
+      )
     }
     #expect(canvas.character(column: 0, row: 0) != nil)
     #expect(canvas.character(column: 1, row: 1) != nil)
@@ -54,7 +56,9 @@ import Testing
       canvases: [
         CanvasView(
           inner: inner, frame: .box,
-          strokes: [StrokeView(points: [UnitPoint(x: 0, y: 0.5), UnitPoint(x: 1, y: 0.5)], style: .ink)])
+          strokes: [
+            StrokeView(points: [UnitPoint(x: 0, y: 0.5), UnitPoint(x: 1, y: 0.5)], style: .ink)
+          ])
       ])
     let grid = Renderer.grid(for: screen)
     #expect(grid[1, 0].text == "┌")
@@ -71,7 +75,8 @@ import Testing
   @Test func asciiFrame() {
     let screen = Screen(
       columns: 6, rows: 4,
-      canvases: [CanvasView(inner: CellRect(column: 1, row: 1, columns: 4, rows: 2), frame: .ascii)])
+      canvases: [CanvasView(inner: CellRect(column: 1, row: 1, columns: 4, rows: 2), frame: .ascii)]
+    )
     let grid = Renderer.grid(for: screen)
     #expect(grid.line(0) == "+----+")
     #expect(grid.line(1) == "|    |")
@@ -95,7 +100,9 @@ import Testing
       canvases: [
         CanvasView(
           inner: CellRect(column: 1, row: 1, columns: 4, rows: 2), frame: .box,
-          strokes: [StrokeView(points: [UnitPoint(x: 0, y: 0), UnitPoint(x: 1, y: 1)], style: .ink)],
+          strokes: [
+            StrokeView(points: [UnitPoint(x: 0, y: 0), UnitPoint(x: 1, y: 1)], style: .ink)
+          ],
           marks: [Mark(at: UnitPoint(x: 0, y: 0), text: "1", style: .key)])
       ])
     let grid = Renderer.grid(for: screen)
