@@ -140,4 +140,23 @@ struct ScriptedJudge: DrawingJudge {
     guard case .asking(let cleared) = test.phase else { return }
     #expect(cleared.ink.strokes.isEmpty)
   }
+
+  @Test func theReportAfterwardsListsWhatWasWrong() throws {
+    let grades = ["三": Fixtures.grade("三", [.init(type: .reversed, stroke: 1, message: "")])]
+    var test = session(grades)
+    var saved: SelfTestOutcome?
+    for number in 0..<10 {
+      if number == 1 {
+        _ = test.handle(.key(.character("x")), at: start)
+        continue
+      }
+      draw(&test)
+      for case .save(let outcome) in test.handle(.key(.enter), at: start) { saved = outcome }
+    }
+    let lines = SelfTestResultReport(outcome: try #require(saved), kanji: kanji).lines
+    #expect(lines[0] == "Self-test: 8 of 10 written completely (80%).")
+    #expect(lines[1] == "  ✓ 一")
+    #expect(lines[2] == "  ✗ 二  could not write it")
+    #expect(lines[3] == "  ✗ 三  draws stroke 1 of 三 backwards")
+  }
 }
