@@ -47,10 +47,10 @@ let package = Package(
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData"]),
     .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
-    .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
+    .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
-    .testTarget(name: "PracticeTests", dependencies: ["Practice"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "PracticeTests", dependencies: ["Practice", "KanjiData", "Scheduler"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Practice"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
   ]
 )
