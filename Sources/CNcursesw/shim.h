@@ -9,6 +9,10 @@
 #include <ncursesw/curses.h>
 #include <locale.h>
 #include <langinfo.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
 
 // Macros and globals that Swift cannot import or that are awkward to reach.
 static inline WINDOW *kw_stdscr(void) { return stdscr; }
@@ -27,4 +31,13 @@ static inline unsigned int kw_a_reverse(void) { return A_REVERSE; }
 static inline unsigned int kw_a_underline(void) { return A_UNDERLINE; }
 static inline unsigned int kw_a_normal(void) { return A_NORMAL; }
 static inline const char *kw_codeset(void) { return nl_langinfo(CODESET); }
+static inline FILE *kw_stdout(void) { return stdout; }
+static inline FILE *kw_stdin(void) { return stdin; }
+// The window size in cells and, when the terminal tells, in pixels (0 when it does not).
+static inline int kw_window_size(int fd, int *cols, int *rows, int *xpixels, int *ypixels) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+  *cols = size.ws_col; *rows = size.ws_row; *xpixels = size.ws_xpixel; *ypixels = size.ws_ypixel;
+  return 0;
+}
 #endif

@@ -13,12 +13,16 @@ struct KanjiWrite: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Reference data (KanjiData).
+      ImportCommand.self,
 
       // Grading and recognition (StrokeMatch).
 
       // Deck, reviews and progress (Scheduler, Progress).
+      DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,
+      StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
+      KnownCommand.self, WeakCommand.self,
 
     ]
   )

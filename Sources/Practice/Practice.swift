@@ -1,1 +1,0 @@
-// Practice: this layer is being built; see the issue that owns it.

@@ -1,0 +1,500 @@
+import Foundation
+import KanjiData
+import Scheduler
+
+/// A practice session as a state machine: events in, effects out, and a `screen` to show.
+/// It does no I/O, so tests can play whole sessions with a fake judge.
+public struct Session: Sendable {
+  public enum Phase: Equatable, Sendable {
+    case setup(SetupState)
+    case study(StudyState)
+    case prompt(PromptState)
+    case feedback(FeedbackState)
+    case summary
+  }
+
+  public private(set) var phase: Phase
+  public private(set) var cards: [SessionCard]
+  /// The card being studied, asked or shown.
+  public private(set) var index = 0
+  public private(set) var layout: Layout
+  public private(set) var stats: SessionStats
+  public private(set) var showHelp = false
+  public private(set) var now: Date
+  public var settings: PracticeSettings
+  public var outlook: SessionOutlook?
+  let judge: any DrawingJudge
+  /// The feedback saved last, to go back to if storing it fails.
+  private var lastSaved: (index: Int, feedback: FeedbackState)?
+
+  /// - Parameter deckIsEmpty: with no cards, ask what to study (first run) instead of saying
+  ///   that nothing is due.
+  public init(
+    cards: [SessionCard], settings: PracticeSettings, judge: any DrawingJudge,
+    columns: Int, rows: Int, now: Date, deckIsEmpty: Bool = false
+  ) {
+    self.cards = cards
+    self.settings = settings
+    self.judge = judge
+    self.layout = Layout(columns: columns, rows: rows)
+    self.now = now
+    self.stats = SessionStats(startedAt: now)
+    phase = .summary
+    if cards.isEmpty {
+      phase = deckIsEmpty ? .setup(SetupState()) : .summary
+    } else {
+      phase = firstPhase(for: cards[0])
+    }
+  }
+
+  public var currentCard: SessionCard? { cards.indices.contains(index) ? cards[index] : nil }
+
+  // MARK: Host callbacks
+
+  /// Starts studying after the first-run choice was added to the deck.
+  public mutating func begin(cards: [SessionCard]) {
+    guard case .setup(var setup) = phase else { return }
+    guard !cards.isEmpty else {
+      setup.message = "Nothing to study in that choice; pick another."
+      setup.typing = nil
+      phase = .setup(setup)
+      return
+    }
+    self.cards = cards
+    index = 0
+    stats = SessionStats(startedAt: now)
+    phase = firstPhase(for: cards[0])
+  }
+
+  public mutating func setupFailed(_ message: String) {
+    guard case .setup(var setup) = phase else { return }
+    setup.message = message
+    phase = .setup(setup)
+  }
+
+  /// Storing the last review failed: go back to its feedback, with the reason, so the learner
+  /// can try again or quit; nothing is lost.
+  public mutating func saveFailed(_ message: String) {
+    guard let (savedIndex, feedback) = lastSaved else { return }
+    stats.undo(feedback: feedback)
+    var restored = feedback
+    restored.error = "Could not save: \(message)"
+    index = savedIndex
+    phase = .feedback(restored)
+    lastSaved = nil
+  }
+
+  // MARK: Events
+
+  public mutating func handle(_ event: SessionEvent, at time: Date) -> [SessionEffect] {
+    now = time
+    switch event {
+    case .resize(let columns, let rows):
+      resize(columns: columns, rows: rows)
+      return []
+    case .tick:
+      return []
+    case .key(.interrupt):
+      return quit()
+    default:
+      break
+    }
+    if layout.isTooSmall {
+      return event == .key(.character("q")) ? quit() : []
+    }
+    if showHelp {
+      if case .key = event { showHelp = false }
+      return []
+    }
+    switch phase {
+    case .setup(var setup):
+      let effects = handleSetup(event, &setup)
+      if case .setup = phase { phase = .setup(setup) }
+      return effects
+    case .study(var study):
+      return handleStudy(event, &study)
+    case .prompt(var prompt):
+      let effects = handlePrompt(event, &prompt)
+      if case .prompt = phase { phase = .prompt(prompt) }
+      return effects
+    case .feedback(var feedback):
+      let effects = handleFeedback(event, &feedback)
+      if case .feedback = phase { phase = .feedback(feedback) }
+      return effects
+    case .summary:
+      switch event {
+      case .key(.enter), .key(.character("q")), .key(.character(" ")), .key(.escape):
+        return [.quit]
+      default:
+        return []
+      }
+    }
+  }
+
+  private mutating func resize(columns: Int, rows: Int) {
+    layout = Layout(columns: columns, rows: rows)
+    if case .prompt(var prompt) = phase {
+      // Strokes are kept in unit coordinates; only the cell size they are graded at changes.
+      prompt.ink.columns = layout.canvas.columns
+      prompt.ink.rows = layout.canvas.rows
+      phase = .prompt(prompt)
+    }
+  }
+
+  private mutating func quit() -> [SessionEffect] {
+    if case .feedback(let feedback) = phase, feedback.error == nil {
+      // An answered card is saved on the way out.
+      let review = feedback.review(at: now)
+      stats.count(feedback: feedback)
+      return [.record(review), .quit]
+    }
+    return [.quit]
+  }
+
+  private func firstPhase(for card: SessionCard) -> Phase {
+    if card.isNew && settings.studyNewCards {
+      return .study(StudyState(startedAt: now))
+    }
+    return .prompt(PromptState(startedAt: now, canvas: layout.canvas))
+  }
+
+  private mutating func advance() -> [SessionEffect] {
+    index += 1
+    guard let card = currentCard else {
+      phase = .summary
+      return [.finished]
+    }
+    phase = firstPhase(for: card)
+    return []
+  }
+
+  // MARK: Setup
+
+  private mutating func handleSetup(_ event: SessionEvent, _ setup: inout SetupState)
+    -> [SessionEffect]
+  {
+    guard case .key(let key) = event else { return [] }
+    if var typed = setup.typing {
+      switch key {
+      case .escape:
+        setup.typing = nil
+      case .backspace:
+        if !typed.isEmpty { typed.removeLast() }
+        setup.typing = typed
+      case .enter:
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return [] }
+        setup.message = nil
+        return [.addToDeck(SetupState.spec(forTyped: text))]
+      case .character(let character):
+        setup.typing = typed + String(character)
+      case .interrupt:
+        break
+      }
+      return []
+    }
+    switch key {
+    case .character("q"), .escape:
+      return [.quit]
+    case .character(let character):
+      guard let number = character.wholeNumberValue,
+        SetupState.choices.indices.contains(number - 1)
+      else { return [] }
+      let choice = SetupState.choices[number - 1]
+      setup.message = nil
+      if let spec = choice.spec { return [.addToDeck(spec)] }
+      setup.typing = ""
+      return []
+    default:
+      return []
+    }
+  }
+
+  // MARK: Study
+
+  private mutating func handleStudy(_ event: SessionEvent, _ study: inout StudyState)
+    -> [SessionEffect]
+  {
+    switch event {
+    case .key(.character("r")):
+      phase = .study(StudyState(startedAt: now))
+    case .key(.enter), .key(.character(" ")):
+      phase = .prompt(PromptState(startedAt: now, canvas: layout.canvas))
+    case .key(.character("?")):
+      showHelp = true
+    case .key(.character("q")), .key(.escape):
+      return quit()
+    default:
+      break
+    }
+    return []
+  }
+
+  // MARK: Prompt
+
+  private mutating func handlePrompt(_ event: SessionEvent, _ prompt: inout PromptState)
+    -> [SessionEffect]
+  {
+    guard let card = currentCard else { return [] }
+    let canvas = layout.canvas
+    switch event {
+    case .press(let point):
+      if prompt.current != nil { finishStroke(&prompt, kanji: card.kanji) }
+      guard canvas.contains(column: Int(point.x.rounded(.down)), row: Int(point.y.rounded(.down)))
+      else { return [] }
+      prompt.rejected = nil
+      prompt.message = nil
+      prompt.current = [unit(point, in: canvas)]
+    case .drag(let point):
+      guard prompt.current != nil else { return [] }
+      let next = unit(point, in: canvas)
+      if prompt.current?.last != next { prompt.current?.append(next) }
+    case .release(let point):
+      guard prompt.current != nil else { return [] }
+      let next = unit(point, in: canvas)
+      if prompt.current?.last != next { prompt.current?.append(next) }
+      finishStroke(&prompt, kanji: card.kanji)
+    case .key(let key):
+      return handlePromptKey(key, &prompt, card: card)
+    case .resize, .tick:
+      break
+    }
+    return []
+  }
+
+  private mutating func handlePromptKey(
+    _ key: Key, _ prompt: inout PromptState, card: SessionCard
+  ) -> [SessionEffect] {
+    switch key {
+    case .enter:
+      guard !prompt.ink.strokes.isEmpty else {
+        prompt.message = "Draw the kanji first, or press s to see the answer."
+        return []
+      }
+      phase = .feedback(feedback(for: prompt, card: card, revealed: false))
+    case .character("u"), .backspace:
+      guard !prompt.ink.strokes.isEmpty else { return [] }
+      prompt.ink.strokes.removeLast()
+      prompt.undone += 1
+      prompt.rejected = nil
+      prompt.message = "Undid the last stroke."
+    case .character("c"):
+      guard !prompt.ink.strokes.isEmpty else { return [] }
+      prompt.ink.strokes.removeAll()
+      prompt.cleared += 1
+      prompt.rejected = nil
+      prompt.message = "Cleared."
+    case .character("h"):
+      prompt.hintLevel = min(3, prompt.hintLevel + 1)
+      prompt.message = PromptState.hintMessages[prompt.hintLevel - 1]
+    case .character("s"):
+      phase = .feedback(feedback(for: prompt, card: card, revealed: true))
+    case .character("?"):
+      showHelp = true
+    case .character("q"), .escape:
+      return quit()
+    default:
+      break
+    }
+    return []
+  }
+
+  private mutating func finishStroke(_ prompt: inout PromptState, kanji: Kanji) {
+    guard let stroke = prompt.current else { return }
+    prompt.current = nil
+    prompt.ink.strokes.append(stroke)
+    guard settings.perStrokeMode else { return }
+    let strokeIndex = prompt.ink.strokes.count - 1
+    let check = judge.checkLastStroke(prompt.ink, against: kanji)
+    if check.accepted {
+      prompt.message = nil
+      return
+    }
+    prompt.ink.strokes.removeLast()
+    prompt.rejected = stroke
+    prompt.misses[strokeIndex, default: 0] += 1
+    let reason = check.message ?? "Stroke \(strokeIndex + 1) is not right"
+    if prompt.misses[strokeIndex] == PromptState.missesBeforeHint {
+      prompt.shownStrokes.insert(strokeIndex)
+      prompt.message = "\(reason). Here it is: trace it."
+    } else {
+      prompt.message = "\(reason). Draw it again."
+    }
+  }
+
+  private func unit(_ point: ScreenPoint, in canvas: CellRect) -> UnitPoint {
+    let x = (point.x - Double(canvas.column)) / Double(max(1, canvas.columns))
+    let y = (point.y - Double(canvas.row)) / Double(max(1, canvas.rows))
+    return UnitPoint(x: min(1, max(0, x)), y: min(1, max(0, y)))
+  }
+
+  private func feedback(for prompt: PromptState, card: SessionCard, revealed: Bool)
+    -> FeedbackState
+  {
+    let assessment = judge.assess(prompt.ink, against: card.kanji)
+    let attempt = AttemptSummary(
+      strokeCount: card.kanji.strokes.strokes.count,
+      passed: assessment.passed,
+      revealed: revealed || prompt.hintLevel >= 3,
+      strokeHintShown: prompt.hintLevel >= 2 || !prompt.shownStrokes.isEmpty,
+      startHintUsed: prompt.hintLevel >= 1,
+      redrawnStrokes: prompt.undone + prompt.cleared,
+      misses: prompt.misses.values.reduce(0, +),
+      orderOrDirectionErrors: assessment.orderOrDirectionErrors)
+    let proposed = RatingPolicy.propose(attempt)
+    return FeedbackState(
+      kanji: card.kanji.character, ink: prompt.ink, assessment: assessment, attempt: attempt,
+      proposed: proposed, chosen: proposed, revealed: attempt.revealed,
+      hintsUsed: prompt.hintLevel + prompt.shownStrokes.count,
+      durationMs: max(0, Int(now.timeIntervalSince(prompt.startedAt) * 1000)))
+  }
+
+  // MARK: Feedback
+
+  private mutating func handleFeedback(_ event: SessionEvent, _ feedback: inout FeedbackState)
+    -> [SessionEffect]
+  {
+    guard case .key(let key) = event else { return [] }
+    switch key {
+    case .character(let character) where ("1"..."4").contains(character):
+      if let value = character.wholeNumberValue, let rating = Rating(rawValue: value) {
+        feedback.chosen = rating
+      }
+    case .enter, .character(" "):
+      feedback.error = nil
+      let review = feedback.review(at: now)
+      stats.count(feedback: feedback)
+      lastSaved = (index, feedback)
+      return [.record(review)] + advance()
+    case .character("?"):
+      showHelp = true
+    case .character("q"), .escape:
+      feedback.error = nil
+      phase = .feedback(feedback)
+      return quit()
+    default:
+      break
+    }
+    return []
+  }
+}
+
+/// First run: what to put in the empty deck.
+public struct SetupState: Equatable, Sendable {
+  public struct Choice: Equatable, Sendable {
+    public var label: String
+    /// The `kanji-write add` argument; nil for "type your own".
+    public var spec: String?
+  }
+
+  public static let choices: [Choice] = [
+    Choice(label: "JLPT N5 (the first level)", spec: "jlpt:N5"),
+    Choice(label: "JLPT N4", spec: "jlpt:N4"),
+    Choice(label: "School grade 1", spec: "grade:1"),
+    Choice(label: "School grade 2", spec: "grade:2"),
+    Choice(label: "The 100 most frequent kanji", spec: "freq:100"),
+    Choice(label: "The 500 most frequent kanji", spec: "freq:500"),
+    Choice(label: "Kanji from a file, or typed in", spec: nil),
+  ]
+
+  /// Text being typed for the last choice; nil while choosing.
+  public var typing: String?
+  public var message: String?
+
+  /// Typed kanji are added as they are; anything else is taken as a file name.
+  static func spec(forTyped text: String) -> String {
+    if text.hasPrefix("file:") { return text }
+    let hasKanji = text.unicodeScalars.contains { (0x3400...0x9fff).contains($0.value) }
+    return hasKanji ? text : "file:\(text)"
+  }
+}
+
+public struct StudyState: Equatable, Sendable {
+  public var startedAt: Date
+  /// Seconds between two strokes of the animation.
+  public static let strokeInterval = 0.6
+
+  /// How many strokes of `total` are drawn at `now`.
+  public func strokesShown(of total: Int, at now: Date) -> Int {
+    let elapsed = max(0, now.timeIntervalSince(startedAt))
+    return min(total, Int(elapsed / Self.strokeInterval) + 1)
+  }
+}
+
+public struct PromptState: Equatable, Sendable {
+  public var startedAt: Date
+  public var ink: Ink
+  /// The stroke being drawn (button down).
+  public var current: [UnitPoint]?
+  /// The last stroke the per-stroke judge refused, shown until the next one starts.
+  public var rejected: [UnitPoint]?
+  /// 0 none; 1 start point and direction; 2 the next stroke; 3 the whole kanji (a fail).
+  public var hintLevel = 0
+  public var undone = 0
+  public var cleared = 0
+  /// Per-stroke mode: refused attempts by stroke.
+  public var misses: [Int: Int] = [:]
+  /// Strokes shown after three misses.
+  public var shownStrokes: Set<Int> = []
+  public var message: String?
+
+  static let missesBeforeHint = 3
+  static let hintMessages = [
+    "Hint: the next stroke starts at its number and goes the way shown.",
+    "Hint: the next stroke is shown faintly.",
+    "Hint: the whole kanji is shown; this card counts as forgotten.",
+  ]
+
+  public init(startedAt: Date, canvas: CellRect) {
+    self.startedAt = startedAt
+    ink = Ink(columns: canvas.columns, rows: canvas.rows)
+  }
+}
+
+public struct FeedbackState: Equatable, Sendable {
+  public var kanji: String
+  public var ink: Ink
+  public var assessment: Assessment
+  public var attempt: AttemptSummary
+  public var proposed: Rating
+  public var chosen: Rating
+  public var revealed: Bool
+  public var hintsUsed: Int
+  public var durationMs: Int
+  /// Why saving failed, when it did.
+  public var error: String?
+
+  func review(at time: Date) -> CompletedReview {
+    CompletedReview(
+      kanji: kanji, time: time, rating: chosen, proposedRating: proposed,
+      durationMs: durationMs, hintsUsed: hintsUsed, drawingJSON: assessment.drawingJSON,
+      gradeJSON: assessment.json)
+  }
+}
+
+/// Counts for the end-of-session summary.
+public struct SessionStats: Equatable, Sendable {
+  public var startedAt: Date
+  public var reviewed = 0
+  public var rightFirstTime = 0
+  public var again = 0
+  private var seen: [String: Int] = [:]
+
+  public init(startedAt: Date) {
+    self.startedAt = startedAt
+  }
+
+  mutating func count(feedback: FeedbackState) {
+    reviewed += 1
+    if feedback.chosen == .again { again += 1 }
+    if seen[feedback.kanji, default: 0] == 0 && feedback.chosen != .again { rightFirstTime += 1 }
+    seen[feedback.kanji, default: 0] += 1
+  }
+
+  mutating func undo(feedback: FeedbackState) {
+    reviewed -= 1
+    if feedback.chosen == .again { again -= 1 }
+    seen[feedback.kanji, default: 1] -= 1
+    if seen[feedback.kanji] == 0 && feedback.chosen != .again { rightFirstTime -= 1 }
+  }
+}

@@ -1,0 +1,10 @@
+/// What a running session needs from the outside world: the learner's store and the reference
+/// data. The terminal app calls it for the session's effects.
+public protocol SessionHost {
+  /// Stores one review; when this returns, it is committed.
+  func record(_ review: CompletedReview) throws
+  /// Adds kanji to the deck (`kanji-write add` syntax) and returns the cards to study now.
+  func addToDeck(_ spec: String) throws -> [SessionCard]
+  /// Streak and next due date for the summary.
+  func outlook() throws -> SessionOutlook
+}

@@ -1,0 +1,285 @@
+import Foundation
+import KanjiData
+import Scheduler
+
+extension Session {
+  /// The screen for the current state.
+  public var screen: Screen {
+    var screen = Screen(columns: layout.columns, rows: layout.rows)
+    if layout.isTooSmall {
+      screen.texts = tooSmallLines.enumerated().map {
+        TextItem(
+          row: $0.offset, column: 0, text: $0.element, style: $0.offset == 0 ? .error : .plain)
+      }
+      return screen
+    }
+    if showHelp {
+      screen.texts =
+        [TextItem(row: 0, column: 0, text: "Kanji Write: keys", style: .title)]
+        + Self.helpLines.enumerated().map {
+          TextItem(row: $0.offset + 2, column: 2, text: $0.element)
+        }
+        + [TextItem(row: layout.keysRow, column: 0, text: "Any key: back", style: .key)]
+      return screen
+    }
+    switch phase {
+    case .setup(let setup): drawSetup(setup, on: &screen)
+    case .study(let study): drawStudy(study, on: &screen)
+    case .prompt(let prompt): drawPrompt(prompt, on: &screen)
+    case .feedback(let feedback): drawFeedback(feedback, on: &screen)
+    case .summary: drawSummary(on: &screen)
+    }
+    return screen
+  }
+
+  static let promptKeys =
+    "Enter check  u undo  c clear  h hint  s show answer  ? help  q save & quit"
+  static let helpLines = [
+    "Draw with the mouse: press, drag, release is one stroke.",
+    "",
+    "Enter        check the drawing",
+    "u, Backspace undo the last stroke",
+    "c            clear the canvas",
+    "h            hint: where the next stroke starts and which way it goes;",
+    "             again: the next stroke; again: the whole kanji (a fail)",
+    "s            show the answer (a fail)",
+    "1 2 3 4      on the feedback screen: Again, Hard, Good, Easy",
+    "r            while studying a new kanji: replay its strokes",
+    "q, Ctrl-C    save and quit",
+  ]
+
+  private var tooSmallLines: [String] {
+    [
+      "Terminal too small",
+      "Kanji Write needs at least \(Layout.minimumColumns)x\(Layout.minimumRows);",
+      "this one is \(layout.columns)x\(layout.rows).",
+      "Enlarge the window (q quits).",
+    ]
+  }
+
+  private var frame: FrameKind { settings.asciiFrame ? .ascii : .box }
+
+  private var progressLine: String {
+    guard let card = currentCard else { return "" }
+    return "\(index + 1) of \(cards.count) · \(card.isNew ? "new" : "review")"
+  }
+
+  /// Meanings and readings: the prompt, which never shows the character itself.
+  private func header(_ kanji: Kanji, title: String, on screen: inout Screen) {
+    screen.texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
+    let progress = progressLine
+    screen.texts.append(
+      TextItem(
+        row: 0, column: max(title.count + 2, layout.columns - progress.count - 1), text: progress,
+        style: .dim))
+    let meanings =
+      kanji.meanings.isEmpty ? "(no English meaning)" : kanji.meanings.joined(separator: "; ")
+    screen.texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
+    var readings: [String] = []
+    if !kanji.onyomi.isEmpty { readings.append("on: " + kanji.onyomi.joined(separator: "、")) }
+    if !kanji.kunyomi.isEmpty { readings.append("kun: " + kanji.kunyomi.joined(separator: "、")) }
+    if settings.showStrokeCount {
+      readings.append("\(kanji.strokes.strokes.count) strokes")
+    }
+    screen.texts.append(TextItem(row: 2, column: 0, text: readings.joined(separator: "   ")))
+  }
+
+  private func footer(
+    status: String?, statusStyle: Style = .accent, keys: String, on screen: inout Screen
+  ) {
+    if let status {
+      screen.texts.append(
+        TextItem(row: layout.statusRow, column: 0, text: status, style: statusStyle))
+    }
+    screen.texts.append(TextItem(row: layout.keysRow, column: 0, text: keys, style: .key))
+  }
+
+  // MARK: Phases
+
+  private func drawSetup(_ setup: SetupState, on screen: inout Screen) {
+    screen.texts.append(TextItem(row: 0, column: 0, text: "Welcome to Kanji Write", style: .title))
+    screen.texts.append(
+      TextItem(row: 2, column: 0, text: "Your deck is empty. What would you like to study?"))
+    for (offset, choice) in SetupState.choices.enumerated() {
+      screen.texts.append(
+        TextItem(row: 4 + offset, column: 2, text: "\(offset + 1)  \(choice.label)"))
+    }
+    let row = 5 + SetupState.choices.count
+    if let typed = setup.typing {
+      screen.texts.append(
+        TextItem(row: row, column: 0, text: "A file name, or the kanji themselves, then Enter:"))
+      screen.texts.append(
+        TextItem(row: row + 1, column: 2, text: "> " + typed + "_", style: .accent))
+    }
+    let keys = setup.typing == nil ? "1-7 choose  q quit" : "Enter add  Esc back"
+    footer(status: setup.message, statusStyle: .error, keys: keys, on: &screen)
+  }
+
+  private func drawStudy(_ study: StudyState, on screen: inout Screen) {
+    guard let card = currentCard else { return }
+    header(card.kanji, title: "New kanji: \(card.kanji.character)", on: &screen)
+    let reference = card.kanji.strokes.strokes
+    let shown = study.strokesShown(of: reference.count, at: now)
+    var canvas = CanvasView(inner: layout.canvas, frame: frame)
+    for (number, stroke) in reference.prefix(shown).enumerated() {
+      let style: Style = number == shown - 1 ? .accent : .ink
+      canvas.strokes.append(StrokeView(points: Self.unitPoints(stroke), style: style))
+      if let start = stroke.points.first {
+        canvas.marks.append(Mark(at: Self.unit(start), text: "\(number + 1)", style: .key))
+      }
+    }
+    screen.canvases.append(canvas)
+    footer(
+      status: "Stroke \(shown) of \(reference.count). Learn the order, then write it from memory.",
+      keys: "Enter start writing  r replay  ? help  q quit", on: &screen)
+  }
+
+  private func drawPrompt(_ prompt: PromptState, on screen: inout Screen) {
+    guard let card = currentCard else { return }
+    header(card.kanji, title: "Write the kanji", on: &screen)
+    let reference = card.kanji.strokes.strokes
+    var canvas = CanvasView(inner: layout.canvas, frame: frame)
+    let next = prompt.ink.strokes.count
+    if prompt.hintLevel >= 3 {
+      for stroke in reference {
+        canvas.strokes.append(StrokeView(points: Self.unitPoints(stroke), style: .hint))
+      }
+    } else if reference.indices.contains(next), prompt.hintLevel >= 1 {
+      let points = Self.unitPoints(reference[next])
+      let part = prompt.hintLevel >= 2 ? points : Array(points.prefix(max(2, points.count / 3)))
+      canvas.strokes.append(StrokeView(points: part, style: .hint))
+      if let start = points.first {
+        canvas.marks.append(Mark(at: start, text: "\(next + 1)", style: .hint))
+      }
+    }
+    for stroke in prompt.shownStrokes.sorted() where reference.indices.contains(stroke) {
+      canvas.strokes.append(StrokeView(points: Self.unitPoints(reference[stroke]), style: .hint))
+    }
+    for stroke in prompt.ink.strokes {
+      canvas.strokes.append(StrokeView(points: stroke, style: .ink))
+    }
+    if let rejected = prompt.rejected {
+      canvas.strokes.append(StrokeView(points: rejected, style: .wrong))
+    }
+    if let current = prompt.current {
+      canvas.strokes.append(StrokeView(points: current, style: .ink))
+    }
+    screen.canvases.append(canvas)
+    let status = prompt.message ?? "Strokes drawn: \(prompt.ink.strokes.count)"
+    footer(status: status, keys: Self.promptKeys, on: &screen)
+  }
+
+  private func drawFeedback(_ feedback: FeedbackState, on screen: inout Screen) {
+    guard let card = currentCard else { return }
+    let verdict: String
+    if feedback.revealed {
+      verdict = "the answer"
+    } else {
+      verdict = feedback.assessment.passed ? "right" : "not right"
+    }
+    header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
+    let panels = layout.feedbackPanels
+    let outcomes = feedback.assessment.strokes
+    var byDrawn: [Int: Verdict] = [:]
+    for outcome in outcomes { if let drawn = outcome.drawn { byDrawn[drawn] = outcome.verdict } }
+
+    var ink = CanvasView(inner: panels.ink, frame: frame, title: "yours")
+    for (number, stroke) in feedback.ink.strokes.enumerated() {
+      let style = byDrawn[number].map(Self.style(for:)) ?? .wrong
+      ink.strokes.append(StrokeView(points: stroke, style: style))
+    }
+    var reference = CanvasView(inner: panels.reference, frame: frame, title: "reference")
+    for (number, stroke) in card.kanji.strokes.strokes.enumerated() {
+      let outcome = outcomes.first { $0.stroke == number }
+      let style = outcome.map { Self.style(for: $0.verdict) } ?? .ink
+      reference.strokes.append(StrokeView(points: Self.unitPoints(stroke), style: style))
+      if let start = stroke.points.first {
+        reference.marks.append(Mark(at: Self.unit(start), text: "\(number + 1)", style: style))
+      }
+    }
+    screen.canvases += [ink, reference]
+
+    var row = layout.feedbackTextRow
+    let lastMessageRow = layout.statusRow - 1
+    var messages = feedback.assessment.messages
+    if messages.isEmpty && feedback.assessment.passed { messages = ["All strokes right."] }
+    for message in messages where row < lastMessageRow {
+      screen.texts.append(TextItem(row: row, column: 0, text: message))
+      row += 1
+    }
+    let ratings = Rating.allCases.map { rating in
+      rating == feedback.chosen
+        ? "[\(rating.rawValue) \(rating.label)]" : " \(rating.rawValue) \(rating.label) "
+    }.joined(separator: " ")
+    let rating =
+      "Rating: \(feedback.chosen.label) (proposed \(feedback.proposed.label))   \(ratings)"
+    footer(
+      status: feedback.error ?? rating, statusStyle: feedback.error == nil ? .accent : .error,
+      keys: "Enter/space save and go on  1-4 change rating  ? help  q save & quit", on: &screen)
+  }
+
+  private func drawSummary(on screen: inout Screen) {
+    var lines: [(String, Style)] = []
+    if cards.isEmpty {
+      lines.append(("Nothing is due now.", .title))
+    } else {
+      lines.append(("Session done", .title))
+      lines.append(("", .plain))
+      lines.append(("Reviewed:          \(stats.reviewed)", .plain))
+      lines.append(("Right first time:  \(stats.rightFirstTime)", .plain))
+      lines.append(("Again:             \(stats.again)", .plain))
+      lines.append(
+        ("Time:              \(Self.duration(now.timeIntervalSince(stats.startedAt)))", .plain))
+    }
+    if let outlook {
+      lines.append(
+        ("Streak:            \(outlook.streak) day\(outlook.streak == 1 ? "" : "s")", .plain))
+      let next = outlook.nextDue.map { Self.relative($0, from: now) } ?? "none scheduled"
+      lines.append(("Next review:       \(next)", .plain))
+    }
+    for (offset, line) in lines.enumerated() {
+      screen.texts.append(TextItem(row: offset, column: 0, text: line.0, style: line.1))
+    }
+    footer(status: nil, keys: "Enter or q quit", on: &screen)
+  }
+
+  // MARK: Helpers
+
+  static func style(for verdict: Verdict) -> Style {
+    switch verdict {
+    case .ok: .ok
+    case .order: .order
+    case .reversed: .reversed
+    case .shape, .position: .wrong
+    case .missing: .missing
+    }
+  }
+
+  static func unit(_ point: Point) -> UnitPoint {
+    UnitPoint(x: point.x / 109, y: point.y / 109)
+  }
+
+  static func unitPoints(_ stroke: ReferenceStroke) -> [UnitPoint] {
+    stroke.points.map(unit)
+  }
+
+  static func duration(_ seconds: TimeInterval) -> String {
+    let total = max(0, Int(seconds.rounded()))
+    return total < 60 ? "\(total) s" : "\(total / 60) min \(total % 60) s"
+  }
+
+  /// "in 10 min", "in 3 h", "in 2 days", "now".
+  static func relative(_ date: Date, from now: Date) -> String {
+    let seconds = date.timeIntervalSince(now)
+    if seconds < 60 { return "now" }
+    if seconds < 3600 { return "in \(Int(seconds / 60)) min" }
+    if seconds < 86400 { return "in \(Int(seconds / 3600)) h" }
+    let days = Int(seconds / 86400)
+    return "in \(days) day\(days == 1 ? "" : "s")"
+  }
+}
+
+extension Rating {
+  /// The button name, capitalised as learners know it from Anki.
+  var label: String { name.prefix(1).uppercased() + name.dropFirst() }
+}

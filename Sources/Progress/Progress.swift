@@ -1,1 +1,0 @@
-// Progress: this layer is being built; see the issue that owns it.

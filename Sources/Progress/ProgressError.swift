@@ -1,0 +1,48 @@
+import Foundation
+import Scheduler
+
+/// Errors of the progress store; each names the file or value at fault.
+public enum ProgressError: Error, CustomStringConvertible, Equatable {
+  case notADatabase(path: String)
+  case readOnly(path: String)
+  case locked(path: String)
+  case cannotOpen(path: String, reason: String)
+  case newerSchema(path: String, found: Int, supported: Int)
+  case unknownCard(String)
+  case reviewNotAfterLast(kanji: String, last: Date, attempted: Date)
+  case unknownSetting(String)
+  case invalidSetting(key: String, value: String, expected: String)
+  case homeNotEmpty(path: String)
+  case invalidBackup(path: String, reason: String)
+  case database(String)
+
+  public var description: String {
+    let iso = ISO8601DateFormatter()
+    switch self {
+    case .notADatabase(let path):
+      return "\(path) is not a kanji-write progress database or is damaged; it was left untouched"
+    case .readOnly(let path): return "\(path) is read-only; make it writable to record progress"
+    case .locked(let path):
+      return "\(path) is locked by another program; try again when it is done"
+    case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
+    case .newerSchema(let path, let found, let supported):
+      return
+        "\(path) was written by a newer kanji-write (schema \(found), this one knows up to \(supported))"
+    case .unknownCard(let kanji):
+      return "\(kanji) is not in your deck; add it with `kanji-write add`"
+    case .reviewNotAfterLast(let kanji, let last, let attempted):
+      return
+        "review time \(iso.string(from: attempted)) is not after the last review of \(kanji) at \(iso.string(from: last))"
+    case .unknownSetting(let key):
+      return
+        "unknown setting \(key); known: \(SettingsCatalog.all.map(\.key).joined(separator: ", "))"
+    case .invalidSetting(let key, let value, let expected):
+      return "invalid value \"\(value)\" for \(key): expected \(expected)"
+    case .homeNotEmpty(let path):
+      return "\(path) already holds progress; use --merge to add the backup to it"
+    case .invalidBackup(let path, let reason):
+      return "\(path) is not a kanji-write backup: \(reason)"
+    case .database(let message): return message
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Scheduler
+
+/// A card in the order a session shows it.
+public struct QueuedCard: Equatable, Sendable {
+  public var kanji: String
+  public var isNew: Bool
+  public var state: CardState
+  public var due: Date?
+}
+
+/// One answer to record. A study (a new kanji's first showing) moves the card into learning
+/// without counting as a review; its rating is ignored.
+public struct ReviewInput: Sendable {
+  public var kanji: String
+  /// Nil records "now", read once the write lock is held, so two instances cannot interleave.
+  public var time: Date?
+  public var rating: Rating
+  /// The rating the grader proposed before the learner changed it; nil when not graded.
+  public var proposedRating: Rating?
+  public var durationMs: Int
+  public var hintsUsed: Int
+  public var drawingJSON: String?
+  public var gradeJSON: String?
+  public var isStudy: Bool
+
+  public init(
+    kanji: String, time: Date? = nil, rating: Rating, proposedRating: Rating? = nil,
+    durationMs: Int = 0, hintsUsed: Int = 0, drawingJSON: String? = nil, gradeJSON: String? = nil,
+    isStudy: Bool = false
+  ) {
+    self.kanji = kanji
+    self.time = time
+    self.rating = rating
+    self.proposedRating = proposedRating
+    self.durationMs = durationMs
+    self.hintsUsed = hintsUsed
+    self.drawingJSON = drawingJSON
+    self.gradeJSON = gradeJSON
+    self.isStudy = isStudy
+  }
+}
+
+/// A card's stored scheduling state.
+public struct CardSnapshot: Equatable, Sendable {
+  public var kanji: String
+  public var card: Card
+  public var addedAt: Date
+  /// True only in the snapshot returned by the review that flagged the card as a leech.
+  public var flaggedLeech: Bool
+
+  public var state: CardState { card.state }
+  public var due: Date? { card.due }
+}
+
+/// One row of the review log. Studies have kind `.study` and no rating.
+public struct ReviewLogEntry: Equatable, Sendable, Codable {
+  public enum Kind: String, Codable, Sendable { case study, review }
+
+  public var id: Int64
+  public var time: Date
+  public var kanji: String
+  public var kind: Kind
+  public var rating: Rating?
+  public var proposedRating: Rating?
+  public var durationMs: Int
+  public var hintsUsed: Int
+  public var drawingJSON: String?
+  public var gradeJSON: String?
+  public var stateBefore: CardState
+  public var elapsedDays: Int
+  public var stateAfter: CardState
+  public var stability: Double?
+  public var difficulty: Double?
+  public var intervalDays: Int
+  public var due: Date?
+  public var model: String
+}
+
+/// One kanji of a self-test: whether the learner produced it from memory.
+public struct SelfTestItem: Equatable, Sendable, Codable {
+  public var kanji: String
+  public var produced: Bool
+  public var drawingJSON: String?
+  public var gradeJSON: String?
+
+  public init(kanji: String, produced: Bool, drawingJSON: String? = nil, gradeJSON: String? = nil) {
+    self.kanji = kanji
+    self.produced = produced
+    self.drawingJSON = drawingJSON
+    self.gradeJSON = gradeJSON
+  }
+}
+
+/// A finished self-test (issue 6): when, the kanji asked, and the score the self-test computed.
+public struct SelfTestRecord: Equatable, Sendable, Codable {
+  public var id: Int64
+  public var time: Date
+  public var items: [SelfTestItem]
+  public var score: Double
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// One learner setting: its key, the values it accepts and its default. Values are stored as
+/// normalised text in the `settings` table; typed accessors parse them back.
+public struct SettingDefinition: Sendable {
+  public enum Kind: Sendable {
+    case integer(ClosedRange<Int>)
+    case decimal(ClosedRange<Double>)
+    case toggle
+    case choice([String])
+    /// Durations such as "1m 10m" (s, m, h, d units); "none" for no steps.
+    case steps
+  }
+
+  public let key: String
+  public let kind: Kind
+  public let defaultValue: String
+  public let help: String
+
+  public init(key: String, kind: Kind, defaultValue: String, help: String) {
+    self.key = key
+    self.kind = kind
+    self.defaultValue = defaultValue
+    self.help = help
+  }
+
+  var expected: String {
+    switch kind {
+    case .integer(let range): "an integer in \(range.lowerBound)...\(range.upperBound)"
+    case .decimal(let range): "a number in \(range.lowerBound)...\(range.upperBound)"
+    case .toggle: "on or off"
+    case .choice(let options): options.joined(separator: ", ")
+    case .steps: "durations like \"1m 10m\" (units s, m, h, d) or none"
+    }
+  }
+
+  /// The canonical text for `raw`, or nil when `raw` is not acceptable.
+  public func normalise(_ raw: String) -> String? {
+    let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+    switch kind {
+    case .integer(let range):
+      guard let value = Int(text), range.contains(value) else { return nil }
+      return String(value)
+    case .decimal(let range):
+      guard let value = Double(text), value.isFinite, range.contains(value) else { return nil }
+      return String(value)
+    case .toggle:
+      if ["on", "true", "yes", "1"].contains(text) { return "on" }
+      if ["off", "false", "no", "0"].contains(text) { return "off" }
+      return nil
+    case .choice(let options):
+      return options.contains(text) ? text : nil
+    case .steps:
+      guard let seconds = SettingDefinition.parseSteps(text) else { return nil }
+      return SettingDefinition.formatSteps(seconds)
+    }
+  }
+
+  static func parseSteps(_ text: String) -> [Double]? {
+    if text.isEmpty || text == "none" { return [] }
+    var steps: [Double] = []
+    for token in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
+      guard let unit = token.last, let scale = ["s": 1.0, "m": 60, "h": 3600, "d": 86400][unit],
+        let value = Double(token.dropLast()), value > 0, value * scale <= 86400 * 365
+      else { return nil }
+      steps.append(value * scale)
+    }
+    return steps
+  }
+
+  static func formatSteps(_ seconds: [Double]) -> String {
+    guard !seconds.isEmpty else { return "none" }
+    return seconds.map { s in
+      for (unit, scale) in [("d", 86400.0), ("h", 3600), ("m", 60)]
+      where s >= scale && s.truncatingRemainder(dividingBy: scale) == 0 {
+        return "\(Int(s / scale))\(unit)"
+      }
+      return s == s.rounded() ? "\(Int(s))s" : "\(s)s"
+    }.joined(separator: " ")
+  }
+}
+
+/// Every setting the app knows. Other layers add their keys here; `config` lists them all.
+public enum SettingsCatalog {
+  public static let all: [SettingDefinition] = [
+    // Scheduling (Scheduler, Progress).
+    SettingDefinition(
+      key: "new_per_day", kind: .integer(0...9999), defaultValue: "10",
+      help: "new kanji introduced per day"),
+    SettingDefinition(
+      key: "reviews_per_day", kind: .integer(0...99999), defaultValue: "200",
+      help: "reviews per day; new kanji stop when it is reached"),
+    SettingDefinition(
+      key: "learning_steps", kind: .steps, defaultValue: "1m 10m",
+      help: "waits between the first recalls of a new kanji"),
+    SettingDefinition(
+      key: "relearning_steps", kind: .steps, defaultValue: "10m",
+      help: "waits after forgetting a kanji in review"),
+    SettingDefinition(
+      key: "desired_retention", kind: .decimal(0.7...0.99), defaultValue: "0.9",
+      help: "probability of recall FSRS aims for at each review"),
+    SettingDefinition(
+      key: "max_interval", kind: .integer(1...36500), defaultValue: "36500",
+      help: "longest interval in days"),
+    SettingDefinition(
+      key: "fuzz", kind: .toggle, defaultValue: "on",
+      help: "spread review intervals a little so kanji learnt together part"),
+    SettingDefinition(
+      key: "leech_threshold", kind: .integer(0...100), defaultValue: "8",
+      help: "lapses that flag a leech (again every half as many more); 0 disables"),
+    SettingDefinition(
+      key: "day_start", kind: .integer(0...23), defaultValue: "4",
+      help: "local hour at which a new learner day begins"),
+    // Practice and terminal (Practice, TerminalUI).
+    SettingDefinition(
+      key: "per_stroke_mode", kind: .toggle, defaultValue: "off",
+      help: "check each stroke as it is drawn"),
+    SettingDefinition(
+      key: "show_stroke_count", kind: .toggle, defaultValue: "off",
+      help: "show the number of strokes in the prompt"),
+    SettingDefinition(
+      key: "ascii_frame", kind: .toggle, defaultValue: "off",
+      help: "draw frames with ASCII instead of box-drawing characters"),
+    SettingDefinition(
+      key: "leniency", kind: .choice(["strict", "normal", "lenient"]), defaultValue: "normal",
+      help: "how strictly drawings are graded"),
+  ]
+
+  public static func definition(_ key: String) -> SettingDefinition? {
+    all.first { $0.key == key }
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// One graded review of a log, as the FSRS optimiser's revlog has it.
+public struct LoggedReview: Sendable, Equatable {
+  public var cardID: String
+  public var time: Date
+  public var rating: Rating
+
+  public init(cardID: String, time: Date, rating: Rating) {
+    self.cardID = cardID
+    self.time = time
+    self.rating = rating
+  }
+}
+
+/// How well a model predicts a review log, by fsrs-rs's evaluation protocol: one prediction per
+/// review on a later day than the card's previous one, recency-weighted log loss, RMSE over
+/// (interval, review count, lapses) bins.
+public struct ReplayEvaluation: Sendable, Equatable {
+  public var predictions: Int
+  public var logLoss: Double
+  public var unweightedLogLoss: Double
+  public var rmseBins: Double
+
+  struct Prediction {
+    var time: Date
+    var p: Double
+    var outcome: Double
+    var bin: [Int]
+  }
+
+  public static func evaluate(_ log: [LoggedReview], model: FSRS, clock: DayClock)
+    -> ReplayEvaluation
+  {
+    var byCard: [String: [LoggedReview]] = [:]
+    for review in log { byCard[review.cardID, default: []].append(review) }
+    var predictions: [Prediction] = []
+    predictions.reserveCapacity(log.count)
+    for reviews in byCard.values {
+      let sorted = reviews.sorted { $0.time < $1.time }
+      var memory: MemoryState?
+      var previousDay: Int?
+      var longReviews = 0
+      var lapses = 0
+      for review in sorted {
+        let day = clock.dayNumber(review.time)
+        let delta = previousDay.map { day - $0 } ?? 0
+        if delta > 0, let memory {
+          longReviews += 1
+          predictions.append(
+            Prediction(
+              time: review.time,
+              p: model.retrievability(elapsedDays: Double(delta), stability: memory.stability),
+              outcome: review.rating == .again ? 0 : 1,
+              bin: bin(delta: delta, longReviews: longReviews, lapses: lapses)))
+        }
+        if delta > 0 && review.rating == .again { lapses += 1 }
+        memory = model.nextState(memory, elapsedDays: delta, rating: review.rating)
+        previousDay = day
+      }
+    }
+    predictions.sort { $0.time < $1.time }
+    return summarise(predictions)
+  }
+
+  static func bin(delta: Int, longReviews: Int, lapses: Int) -> [Int] {
+    func bucket(_ x: Double, base: Double, scale: Double) -> Int {
+      Int((scale * pow(base, (log(x) / log(base)).rounded(.down))).rounded())
+    }
+    return [
+      Int((2.48 * pow(3.62, (log(Double(delta)) / log(3.62)).rounded(.down)) * 100).rounded()),
+      bucket(Double(longReviews + 1), base: 1.89, scale: 1.99),
+      lapses == 0 ? 0 : bucket(Double(lapses), base: 1.73, scale: 1.65),
+    ]
+  }
+
+  static func summarise(_ predictions: [Prediction]) -> ReplayEvaluation {
+    let n = predictions.count
+    guard n > 1 else {
+      return ReplayEvaluation(predictions: n, logLoss: 0, unweightedLogLoss: 0, rmseBins: 0)
+    }
+    var weightedLoss = 0.0
+    var plainLoss = 0.0
+    var totalWeight = 0.0
+    var bins: [[Int]: (weight: Double, p: Double, y: Double, count: Double)] = [:]
+    for (i, prediction) in predictions.enumerated() {
+      let weight = 0.25 + 0.75 * pow(Double(i) / Double(n - 1), 3)
+      let p = min(max(prediction.p, 1e-7), 1 - 1e-7)
+      let loss = -(prediction.outcome * log(p) + (1 - prediction.outcome) * log(1 - p))
+      weightedLoss += weight * loss
+      plainLoss += loss
+      totalWeight += weight
+      var entry = bins[prediction.bin] ?? (0, 0, 0, 0)
+      entry.weight += weight
+      entry.p += prediction.p
+      entry.y += prediction.outcome
+      entry.count += 1
+      bins[prediction.bin] = entry
+    }
+    var squared = 0.0
+    for entry in bins.values {
+      let gap = entry.p / entry.count - entry.y / entry.count
+      squared += entry.weight * gap * gap
+    }
+    return ReplayEvaluation(
+      predictions: n, logLoss: weightedLoss / totalWeight, unweightedLogLoss: plainLoss / Double(n),
+      rmseBins: (squared / totalWeight).squareRoot())
+  }
+}

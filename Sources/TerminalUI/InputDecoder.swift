@@ -1,0 +1,233 @@
+/// A key the terminal sent, decoded from its bytes.
+public enum KeyPress: Equatable, Sendable {
+  case character(Character)
+  case enter
+  case backspace
+  case escape
+  case tab
+  case up, down, left, right
+  case delete
+  /// A control character other than the ones above, by its letter (Ctrl-C is `control("c")`).
+  case control(Character)
+}
+
+/// One xterm mouse report, with coordinates as the terminal sent them (1-based cells, or pixels
+/// in SGR-Pixels mode 1016).
+public struct MouseReport: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable {
+    case press, drag, release, move, wheelUp, wheelDown
+  }
+
+  public var kind: Kind
+  /// 0 left, 1 middle, 2 right; 3 when the terminal does not say (legacy release, hover).
+  public var button: Int
+  public var x: Int
+  public var y: Int
+  public var shift: Bool
+  public var meta: Bool
+  public var control: Bool
+
+  public init(
+    kind: Kind, button: Int, x: Int, y: Int, shift: Bool = false, meta: Bool = false,
+    control: Bool = false
+  ) {
+    self.kind = kind
+    self.button = button
+    self.x = x
+    self.y = y
+    self.shift = shift
+    self.meta = meta
+    self.control = control
+  }
+}
+
+/// What the terminal's input stream means.
+public enum TerminalInput: Equatable, Sendable {
+  case key(KeyPress)
+  case mouse(MouseReport)
+  /// A DECRQM answer (`CSI ? mode ; value $ y`): value 1 or 2 means the mode is supported.
+  case modeReport(mode: Int, value: Int)
+}
+
+/// Turns the bytes a terminal sends into keys and mouse reports. Pure and incremental: a
+/// sequence split across reads is kept until it is complete, so the caller can feed whatever
+/// `read` returned.
+public struct InputDecoder: Sendable {
+  private var pending: [UInt8] = []
+  /// Longest escape sequence kept while waiting for its end; longer ones are garbage.
+  private static let maximumSequence = 64
+
+  public init() {}
+
+  /// Whether bytes are waiting for the rest of a sequence (a lone ESC, for one).
+  public var hasPending: Bool { !pending.isEmpty }
+
+  public mutating func feed(_ bytes: some Sequence<UInt8>) -> [TerminalInput] {
+    pending.append(contentsOf: bytes)
+    var events: [TerminalInput] = []
+    var index = 0
+    while index < pending.count {
+      switch Self.decode(pending, at: index) {
+      case .incomplete:
+        if pending.count - index > Self.maximumSequence {
+          index += 1
+          continue
+        }
+        pending.removeFirst(index)
+        return events
+      case .event(let event, let length):
+        if let event { events.append(event) }
+        index += length
+      }
+    }
+    pending.removeAll()
+    return events
+  }
+
+  /// Called when no more input came for a while: a lone ESC was the Escape key, and any other
+  /// unfinished sequence is dropped.
+  public mutating func flush() -> [TerminalInput] {
+    defer { pending.removeAll() }
+    guard pending.first == 0x1b else { return [] }
+    var rest = InputDecoder()
+    let events = [TerminalInput.key(.escape)] + rest.feed(pending.dropFirst())
+    return events + rest.flush()
+  }
+
+  private enum Step {
+    case incomplete
+    case event(TerminalInput?, length: Int)
+  }
+
+  private static func decode(_ bytes: [UInt8], at start: Int) -> Step {
+    let byte = bytes[start]
+    switch byte {
+    case 0x1b: return decodeEscape(bytes, at: start)
+    case 0x0d, 0x0a: return .event(.key(.enter), length: 1)
+    case 0x7f, 0x08: return .event(.key(.backspace), length: 1)
+    case 0x09: return .event(.key(.tab), length: 1)
+    case 0x00..<0x20:
+      let letter = Character(Unicode.Scalar(byte + 0x60))
+      return .event(.key(.control(letter)), length: 1)
+    default: return decodeUTF8(bytes, at: start)
+    }
+  }
+
+  private static func decodeUTF8(_ bytes: [UInt8], at start: Int) -> Step {
+    let lead = bytes[start]
+    let length: Int
+    switch lead {
+    case 0x00..<0x80: length = 1
+    case 0xc2..<0xe0: length = 2
+    case 0xe0..<0xf0: length = 3
+    case 0xf0..<0xf5: length = 4
+    default: return .event(nil, length: 1)
+    }
+    guard start + length <= bytes.count else { return .incomplete }
+    let slice = bytes[start..<start + length]
+    guard slice.dropFirst().allSatisfy({ $0 & 0xc0 == 0x80 }),
+      let text = String(validating: slice, as: UTF8.self), let character = text.first
+    else { return .event(nil, length: 1) }
+    return .event(.key(.character(character)), length: length)
+  }
+
+  private static func decodeEscape(_ bytes: [UInt8], at start: Int) -> Step {
+    guard start + 1 < bytes.count else { return .incomplete }
+    switch bytes[start + 1] {
+    case UInt8(ascii: "["): return decodeCSI(bytes, at: start)
+    case UInt8(ascii: "O"):
+      guard start + 2 < bytes.count else { return .incomplete }
+      return .event(arrow(bytes[start + 2]).map { .key($0) }, length: 3)
+    default:
+      // Alt+key arrives as ESC then the key: report the Escape, the key follows on its own.
+      return .event(.key(.escape), length: 1)
+    }
+  }
+
+  private static func arrow(_ final: UInt8) -> KeyPress? {
+    switch final {
+    case UInt8(ascii: "A"): .up
+    case UInt8(ascii: "B"): .down
+    case UInt8(ascii: "C"): .right
+    case UInt8(ascii: "D"): .left
+    default: nil
+    }
+  }
+
+  private static func decodeCSI(_ bytes: [UInt8], at start: Int) -> Step {
+    // CSI: parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, one final byte 0x40-0x7E.
+    var index = start + 2
+    while index < bytes.count, (0x20...0x3f).contains(bytes[index]) { index += 1 }
+    guard index < bytes.count else { return .incomplete }
+    let final = bytes[index]
+    let body = bytes[(start + 2)..<index]
+    let length = index - start + 1
+    guard (0x40...0x7e).contains(final) else { return .event(nil, length: length) }
+
+    if body.isEmpty && final == UInt8(ascii: "M") {
+      return decodeX10(bytes, at: start)
+    }
+    if body.first == UInt8(ascii: "<"), final == UInt8(ascii: "M") || final == UInt8(ascii: "m") {
+      let event = sgrMouse(body.dropFirst(), released: final == UInt8(ascii: "m"))
+      return .event(event, length: length)
+    }
+    if body.first == UInt8(ascii: "?"), body.last == UInt8(ascii: "$"), final == UInt8(ascii: "y") {
+      let numbers = parameters(body.dropFirst().dropLast())
+      guard numbers.count == 2, let mode = numbers[0], let value = numbers[1] else {
+        return .event(nil, length: length)
+      }
+      return .event(.modeReport(mode: mode, value: value), length: length)
+    }
+    if let key = arrow(final), body.allSatisfy({ (0x30...0x3b).contains($0) }) {
+      return .event(.key(key), length: length)
+    }
+    if final == UInt8(ascii: "~"), parameters(body).first == 3 {
+      return .event(.key(.delete), length: length)
+    }
+    return .event(nil, length: length)
+  }
+
+  private static func parameters(_ body: ArraySlice<UInt8>) -> [Int?] {
+    body.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { digits in
+      guard !digits.isEmpty, digits.count < 10, digits.allSatisfy({ (0x30...0x39).contains($0) })
+      else { return nil }
+      return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+  }
+
+  private static func sgrMouse(_ body: ArraySlice<UInt8>, released: Bool) -> TerminalInput? {
+    let numbers = parameters(body)
+    guard numbers.count == 3, let code = numbers[0], let x = numbers[1], let y = numbers[2] else {
+      return nil
+    }
+    return .mouse(mouseReport(code: code, x: x, y: y, released: released))
+  }
+
+  private static func decodeX10(_ bytes: [UInt8], at start: Int) -> Step {
+    guard start + 5 < bytes.count else { return .incomplete }
+    let code = Int(bytes[start + 3]) - 32
+    let x = Int(bytes[start + 4]) - 32
+    let y = Int(bytes[start + 5]) - 32
+    guard code >= 0, x > 0, y > 0 else { return .event(nil, length: 6) }
+    // X10 has no release flag: button 3 without motion or wheel bits is a release.
+    let released = code & 0x63 == 3
+    return .event(.mouse(mouseReport(code: code, x: x, y: y, released: released)), length: 6)
+  }
+
+  private static func mouseReport(code: Int, x: Int, y: Int, released: Bool) -> MouseReport {
+    let button = code & 3
+    let kind: MouseReport.Kind
+    if code & 64 != 0 {
+      kind = button == 0 ? .wheelUp : .wheelDown
+    } else if released {
+      kind = .release
+    } else if code & 32 != 0 {
+      kind = button == 3 ? .move : .drag
+    } else {
+      kind = .press
+    }
+    return MouseReport(
+      kind: kind, button: button, x: x, y: y, shift: code & 4 != 0, meta: code & 8 != 0,
+      control: code & 16 != 0)
+  }
+}

@@ -1,1 +1,0 @@
-// TerminalUI: this layer is being built; see the issue that owns it.

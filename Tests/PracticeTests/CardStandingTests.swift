@@ -1,0 +1,23 @@
+import Foundation
+import Practice
+import Scheduler
+import Testing
+
+@Suite struct CardStandingTests {
+  let scheduler = Scheduler(
+    config: SchedulingConfig(clock: DayClock(timeZone: TimeZone(identifier: "UTC")!)))
+
+  @Test func recallIsTheSchedulersPredictionAfterTheElapsedDays() {
+    let card = Card(
+      state: .review, memory: MemoryState(stability: 10, difficulty: 5),
+      lastReview: Fixtures.daysAgo(10), reps: 3, lapses: 2, isLeech: false, intervalDays: 10)
+    let standing = CardStanding(kanji: "右", card: card, scheduler: scheduler, now: Fixtures.now)
+    #expect(abs(standing.recall! - 0.9) < 1e-9)
+    #expect(standing.lapses == 2)
+  }
+
+  @Test func aCardNeverReviewedHasNoRecall() {
+    let standing = CardStanding(kanji: "右", card: Card(), scheduler: scheduler, now: Fixtures.now)
+    #expect(standing.recall == nil)
+  }
+}

@@ -1,0 +1,391 @@
+import Foundation
+import KanjiData
+import Scheduler
+import Testing
+
+@testable import Practice
+
+@Suite struct SessionTests {
+  private let reviews = [
+    SessionCard(kanji: ten, isNew: false), SessionCard(kanji: two, isNew: false),
+  ]
+
+  @Test func promptShowsMeaningsReadingsAndProgressButNeverTheCharacter() {
+    let learner = Learner(cards: reviews)
+    guard case .prompt = learner.session.phase else {
+      Issue.record("expected the prompt, got \(learner.session.phase)")
+      return
+    }
+    let text = learner.screenText
+    #expect(text.contains("ten"))
+    #expect(text.contains("ジュウ"))
+    #expect(text.contains("とお"))
+    #expect(text.contains("1 of 2 · review"))
+    #expect(!text.contains("十"))
+    #expect(!text.contains("strokes"))
+    #expect(learner.session.screen.canvases.count == 1)
+  }
+
+  @Test func strokeCountOnlyWhenTurnedOn() {
+    let learner = Learner(cards: reviews, settings: PracticeSettings(showStrokeCount: true))
+    #expect(learner.screenText.contains("2 strokes"))
+  }
+
+  @Test func correctDrawingIsSavedAsGoodBeforeTheNextCard() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    #expect(learner.session.screen.canvases[0].strokes.count == 2)
+    learner.send(.key(.enter))
+    guard case .feedback(let feedback) = learner.session.phase else {
+      Issue.record("expected feedback")
+      return
+    }
+    #expect(feedback.proposed == .good)
+    #expect(learner.screenText.contains("十"))
+    #expect(learner.session.screen.canvases.count == 2)
+    #expect(learner.records.isEmpty)
+    learner.send(.key(.enter))
+    #expect(learner.records.count == 1)
+    #expect(learner.records.first?.kanji == "十")
+    #expect(learner.records.first?.rating == .good)
+    #expect(learner.records.first?.proposedRating == .good)
+    #expect(learner.records.first?.gradeJSON == "{\"pass\":true}")
+    #expect(learner.session.index == 1)
+    #expect(learner.screenText.contains("2 of 2"))
+  }
+
+  @Test func swappedStrokesAreAnOrderErrorAndHard() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten, order: [1, 0])
+    learner.send(.key(.enter))
+    guard case .feedback(let feedback) = learner.session.phase else {
+      Issue.record("expected feedback")
+      return
+    }
+    #expect(feedback.assessment.orderOrDirectionErrors == 2)
+    #expect(feedback.proposed == .hard)
+    #expect(learner.screenText.contains("out of order"))
+    let reference = learner.session.screen.canvases[1]
+    #expect(reference.strokes.map(\.style) == [.order, .order])
+    #expect(reference.marks.map(\.text) == ["1", "2"])
+  }
+
+  @Test func learnerCanChangeTheRatingAndBothAreLogged() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.press("4")
+    learner.send(.key(.character(" ")))
+    #expect(learner.records.first?.rating == .easy)
+    #expect(learner.records.first?.proposedRating == .good)
+  }
+
+  @Test func hintsLowerTheRating() {
+    var startHint = Learner(cards: reviews)
+    startHint.press("h")
+    #expect(startHint.session.screen.canvases[0].marks.map(\.text) == ["1"])
+    startHint.draw(ten)
+    startHint.send(.key(.enter))
+    startHint.send(.key(.enter))
+    #expect(startHint.records.first?.rating == .hard)
+    #expect(startHint.records.first?.hintsUsed == 1)
+
+    var strokeHint = Learner(cards: reviews)
+    strokeHint.press("h")
+    strokeHint.press("h")
+    strokeHint.draw(ten)
+    strokeHint.send(.key(.enter))
+    strokeHint.send(.key(.enter))
+    #expect(strokeHint.records.first?.rating == .again)
+
+    var wholeHint = Learner(cards: reviews)
+    for _ in 0..<4 { wholeHint.press("h") }
+    #expect(wholeHint.session.screen.canvases[0].strokes.count == 2)
+    wholeHint.draw(ten)
+    wholeHint.send(.key(.enter))
+    guard case .feedback(let feedback) = wholeHint.session.phase else {
+      Issue.record("expected feedback")
+      return
+    }
+    #expect(feedback.revealed)
+    #expect(feedback.proposed == .again)
+  }
+
+  @Test func showingTheAnswerSavesAgain() {
+    var learner = Learner(cards: reviews)
+    learner.press("s")
+    #expect(learner.screenText.contains("十"))
+    learner.send(.key(.enter))
+    #expect(learner.records.first?.rating == .again)
+  }
+
+  @Test func undoAndClear() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.press("u")
+    guard case .prompt(let afterUndo) = learner.session.phase else { return }
+    #expect(afterUndo.ink.strokes.count == 1)
+    learner.send(.key(.backspace))
+    learner.draw(ten)
+    learner.press("c")
+    guard case .prompt(let afterClear) = learner.session.phase else { return }
+    #expect(afterClear.ink.strokes.isEmpty)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    #expect(learner.records.first?.rating == .hard)
+  }
+
+  @Test func enterWithNothingDrawnAsksForADrawing() {
+    var learner = Learner(cards: reviews)
+    learner.send(.key(.enter))
+    guard case .prompt = learner.session.phase else {
+      Issue.record("should stay on the prompt")
+      return
+    }
+    #expect(learner.screenText.contains("Draw the kanji first"))
+  }
+
+  @Test func pressOutsideTheCanvasDrawsNothing() {
+    var learner = Learner(cards: reviews)
+    learner.send(.press(ScreenPoint(x: 0.5, y: 0.5)))
+    learner.send(.drag(ScreenPoint(x: 40.5, y: 10.5)))
+    learner.send(.release(ScreenPoint(x: 40.5, y: 12.5)))
+    guard case .prompt(let prompt) = learner.session.phase else { return }
+    #expect(prompt.ink.strokes.isEmpty)
+  }
+
+  @Test func resizeKeepsTheStrokes() {
+    var learner = Learner(cards: reviews)
+    learner.draw(from: ten.strokes.strokes[0].points[0], to: ten.strokes.strokes[0].points[1])
+    guard case .prompt(let before) = learner.session.phase else { return }
+    learner.send(.resize(columns: 120, rows: 40))
+    guard case .prompt(let after) = learner.session.phase else { return }
+    #expect(after.ink.strokes == before.ink.strokes)
+    #expect(after.ink.columns == learner.session.layout.canvas.columns)
+    #expect(after.ink.columns > before.ink.columns)
+    learner.draw(from: ten.strokes.strokes[1].points[0], to: ten.strokes.strokes[1].points[1])
+    learner.send(.key(.enter))
+    guard case .feedback(let feedback) = learner.session.phase else { return }
+    #expect(feedback.proposed == .good)
+  }
+
+  @Test func tooSmallShowsAMessageUntilEnlarged() {
+    var learner = Learner(cards: reviews)
+    learner.draw(from: ten.strokes.strokes[0].points[0], to: ten.strokes.strokes[0].points[1])
+    learner.send(.resize(columns: 30, rows: 12))
+    #expect(learner.screenText.contains("Terminal too small"))
+    #expect(learner.session.screen.canvases.isEmpty)
+    learner.send(.key(.enter))
+    learner.send(.resize(columns: 80, rows: 24))
+    guard case .prompt(let prompt) = learner.session.phase else {
+      Issue.record("still on the prompt")
+      return
+    }
+    #expect(prompt.ink.strokes.count == 1)
+  }
+
+  @Test func perStrokeModeFlagsAWrongStrokeAndShowsItAfterThreeMisses() {
+    var learner = Learner(cards: reviews, settings: PracticeSettings(perStrokeMode: true))
+    let vertical = ten.strokes.strokes[1].points
+    learner.draw(from: vertical[0], to: vertical[1])
+    guard case .prompt(let first) = learner.session.phase else { return }
+    #expect(first.ink.strokes.isEmpty)
+    #expect(first.rejected != nil)
+    #expect(learner.screenText.contains("Stroke 1 is wrong"))
+    learner.draw(from: vertical[0], to: vertical[1])
+    learner.draw(from: vertical[0], to: vertical[1])
+    guard case .prompt(let third) = learner.session.phase else { return }
+    #expect(third.shownStrokes == [0])
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    guard case .feedback(let feedback) = learner.session.phase else { return }
+    #expect(feedback.attempt.misses == 3)
+    #expect(feedback.proposed == .again)
+  }
+
+  @Test func perStrokeModeOneMissOnATwoStrokeKanjiIsAgain() {
+    var learner = Learner(cards: reviews, settings: PracticeSettings(perStrokeMode: true))
+    let vertical = two.strokes.strokes[1].points
+    learner.draw(from: vertical[0], to: vertical[1])
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    guard case .feedback(let feedback) = learner.session.phase else { return }
+    #expect(feedback.attempt.misses == 1)
+    #expect(feedback.proposed == .again)
+  }
+
+  @Test func newKanjiAreStudiedFirstAndStudyIsNotAReview() {
+    var learner = Learner(cards: [SessionCard(kanji: ten, isNew: true)])
+    guard case .study = learner.session.phase else {
+      Issue.record("expected study")
+      return
+    }
+    #expect(learner.screenText.contains("十"))
+    #expect(learner.screenText.contains("1 of 1 · new"))
+    #expect(learner.session.screen.canvases[0].strokes.count == 1)
+    learner.clock += 5
+    learner.send(.tick)
+    #expect(learner.session.screen.canvases[0].strokes.count == 2)
+    #expect(learner.session.screen.canvases[0].marks.map(\.text) == ["1", "2"])
+    learner.press("r")
+    #expect(learner.session.screen.canvases[0].strokes.count == 1)
+    learner.send(.key(.enter))
+    guard case .prompt = learner.session.phase else {
+      Issue.record("expected the prompt")
+      return
+    }
+    #expect(!learner.screenText.contains("十"))
+    #expect(learner.records.isEmpty)
+  }
+
+  @Test func practiceSkipsStudy() {
+    let learner = Learner(
+      cards: [SessionCard(kanji: ten, isNew: true)],
+      settings: PracticeSettings(studyNewCards: false))
+    guard case .prompt = learner.session.phase else {
+      Issue.record("expected the prompt at once")
+      return
+    }
+  }
+
+  @Test func summaryCountsTheSession() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    learner.press("s")
+    learner.send(.key(.enter))
+    #expect(learner.effects.last == .finished)
+    learner.session.outlook = SessionOutlook(streak: 3, nextDue: learner.clock + 600)
+    let text = learner.screenText
+    #expect(text.contains("Reviewed:          2"))
+    #expect(text.contains("Right first time:  1"))
+    #expect(text.contains("Again:             1"))
+    #expect(text.contains("Streak:            3 days"))
+    #expect(text.contains("Next review:       in 10 min"))
+    learner.press("q")
+    #expect(learner.effects.last == .quit)
+  }
+
+  @Test func quitOnFeedbackSavesTheAnsweredCard() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.press("q")
+    #expect(learner.records.count == 1)
+    #expect(learner.effects.last == .quit)
+  }
+
+  @Test func interruptWhileDrawingSavesNothingUnanswered() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.interrupt))
+    #expect(learner.records.isEmpty)
+    #expect(learner.effects == [.quit])
+  }
+
+  @Test func aFailedSaveGoesBackToTheFeedback() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    learner.session.saveFailed("disk full")
+    guard case .feedback(let feedback) = learner.session.phase else {
+      Issue.record("expected the feedback again")
+      return
+    }
+    #expect(feedback.error == "Could not save: disk full")
+    #expect(learner.session.index == 0)
+    #expect(learner.session.stats.reviewed == 0)
+  }
+
+  @Test func firstRunAsksWhatToStudy() {
+    var learner = Learner(cards: [], deckIsEmpty: true)
+    #expect(learner.screenText.contains("What would you like to study?"))
+    learner.press("1")
+    #expect(learner.effects == [.addToDeck("jlpt:N5")])
+    learner.session.begin(cards: [SessionCard(kanji: ten, isNew: true)])
+    guard case .study = learner.session.phase else {
+      Issue.record("expected study of the first new kanji")
+      return
+    }
+  }
+
+  @Test func firstRunTypedKanjiOrFile() {
+    var learner = Learner(cards: [], deckIsEmpty: true)
+    learner.press("7")
+    for character in "十二" { learner.press(character) }
+    learner.send(.key(.enter))
+    #expect(learner.effects.last == .addToDeck("十二"))
+    learner.session.setupFailed("nothing found")
+    #expect(learner.screenText.contains("nothing found"))
+    learner.send(.key(.escape))
+    learner.press("7")
+    for character in "list.txt" { learner.press(character) }
+    learner.send(.key(.enter))
+    #expect(learner.effects.last == .addToDeck("file:list.txt"))
+  }
+
+  @Test func nothingDueSaysSo() {
+    let learner = Learner(cards: [])
+    #expect(learner.screenText.contains("Nothing is due now."))
+  }
+
+  @Test func helpShowsKeysAndAnyKeyCloses() {
+    var learner = Learner(cards: reviews)
+    learner.press("?")
+    #expect(learner.screenText.contains("undo the last stroke"))
+    learner.press("x")
+    #expect(!learner.screenText.contains("undo the last stroke"))
+  }
+}
+
+@Suite struct RatingPolicyTests {
+  @Test(arguments: [
+    (AttemptSummary(strokeCount: 5, passed: true), Rating.good),
+    (AttemptSummary(strokeCount: 5, passed: false), .again),
+    (AttemptSummary(strokeCount: 5, passed: true, revealed: true), .again),
+    (AttemptSummary(strokeCount: 5, passed: true, strokeHintShown: true), .again),
+    (AttemptSummary(strokeCount: 5, passed: true, startHintUsed: true), .hard),
+    (AttemptSummary(strokeCount: 5, passed: true, redrawnStrokes: 1), .hard),
+    (AttemptSummary(strokeCount: 5, passed: true, orderOrDirectionErrors: 1), .hard),
+    (AttemptSummary(strokeCount: 5, passed: true, misses: 2), .hard),
+    (AttemptSummary(strokeCount: 5, passed: true, misses: 3), .again),
+    (AttemptSummary(strokeCount: 2, passed: true, misses: 1), .again),
+    (AttemptSummary(strokeCount: 9, passed: true, misses: 3), .hard),
+    (AttemptSummary(strokeCount: 9, passed: true, misses: 4), .again),
+  ])
+  func proposal(attempt: AttemptSummary, expected: Rating) {
+    #expect(RatingPolicy.propose(attempt) == expected)
+  }
+
+  @Test func easyIsNeverProposed() {
+    for passed in [false, true] {
+      #expect(RatingPolicy.propose(AttemptSummary(strokeCount: 1, passed: passed)) != .easy)
+    }
+  }
+}
+
+@Suite struct LayoutTests {
+  @Test func canvasIsSquareLookingAndAtLeastTheMinimum() {
+    let smallest = Layout(columns: Layout.minimumColumns, rows: Layout.minimumRows)
+    #expect(!smallest.isTooSmall)
+    #expect(smallest.canvas.columns >= 32)
+    #expect(smallest.canvas.rows >= 16)
+    let large = Layout(columns: 200, rows: 60)
+    #expect(large.canvas.columns == 2 * large.canvas.rows)
+    #expect(large.canvas.row + large.canvas.rows < large.statusRow)
+    #expect(Layout(columns: 80, rows: 22).isTooSmall)
+  }
+
+  @Test func feedbackPanelsFitSideBySide() {
+    for (columns, rows) in [(34, 23), (80, 24), (200, 60)] {
+      let layout = Layout(columns: columns, rows: rows)
+      let panels = layout.feedbackPanels
+      #expect(panels.reference.column + panels.reference.columns < columns)
+      #expect(panels.ink.column >= 1)
+      #expect(layout.feedbackTextRow < layout.statusRow)
+    }
+  }
+}

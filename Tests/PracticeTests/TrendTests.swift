@@ -1,0 +1,50 @@
+import Foundation
+import Practice
+import Testing
+
+@Suite struct TrendTests {
+  var calendar: Calendar {
+    var calendar = Calendar(identifier: .iso8601)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar
+  }
+
+  /// 2026-11-02 (a Monday) plus `days`.
+  func score(day: Int, produced: Int) -> SelfTestScore {
+    let monday = Date(timeIntervalSince1970: 1_793_577_600)
+    return SelfTestScore(
+      date: monday.addingTimeInterval(Double(day) * 86_400 + 3600),
+      kanji: Array(repeating: "一", count: 10), produced: produced)
+  }
+
+  @Test func changeSinceTheFirstAndTheLastTest() {
+    let trend = SelfTestTrend(tests: [
+      score(day: 14, produced: 8), score(day: 0, produced: 4), score(day: 7, produced: 7),
+    ])
+    #expect(trend.changeSinceFirst == 40)
+    #expect(trend.changeSinceLast == 10)
+    #expect(SelfTestTrend(tests: [score(day: 0, produced: 4)]).changeSinceFirst == nil)
+  }
+
+  @Test func weeksWithoutATestAreGaps() {
+    let trend = SelfTestTrend(tests: [
+      score(day: 0, produced: 4), score(day: 2, produced: 6), score(day: 21, produced: 9),
+    ])
+    let weeks = trend.weeks(calendar: calendar)
+    #expect(weeks.map(\.percent) == [50, nil, nil, 90])
+  }
+
+  @Test func chartDrawsOneBarPairPerWeek() {
+    let weeks = SelfTestTrend(tests: [
+      score(day: 0, produced: 5), score(day: 14, produced: 10),
+    ]).weeks(calendar: calendar)
+    let lines = TrendChart().lines(weeks: weeks, calendar: calendar)
+    #expect(lines.count == 10)
+    #expect(lines[0] == "100% ┤       ██")
+    #expect(lines[3] == "     │       ██")
+    #expect(lines[4] == " 50% ┤ ██    ██")
+    #expect(lines[7] == "     │ ██ ·· ██")
+    #expect(lines[8] == "  0% └─────────")
+    #expect(lines[9] == "       11-02 11-16")
+  }
+}
