@@ -249,7 +249,7 @@ extension Placement {
     var result = Placement()
     if sxx > spread && syy > spread {
       // Ridge on the cross terms: a slant is believed only as far as the points insist on it.
-      let ridge = param("RIDGE", 0.5) * (sxx + syy) / 2
+      let ridge = param("RIDGE", 0.2) * (sxx + syy) / 2
       let det = sxx * syy - sxy * sxy + ridge * (sxx + syy) + ridge * ridge
       func solve(_ bx: Double, _ by: Double, _ prior: (Double, Double)) -> (Double, Double) {
         // Minimise |M w - v|² + ridge·|w - prior|² with M the covariance.
@@ -296,7 +296,7 @@ struct Tolerance: Sendable {
   }
 
   func mean(_ length: Double) -> Double {
-    (param("MB", 7) + param("MK", 0.06) * length) * factor + param("MQ", 0.7) * quantisation + slack
+    (param("MB", 9) + param("MK", 0.06) * length) * factor + param("MQ", 0.7) * quantisation + slack
   }
   func endpoint(_ length: Double) -> Double {
     (param("EB", 12) + param("EK", 0.08) * length) * factor + quantisation + slack

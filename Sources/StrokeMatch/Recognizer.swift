@@ -31,6 +31,9 @@ public struct Recognizer: Sendable {
     self.byStrokeCount = byStrokeCount
   }
 
+  /// How many kanji the recogniser chooses from.
+  public var count: Int { templates.count }
+
   public func recognize(_ drawing: Drawing, top: Int) -> [(kanji: String, score: Double)] {
     let prepared = PreparedDrawing(drawing)
     let n = prepared.strokes.count

@@ -16,6 +16,7 @@ struct KanjiWrite: ParsableCommand {
       ImportCommand.self,
 
       // Grading and recognition (StrokeMatch).
+      GradeCommand.self, RecognizeCommand.self,
 
       // Deck, reviews and progress (Scheduler, Progress).
       DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,
