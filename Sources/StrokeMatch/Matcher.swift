@@ -43,7 +43,7 @@ struct Placement: Sendable {
       scaleX = scaleY
     } else if thinY && !thinX {
       scaleY = scaleX
-    } else if scaleX / scaleY > param("ASPECT0", 1.6) || scaleY / scaleX > param("ASPECT0", 1.6) {
+    } else if scaleX / scaleY > 1.6 || scaleY / scaleX > 1.6 {
       let mean = (scaleX * scaleY).squareRoot()
       scaleX = mean
       scaleY = mean
@@ -150,26 +150,29 @@ struct Matcher: Sendable {
       measures.append(row)
       cost.append(costs)
     }
-    let size = n + m
-    var matrix = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
-    for i in 0..<size {
-      for j in 0..<size {
-        if i < n && j < m {
-          matrix[i][j] = cost[i][j]
-        } else if i < n || j < m {
-          matrix[i][j] = Self.unmatchedCost
-        }
-      }
+    // Leaving a pair unmatched costs one charge on each side, so a pair dearer than two charges
+    // is better split; the padding of a non-square problem is a charge for the stroke left over.
+    let size = max(n, m)
+    let split = 2 * Self.unmatchedCost
+    var matrix = [[Double]](
+      repeating: [Double](repeating: Self.unmatchedCost, count: size), count: size)
+    for i in 0..<n {
+      for j in 0..<m { matrix[i][j] = min(cost[i][j], split) }
     }
     let columns = Assignment.solve(matrix)
     var referenceOfDrawn = [Int?](repeating: nil, count: n)
     var drawnOfReference = [Int?](repeating: nil, count: m)
     var total = 0.0
     for i in 0..<size {
-      total += matrix[i][columns[i]]
-      if i < n, columns[i] < m {
-        referenceOfDrawn[i] = columns[i]
-        drawnOfReference[columns[i]] = i
+      let j = columns[i]
+      if i < n, j < m, cost[i][j] < split {
+        referenceOfDrawn[i] = j
+        drawnOfReference[j] = i
+        total += cost[i][j]
+      } else if i < n, j < m {
+        total += split
+      } else {
+        total += Self.unmatchedCost
       }
     }
     return Match(
@@ -249,7 +252,7 @@ extension Placement {
     var result = Placement()
     if sxx > spread && syy > spread {
       // Ridge on the cross terms: a slant is believed only as far as the points insist on it.
-      let ridge = param("RIDGE", 0.2) * (sxx + syy) / 2
+      let ridge = 0.2 * (sxx + syy) / 2
       let det = sxx * syy - sxy * sxy + ridge * (sxx + syy) + ridge * ridge
       func solve(_ bx: Double, _ by: Double, _ prior: (Double, Double)) -> (Double, Double) {
         // Minimise |M w - v|² + ridge·|w - prior|² with M the covariance.
@@ -266,7 +269,7 @@ extension Placement {
       result.e = syy > spread ? syv / syy : old.scaleY
     }
     // Keep the map plausible: scales near the previous ones, no wild aspect, little shear.
-    let limitAspect = param("ASPECT", 1.8)
+    let limitAspect = 1.8
     result.a = min(max(result.a, old.scaleX * 0.6), old.scaleX * 1.6)
     result.e = min(max(result.e, old.scaleY * 0.6), old.scaleY * 1.6)
     if result.a / result.e > limitAspect || result.e / result.a > limitAspect {
@@ -296,10 +299,10 @@ struct Tolerance: Sendable {
   }
 
   func mean(_ length: Double) -> Double {
-    (param("MB", 9) + param("MK", 0.06) * length) * factor + param("MQ", 0.7) * quantisation + slack
+    (9 + 0.06 * length) * factor + 0.7 * quantisation + slack
   }
   func endpoint(_ length: Double) -> Double {
-    (param("EB", 12) + param("EK", 0.08) * length) * factor + quantisation + slack
+    (12 + 0.08 * length) * factor + quantisation + slack
   }
   var dot: Double { 9 * factor + quantisation + slack }
   var dotMaxLength: Double { 30 * factor + 2 * quantisation }

@@ -17,19 +17,24 @@ struct PreparedStroke: Sendable {
   /// Runs of samples that lie along a straight line at least 15 units long: the bars of a bent
   /// stroke (㇕ is two), or the whole of a straight one.
   var straightPieces: [ClosedRange<Int>]
-  /// The signed deepest deviation from the chord (hook left out), how much the stroke bows.
-  var bow: Double
 
   static let dotLength = 12.0
 
-  init(points: [Point]) {
+  /// KanjiVG's stroke types that end in a hook (hane): ㇚ ㇆ ㇁ ㇂ ㇃ ㇈ ㇉ ㇌ ㇎ ㇖ ㇟ ㇠ ㇡ ㇙.
+  static let hookTypes: Set<Character> = [
+    "㇚", "㇆", "㇁", "㇂", "㇃", "㇈", "㇉", "㇌", "㇎", "㇖", "㇟", "㇠", "㇡", "㇙",
+  ]
+
+  init(points: [Point], type: String = "") {
     polyline = Polyline.deduplicated(points)
     if polyline.isEmpty { polyline = [Point(x: 54.5, y: 54.5)] }
     samples = Polyline.resample(polyline, count: sampleCount)
     length = Polyline.length(polyline)
     centroid = Polyline.centroid(samples)
     isDot = length < Self.dotLength
-    samplesWithoutHook = Self.hookless(polyline, length: length).map {
+    // Only a stroke typed as hooked has a hook: the vertical of a small ㇕ is as short as a hook.
+    let hooked = type.contains { Self.hookTypes.contains($0) }
+    samplesWithoutHook = (hooked ? Self.hookless(polyline, length: length) : nil).map {
       Polyline.resample($0, count: sampleCount)
     }
     let resampled = samples
@@ -37,18 +42,14 @@ struct PreparedStroke: Sendable {
     straightPieces = zip(corners, corners.dropFirst()).compactMap { start, end in
       resampled[start].distance(to: resampled[end]) >= 15 ? start...end : nil
     }
-    bow = Self.bow(samplesWithoutHook ?? samples)
   }
 
-  /// The signed deepest deviation of the points from their chord.
-  static func bow(_ points: [Point]) -> Double {
-    guard let frame = Frame(points[0], points[points.count - 1]) else { return 0 }
-    var deepest = 0.0
-    for point in points {
-      let across = frame.across(point)
-      if abs(across) > abs(deepest) { deepest = across }
+  /// The signed distance of each point from the chord of the first and last.
+  static func deviations(_ points: [Point]) -> [Double] {
+    guard let frame = Frame(points[0], points[points.count - 1]) else {
+      return Array(repeating: 0, count: points.count)
     }
-    return deepest
+    return points.map(frame.across)
   }
 
   /// Douglas-Peucker: the indices of the points a polyline simplified within `tolerance` keeps.
@@ -74,7 +75,7 @@ struct PreparedStroke: Sendable {
     var tail = 0.0
     var index = points.count - 1
     // Walk back from the end while the tail is short, looking for a turn of more than ~60 degrees.
-    while index >= 2, tail <= min(26, 0.35 * length) {
+    while index >= 2, tail <= min(22, 0.3 * length) {
       tail += points[index].distance(to: points[index - 1])
       let incoming = points[index - 1] - points[index - 2]
       let outgoing = points[points.count - 1] - points[index - 1]
@@ -96,7 +97,7 @@ struct PreparedStrokeSet: Sendable {
 
   init(name: String, strokeSet: StrokeSet) {
     self.name = name
-    strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points) }
+    strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points, type: $0.type) }
     bounds = Bounds(strokes.flatMap(\.polyline))
   }
 }
@@ -134,7 +135,8 @@ struct PreparedDrawing: Sendable {
       let points = cells.map { cell in
         Point(x: (cell.column + offset) * width, y: (cell.row + offset) * height)
       }
-      let polyline = Self.smoothed(Polyline.deduplicated(points), cellWidth: width, cellHeight: height)
+      let polyline = Self.smoothed(
+        Polyline.deduplicated(points), cellWidth: width, cellHeight: height)
       return Stroke(
         polyline: polyline, samples: Polyline.resample(polyline, count: sampleCount),
         length: Polyline.length(polyline))

@@ -51,7 +51,8 @@ public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, leniency:
   let length =
     prepared.strokes[expected].length * placement.lengthScale
   func verdict(_ j: Int) -> Grade.StrokeResult.Verdict {
-    judge.judgeStroke(samples, form.strokes[j], matcher.measure(samples, form.strokes[j]),
+    judge.judgeStroke(
+      samples, form.strokes[j], matcher.measure(samples, form.strokes[j]),
       drawnLength: length)
   }
   switch verdict(expected) {

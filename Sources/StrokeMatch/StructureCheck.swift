@@ -10,9 +10,32 @@ struct StructureCheck: Sendable {
 
   /// Reference strokes (0-based) whose relation to another stroke is wrong.
   func violations(form: PreparedStrokeSet, match: Match) -> Set<Int> {
-    var flagged = Set<Int>()
     let cellX = cell.width * match.placement.scaleX
     let cellY = cell.height * match.placement.scaleY
+    // How loosely this hand writes: each stroke's distance from its reference. Relations between
+    // strokes are held to a stricter standard for a neat hand than for a sloppy one.
+    var distances: [Int: Double] = [:]
+    for (j, stroke) in form.strokes.enumerated() where !stroke.isDot {
+      guard let i = match.drawnOfReference[j] else { continue }
+      distances[j] = min(match.measures[i][j].forward, match.measures[i][j].backward)
+    }
+    var check = self
+    check.distances = distances
+    return check.relations(form: form, match: match, cellX: cellX, cellY: cellY)
+  }
+
+  var distances: [Int: Double] = [:]
+
+  /// The lower median distance of the strokes other than the two compared (which may be the very
+  /// strokes a look-alike changes); a middling hand's when too few strokes remain to tell.
+  func sloppiness(excluding a: Int, _ b: Int) -> Double {
+    let others = distances.filter { $0.key != a && $0.key != b }.values.sorted()
+    guard others.count >= 2 else { return 3 }
+    return others[(others.count - 1) / 2]
+  }
+
+  func relations(form: PreparedStrokeSet, match: Match, cellX: Double, cellY: Double) -> Set<Int> {
+    var flagged = Set<Int>()
     // Drawn samples oriented like their reference strokes.
     var drawn: [Int: [Point]] = [:]
     for (j, stroke) in form.strokes.enumerated() {
@@ -26,15 +49,19 @@ struct StructureCheck: Sendable {
       for b in matched where b != a {
         let first = form.strokes[a]
         let second = form.strokes[b]
+        let sloppiness = sloppiness(excluding: a, b)
         if a < b, !first.isDot, !second.isDot,
-          let culprit = lengthOrderFlipped(a, b, first, second, drawn[a]!, drawn[b]!)
+          let culprit = lengthOrderFlipped(
+            a, b, first, second, drawn[a]!, drawn[b]!, sloppiness: sloppiness)
         {
-          dbg("lengthflip"); flagged.insert(culprit)
+          flagged.insert(culprit)
         }
         if second.length >= 15,
-          endpointSideChanged(first, second, drawn[a]!, drawn[b]!, cellX: cellX, cellY: cellY)
+          endpointSideChanged(
+            first, second, drawn[a]!, drawn[b]!, cellX: cellX, cellY: cellY,
+            sloppiness: sloppiness)
         {
-          dbg("side"); flagged.insert(a)
+          flagged.insert(a)
         }
       }
     }
@@ -44,7 +71,7 @@ struct StructureCheck: Sendable {
   /// Two nearly parallel strokes whose order of length is reversed by a clear margin.
   func lengthOrderFlipped(
     _ a: Int, _ b: Int, _ first: PreparedStroke, _ second: PreparedStroke, _ drawnA: [Point],
-    _ drawnB: [Point]
+    _ drawnB: [Point], sloppiness: Double
   ) -> Int? {
     let chordA = first.samples[sampleCount - 1] - first.samples[0]
     let chordB = second.samples[sampleCount - 1] - second.samples[0]
@@ -63,11 +90,12 @@ struct StructureCheck: Sendable {
     guard drawnLengthA > 1, drawnLengthB > 1 else { return nil }
     let reference = log(lengthA / lengthB)
     let actual = log(drawnLengthA / drawnLengthB)
-    let limit = param("FLIPL", 0.12) * tolerance.factor
+    let limit = 0.12 * tolerance.factor
     let flipped =
-      (reference < -0.3 && actual > limit) || (reference > 0.3 && actual < -limit)
-    guard flipped, abs(actual - reference) > param("FLIPD", 0.6) * tolerance.factor else { return nil }
-    if debugOn { print("FLIP \(a) \(b) ref \(lengthA) \(lengthB) drawn \(drawnLengthA) \(drawnLengthB)") }
+      (reference < -0.2 && actual > limit) || (reference > 0.2 && actual < -limit)
+    guard flipped, abs(actual - reference) > (0.45 + 0.03 * sloppiness) * tolerance.factor else {
+      return nil
+    }
     return abs(log(drawnLengthA / lengthA)) >= abs(log(drawnLengthB / lengthB)) ? a : b
   }
 
@@ -75,8 +103,34 @@ struct StructureCheck: Sendable {
   /// side (or touching where it should be apart, or apart where it should touch) in the drawing.
   func endpointSideChanged(
     _ first: PreparedStroke, _ second: PreparedStroke, _ drawnFirst: [Point],
-    _ drawnSecond: [Point], cellX: Double, cellY: Double
+    _ drawnSecond: [Point], cellX: Double, cellY: Double, sloppiness: Double
   ) -> Bool {
+    // Joined in one and apart in the other (入 against 八): the gap between an end and the line.
+    let gapLimit =
+      (5 + 0.04 * first.length) * tolerance.factor + 0.5 * max(cellX, cellY)
+      + 1.5 * sloppiness
+    for end in [0, sampleCount - 1] {
+      var referenceGap = Polyline.distance(from: first.samples[end], to: second.polyline)
+      // A hook's tip may touch where the stroke without it does not: judge by the farther.
+      if end > 0, let hookless = first.samplesWithoutHook?.last {
+        referenceGap = max(referenceGap, Polyline.distance(from: hookless, to: second.polyline))
+      }
+      if let hookless = second.samplesWithoutHook {
+        referenceGap = max(referenceGap, Polyline.distance(from: first.samples[end], to: hookless))
+      }
+      let drawnGap = Polyline.distance(from: drawnFirst[end], to: drawnSecond)
+      let joinedInReference = referenceGap < 3 && drawnGap > gapLimit
+      // An end drawn onto the middle of a line it should stay clear of (八 drawn as 入); ends
+      // meeting near a line's own ends are common slips and not judged.
+      let touching = 3 + 0.25 * max(cellX, cellY)
+      let joinedInDrawing =
+        drawnGap < max(touching, 0.3 * referenceGap) && referenceGap > max(gapLimit, 15)
+        && referenceGap < 30
+        && Self.interior(drawnFirst[end], of: drawnSecond)
+      if joinedInReference || joinedInDrawing {
+        return true
+      }
+    }
     // Only against the straight pieces of a line, so that "side" is well defined on both.
     for piece in second.straightPieces {
       let start = second.samples[piece.lowerBound]
@@ -108,7 +162,8 @@ struct StructureCheck: Sendable {
           ((normal.x * cellX) * (normal.x * cellX) + (normal.y * cellY) * (normal.y * cellY))
           .squareRoot()
         let limit =
-          (7 + 0.06 * first.length + 0.08 * pieceLength) * tolerance.factor + cellAcross
+          (5 + 0.04 * first.length + 0.05 * pieceLength) * tolerance.factor + 0.7 * cellAcross + 1.5
+          * sloppiness
         // A hook may be left out: measure the end without it too and take the nearer.
         if end > 0, let hookless = first.samplesWithoutHook?.last {
           let other = lineFrame.across(hookless)
@@ -116,9 +171,7 @@ struct StructureCheck: Sendable {
         }
         let change = abs(actual - reference)
         let sideFlip = actual * reference < 0
-        let touching = min(abs(actual), abs(reference)) < 2.5
-        if change > limit && (sideFlip || touching) {
-          if debugOn { print("SIDE end=\(end) ref=\(reference) act=\(actual) limit=\(limit) len1=\(first.length) len2=\(second.length)") }
+        if change > limit && sideFlip {
           return true
         }
       }
@@ -148,4 +201,16 @@ struct Frame {
 
   /// Signed distance from the chord's line.
   func across(_ point: Point) -> Double { (point - origin).dot(normal) }
+}
+
+extension StructureCheck {
+  /// Whether the point lies along the middle of the line: its nearest sample more than a sixth
+  /// of the way from either end.
+  static func interior(_ point: Point, of line: [Point]) -> Bool {
+    let nearest = line.indices.min {
+      line[$0].distance(to: point) < line[$1].distance(to: point)
+    }
+    guard let nearest else { return false }
+    return nearest >= line.count / 6 && nearest <= line.count - 1 - line.count / 6
+  }
 }

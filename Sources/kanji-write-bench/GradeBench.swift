@@ -26,7 +26,8 @@ enum GradeBench {
     print(
       String(
         format: "  speed: kanji-write grade --jsonl, %d drawings in %.2f s: %.3f ms a drawing "
-          + "(process start included; target 0.2)", batch.count, timing, timing * 1000
+          + "(process start included; target 0.2)", batch.count, timing,
+        timing * 1000
           / Double(batch.count)))
   }
 }
@@ -55,7 +56,8 @@ enum RecognizeBench {
     print(
       String(
         format: "  speed: kanji-write recognize --jsonl, %d drawings in %.2f s: %.2f ms a drawing "
-          + "(process start included; target 5)", batch.count, timing, timing * 1000
+          + "(process start included; target 5)", batch.count, timing,
+        timing * 1000
           / Double(batch.count)))
     Zinnia.report()
   }

@@ -25,7 +25,8 @@ struct GradeCommand: ParsableCommand {
   @Option(name: .long, help: "How forgiving to be: strict, normal or lenient.")
   var leniency: Leniency = .normal
 
-  @Flag(name: .long, help: "Read one {\"kanji\", \"drawing\"} object a line; print one result a line.")
+  @Flag(
+    name: .long, help: "Read one {\"kanji\", \"drawing\"} object a line; print one result a line.")
   var jsonl = false
 
   @Argument(help: "The drawing's file (default: standard input).")
