@@ -1,4 +1,5 @@
 import Foundation
+import KanjiData
 import Progress
 import Scheduler
 
@@ -7,6 +8,12 @@ import Scheduler
 enum SchedulerBench {
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The deck is every Jōyō kanji of the reference database (`make data`).
+  static func run() throws {
+    let reference = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: nil))
+    try run(deck: try reference.characters(matching: .joyo))
+  }
 
   static func run(deck: [String]) throws {
     let folder = FileManager.default.temporaryDirectory
@@ -28,8 +35,9 @@ enum SchedulerBench {
     let choose = try measure(repeats: 500) { queue = try store.sessionQueue(now: now) }
     print(
       String(
-        format: "next card (session queue of %d): mean %.3f ms, p99 %.3f ms  [goal <= 1 ms]",
-        queue.count, choose.mean, choose.p99))
+        format:
+          "next card (session queue of %d): mean %.3f ms, median %.3f ms, p99 %.3f ms  [goal <= 1 ms]",
+        queue.count, choose.mean, choose.median, choose.p99))
 
     var index = 0
     let record = try measure(repeats: min(200, queue.count)) {
@@ -43,8 +51,14 @@ enum SchedulerBench {
     print(
       String(
         format:
-          "record a review (WAL, synchronous=FULL, one fsync per commit): mean %.3f ms, p99 %.3f ms  [goal <= 5 ms]",
-        record.mean, record.p99))
+          "record a review (WAL, synchronous=FULL, one fsync per commit): mean %.3f ms, median %.3f ms, p99 %.3f ms  [goal <= 5 ms]",
+        record.mean, record.median, record.p99))
+
+    let floor = try fsyncFloor(folder + "/fsync-probe")
+    print(
+      String(
+        format: "  (this disk: write 4 KiB + fsync alone takes median %.3f ms, p99 %.3f ms)",
+        floor.median, floor.p99))
 
     let byCard = Dictionary(grouping: history.backup.reviewLog, by: \.kanji)
     let scheduler = Scheduler(config: SchedulingConfig(clock: DayClock(timeZone: utc)))
@@ -98,6 +112,7 @@ enum SchedulerBench {
 
   struct Timing {
     var mean: Double
+    var median: Double
     var p99: Double
   }
 
@@ -110,7 +125,24 @@ enum SchedulerBench {
     }
     samples.sort()
     let p99 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))]
-    return Timing(mean: samples.reduce(0, +) / Double(samples.count), p99: p99)
+    return Timing(
+      mean: samples.reduce(0, +) / Double(samples.count), median: samples[samples.count / 2],
+      p99: p99)
+  }
+
+  /// The cost of one durable commit's fsync on this disk, to read the review figure against.
+  static func fsyncFloor(_ path: String) throws -> Timing {
+    let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    defer {
+      close(fd)
+      unlink(path)
+    }
+    let block = [UInt8](repeating: 7, count: 4096)
+    return measure(repeats: 100) {
+      _ = block.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      fsync(fd)
+    }
   }
 
   static func loadRevlog(_ url: URL) throws -> [LoggedReview] {
