@@ -13,7 +13,7 @@ struct KanjiWrite: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Reference data (KanjiData).
-      ImportCommand.self,
+      ImportCommand.self, InfoCommand.self,
 
       // Grading and recognition (StrokeMatch).
 
