@@ -22,6 +22,7 @@ struct KanjiWrite: ParsableCommand {
       StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
+      KnownCommand.self, WeakCommand.self,
 
     ]
   )
