@@ -13,7 +13,7 @@ struct KanjiWrite: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Reference data (KanjiData).
-      ImportCommand.self,
+      ImportCommand.self, InfoCommand.self,
 
       // Grading and recognition (StrokeMatch).
 
@@ -22,6 +22,7 @@ struct KanjiWrite: ParsableCommand {
       StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
+      KnownCommand.self, WeakCommand.self,
 
     ]
   )
