@@ -61,7 +61,7 @@ struct InfoCommand: ParsableCommand {
     } else {
       for line in InfoText.lines(entry, jlpt: jlpt) { print(line) }
       print()
-      for line in StrokeDiagram.lines(strokes) { print("  " + line) }
+      for line in StrokeDiagram.lines(strokes) { print(line.isEmpty ? "" : "  " + line) }
     }
   }
 
@@ -145,6 +145,13 @@ enum InfoText {
 
 /// The reference strokes in braille, each stroke's number written at its start point.
 enum StrokeDiagram {
+  /// Cells around a start point, nearest first.
+  static let offsets: [(Int, Int)] = {
+    var all: [(Int, Int)] = []
+    for dy in -1...1 { for dx in -3...3 { all.append((dx, dy)) } }
+    return all.sorted { abs($0.0) + 2 * abs($0.1) < abs($1.0) + 2 * abs($1.1) }
+  }()
+
   /// 40 x 20 cells: square on a terminal whose cells are twice as tall as wide.
   static func lines(_ set: StrokeSet, columns: Int = 40, rows: Int = 20) -> [String] {
     var canvas = BrailleCanvas(columns: columns, rows: rows)
@@ -160,16 +167,22 @@ enum StrokeDiagram {
       let label = Array(String(i + 1))
       let column = Int(start.x / 109 * Double(columns - 1))
       let row = Int(start.y / 109 * Double(rows - 1))
-      // The start cell, else the nearest free one, so close starts keep both numbers.
-      let offsets = [(0, 0), (-1, 0), (0, -1), (1, 0), (0, 1), (-2, 0), (-1, -1), (1, -1), (2, 0)]
-      for (dx, dy) in offsets {
-        let c = min(max(0, column + dx), columns - label.count)
-        let r = min(max(0, row + dy), rows - 1)
+      // The start cell, else the nearest free one, keeping a blank between two numbers so
+      // "12" and "3" never read as "123"; when all are taken, the start cell anyway.
+      func place(_ c: Int, _ r: Int, spaced: Bool) -> Bool {
+        guard c >= 0, c + label.count <= columns, r >= 0, r < rows else { return false }
         let spots = (0..<label.count).map { r * columns + c + $0 }
-        guard spots.allSatisfy({ !taken.contains($0) }) else { continue }
+        let margin = spaced ? [c - 1, c + label.count].filter { (0..<columns).contains($0) } : []
+        guard spots.allSatisfy({ !taken.contains($0) }),
+          margin.allSatisfy({ !taken.contains(r * columns + $0) })
+        else { return false }
         for (k, character) in label.enumerated() { cells[r][c + k] = character }
         taken.formUnion(spots)
-        break
+        return true
+      }
+      let near = Self.offsets.contains { place(column + $0.0, row + $0.1, spaced: true) }
+      if !near {
+        _ = place(min(max(0, column), columns - label.count), row, spaced: false)
       }
     }
     return cells.map {
