@@ -23,22 +23,24 @@ public final class SelfTestApp {
   public func run() -> SelfTestOutcome? {
     _ = test.handle(.resize(columns: terminal.columns, rows: terminal.rows), at: Date())
     var saved: SelfTestOutcome?
-    input.run(drawing: { test.screen }) { event in
-      for effect in test.handle(event, at: Date()) {
-        switch effect {
-        case .save(let outcome):
-          do {
-            try save(outcome)
-            saved = outcome
-          } catch {
-            test.saveFailed("\(error)")
+    input.run(
+      drawing: { test.screen },
+      handle: { event in
+        for effect in test.handle(event, at: Date()) {
+          switch effect {
+          case .save(let outcome):
+            do {
+              try save(outcome)
+              saved = outcome
+            } catch {
+              test.saveFailed("\(error)")
+            }
+          case .quit:
+            return false
           }
-        case .quit:
-          return false
         }
-      }
-      return true
-    }
+        return true
+      })
     return saved
   }
 }

@@ -34,7 +34,7 @@ struct TerminalEvents {
 
   /// Runs a screen without animation: draws `screen`, then hands every event to `handle` and
   /// draws again, until `handle` returns false.
-  mutating func run(drawing screen: () -> Screen, _ handle: (SessionEvent) -> Bool) {
+  mutating func run(drawing screen: () -> Screen, handle: (SessionEvent) -> Bool) {
     terminal.draw(Renderer.grid(for: screen()))
     while true {
       for event in next(animating: false) where !handle(event) { return }

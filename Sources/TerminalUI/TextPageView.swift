@@ -8,15 +8,17 @@ extension Terminal {
     _ = page.handle(.resize(columns: columns, rows: rows))
     var chosen: Character?
     var input = TerminalEvents(terminal: self)
-    input.run(drawing: { page.screen }) { event in
-      switch page.handle(event) {
-      case .close: return false
-      case .action(let key):
-        chosen = key
-        return false
-      case nil: return true
-      }
-    }
+    input.run(
+      drawing: { page.screen },
+      handle: { event in
+        switch page.handle(event) {
+        case .close: return false
+        case .action(let key):
+          chosen = key
+          return false
+        case nil: return true
+        }
+      })
     return chosen
   }
 }
