@@ -29,6 +29,11 @@ public struct WeakListReport: Sendable {
             + component.practice.joined(separator: " "))
       }
     }
+    lines += [
+      "",
+      "Practise them now: kanji-write weak --session"
+        + (list.components.first.map { " (or --component \($0.element))" } ?? ""),
+    ]
     return lines
   }
 

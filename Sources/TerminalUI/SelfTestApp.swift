@@ -18,34 +18,27 @@ public final class SelfTestApp {
     input = TerminalEvents(terminal: terminal)
   }
 
-  /// Runs until the learner leaves the results or abandons the test; restores the terminal on
-  /// every way out. Returns the test when it was finished and stored.
+  /// Runs until the learner leaves the results or abandons the test. Returns the test when it
+  /// was finished and stored. The caller restores the terminal.
   public func run() -> SelfTestOutcome? {
-    defer { terminal.restore() }
     _ = test.handle(.resize(columns: terminal.columns, rows: terminal.rows), at: Date())
     var saved: SelfTestOutcome?
-    draw()
-    while true {
-      for event in input.next(animating: false) {
-        for effect in test.handle(event, at: Date()) {
-          switch effect {
-          case .save(let outcome):
-            do {
-              try save(outcome)
-              saved = outcome
-            } catch {
-              test.saveFailed("\(error)")
-            }
-          case .quit:
-            return saved
+    input.run(drawing: { test.screen }) { event in
+      for effect in test.handle(event, at: Date()) {
+        switch effect {
+        case .save(let outcome):
+          do {
+            try save(outcome)
+            saved = outcome
+          } catch {
+            test.saveFailed("\(error)")
           }
+        case .quit:
+          return false
         }
       }
-      draw()
+      return true
     }
-  }
-
-  private func draw() {
-    terminal.draw(Renderer.grid(for: test.screen))
+    return saved
   }
 }
