@@ -25,7 +25,10 @@ public struct TextPage: Equatable, Sendable {
   public private(set) var top = 0
   public private(set) var layout: Layout
 
-  public init(title: String, lines: [String], actions: [Action] = [], columns: Int, rows: Int) {
+  /// The size is the terminal's, given again by a resize event when the page is shown.
+  public init(
+    title: String, lines: [String], actions: [Action] = [], columns: Int = 80, rows: Int = 24
+  ) {
     self.title = title
     self.lines = lines
     self.actions = actions
