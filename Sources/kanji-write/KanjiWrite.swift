@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct KanjiWrite: ParsableCommand {
@@ -13,13 +14,13 @@ struct KanjiWrite: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Reference data (KanjiData).
-      ImportCommand.self,
+      ImportCommand.self, InfoCommand.self,
 
       // Grading and recognition (StrokeMatch).
       GradeCommand.self, RecognizeCommand.self,
 
       // Deck, reviews and progress (Scheduler, Progress).
-      DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,
+      AddCommand.self, DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,
       StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
@@ -27,4 +28,20 @@ struct KanjiWrite: ParsableCommand {
 
     ]
   )
+
+  /// Command-line mistakes exit with status 2, like every other bad input, instead of the
+  /// argument parser's 64, so scripts see one code for "you asked for something invalid".
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -66,7 +66,7 @@ import Testing
     #expect(later.compactMap { $0["kanji"] as? String } == ["二"])
   }
 
-  /// Two instances recording at once: every review lands exactly once.
+  /// Two instances recording at once, on the same kanji: every review lands exactly once.
   @Test func twoProcessesRecordingAtOnce() throws {
     let runner = ProgressHomeRunner()
     let kanji = (0..<20).map { String(UnicodeScalar(0x4E00 + $0)!) }
@@ -74,7 +74,7 @@ import Testing
     var processes: [Process] = []
     for half in 0..<2 {
       let lines = (0..<30).map { i in
-        "{\"kanji\": \"\(kanji[(i * 2 + half) % kanji.count])\", \"rating\": \"good\"}"
+        "{\"kanji\": \"\(kanji[(i + half * 5) % kanji.count])\", \"rating\": \"good\"}"
       }
       let file = runner.home + "/batch\(half).jsonl"
       try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
@@ -181,5 +181,31 @@ import Testing
     #expect(try runner.run("config", "fuzz").stdout == "off\n")
     let bad = try runner.run("config", "new_per_day", "ten")
     #expect(bad.status == 2 && bad.stderr.contains("new_per_day"))
+  }
+}
+
+@Suite struct AddCommandTests {
+  static let reference = ProgressHomeRunner.packageRoot.appendingPathComponent("Data/kanji.sqlite")
+
+  @Test func addsSelectorsSkipsDuplicatesReportsUnknown() throws {
+    try #require(ProgressHomeRunner.binaryExists, "build kanji-write first")
+    try #require(
+      FileManager.default.fileExists(atPath: Self.reference.path),
+      "\(Self.reference.path) is missing: run `make data`")
+    let runner = ProgressHomeRunner()
+    let first = try runner.run("add", "学校", "grade:1", "--json")
+    #expect(first.status == 0, "\(first.stderr)")
+    let report = try #require(runner.json(first.stdout))
+    let added = try #require(report["added"] as? [String])
+    #expect(added.count == 80)
+    #expect(Array(added.prefix(2)) == ["学", "校"])
+    let second = try #require(runner.json(try runner.run("add", "学", "𠀋", "--json").stdout))
+    #expect(second["added"] as? [String] == [])
+    #expect(second["skipped"] as? [String] == ["学"])
+    #expect(second["unknown"] as? [String] == ["𠀋"])
+    let joyo = try #require(runner.json(try runner.run("add", "joyo", "--json").stdout))
+    #expect((joyo["added"] as? [String])?.count == 2136 - 80)
+    let bad = try runner.run("add", "jlpt:N9")
+    #expect(bad.status == 2 && bad.stderr.contains("N5"))
   }
 }
