@@ -97,6 +97,9 @@ public struct CompletedReview: Equatable, Sendable {
 public enum SessionEffect: Equatable, Sendable {
   /// Store this review now; on failure call `Session.saveFailed(_:)`.
   case record(CompletedReview)
+  /// A new kanji was studied (shown before it is asked): the store moves it into learning.
+  /// Not a review.
+  case recordStudy(kanji: String, time: Date)
   /// First run: add these kanji to the deck (the `kanji-write add` syntax), then call
   /// `Session.begin(cards:)` or `Session.setupFailed(_:)`.
   case addToDeck(String)

@@ -220,6 +220,7 @@ public struct Session: Sendable {
       phase = .study(StudyState(startedAt: now))
     case .key(.enter), .key(.character(" ")):
       phase = .prompt(PromptState(startedAt: now, canvas: layout.canvas))
+      if let card = currentCard { return [.recordStudy(kanji: card.kanji.character, time: now)] }
     case .key(.character("?")):
       showHelp = true
     case .key(.character("q")), .key(.escape):

@@ -75,6 +75,9 @@ public final class TerminalApp {
           session.saveFailed("\(error)")
           return .running
         }
+      case .recordStudy(let kanji, let time):
+        // A study that could not be stored only means the kanji is shown again next time.
+        try? host.recordStudy(kanji: kanji, time: time)
       case .addToDeck(let spec):
         do {
           session.begin(cards: try host.addToDeck(spec))

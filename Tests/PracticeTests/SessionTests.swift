@@ -237,6 +237,7 @@ import Testing
     }
     #expect(!learner.screenText.contains("十"))
     #expect(learner.records.isEmpty)
+    #expect(learner.effects == [.recordStudy(kanji: "十", time: learner.clock)])
   }
 
   @Test func practiceSkipsStudy() {
