@@ -17,6 +17,8 @@ struct KanjiWrite: ParsableCommand {
       // Grading and recognition (StrokeMatch).
 
       // Deck, reviews and progress (Scheduler, Progress).
+      DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,
+      StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
 

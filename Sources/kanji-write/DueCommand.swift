@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Progress
+
+struct DueCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "due",
+    abstract: "What is due now and later today, in the order a session shows it.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Flag(help: "Print JSON.")
+  var json = false
+
+  struct Entry: Encodable {
+    var kanji: String
+    var state: String
+    var due: String?
+    var is_new: Bool
+  }
+
+  struct Output: Encodable {
+    var now: [Entry]
+    var later_today: [Entry]
+    var next_due: String?
+  }
+
+  func run() throws {
+    let store = try ProgressCLI.openStore(global)
+    let now = Date()
+    let (queue, later, next) = try ProgressCLI.run {
+      (
+        try store.sessionQueue(now: now), try store.laterToday(now: now),
+        try store.nextDue(after: now)
+      )
+    }
+    let entries = { (cards: [QueuedCard]) in
+      cards.map {
+        Entry(
+          kanji: $0.kanji, state: $0.state.rawValue, due: $0.due.map(ProgressCLI.format),
+          is_new: $0.isNew)
+      }
+    }
+    if json {
+      print(
+        try ProgressCLI.json(
+          Output(
+            now: entries(queue), later_today: entries(later), next_due: next.map(ProgressCLI.format)
+          )))
+      return
+    }
+    let newCount = queue.filter(\.isNew).count
+    print("Due now: \(queue.count - newCount) to review, \(newCount) new")
+    if !queue.isEmpty { print("  " + queue.map(\.kanji).joined()) }
+    if !later.isEmpty {
+      print("Later today:")
+      for card in later {
+        print("  \(card.kanji)  \(card.due.map(ProgressCLI.local) ?? "")")
+      }
+    }
+    if queue.isEmpty && later.isEmpty, let next {
+      print("Next review: \(ProgressCLI.local(next))")
+    }
+  }
+}

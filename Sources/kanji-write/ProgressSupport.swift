@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Progress
+import Scheduler
+
+/// Shared plumbing of the deck and progress subcommands: opening the store, reporting errors
+/// (stderr, exit status 2), dates and JSON.
+enum ProgressCLI {
+  static func openStore(_ global: GlobalOptions) throws -> ProgressStore {
+    try run { try ProgressStore.open(home: global.home) }
+  }
+
+  /// Runs `body`, turning any error into a message on stderr and exit status 2.
+  static func run<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let exit as ExitCode {
+      throw exit
+    } catch {
+      fail("\(error)")
+    }
+  }
+
+  static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("kanji-write: \(message)\n".utf8))
+    Foundation.exit(2)
+  }
+
+  static func parseDate(_ text: String) -> Date? {
+    let plain = ISO8601DateFormatter()
+    if let date = plain.date(from: text) { return date }
+    let fractional = ISO8601DateFormatter()
+    fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return fractional.date(from: text)
+  }
+
+  /// ISO 8601 in UTC, with milliseconds only when there are some.
+  static func format(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
+    if ms % 1000 != 0 {
+      formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    }
+    return formatter.string(from: date)
+  }
+
+  /// Local time for people reading the terminal.
+  static func local(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter.string(from: date)
+  }
+
+  static func json<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}
+
+/// A card's state as `review --json` and `due --json` print it.
+struct CardJSON: Encodable {
+  var kanji: String
+  var state: String
+  var stability: Double?
+  var difficulty: Double?
+  var due: String?
+  var interval_days: Int
+  var lapses: Int
+  var leech: Bool
+
+  init(_ snapshot: CardSnapshot) {
+    kanji = snapshot.kanji
+    state = snapshot.state.rawValue
+    stability = snapshot.card.memory?.stability
+    difficulty = snapshot.card.memory?.difficulty
+    due = snapshot.due.map(ProgressCLI.format)
+    interval_days = snapshot.card.intervalDays
+    lapses = snapshot.card.lapses
+    leech = snapshot.card.isLeech
+  }
+}

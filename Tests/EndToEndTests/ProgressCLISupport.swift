@@ -1,0 +1,90 @@
+import Foundation
+
+/// Runs the built `kanji-write` with a temporary progress home (TZ=UTC), for the deck and
+/// progress commands' end-to-end tests.
+final class ProgressHomeRunner {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let binary = packageRoot.appendingPathComponent(".build/debug/kanji-write").path
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  let home: String
+
+  init() {
+    home =
+      FileManager.default.temporaryDirectory
+      .appendingPathComponent("kanji-write-e2e-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    chmod(home + "/progress.sqlite", 0o644)
+    try? FileManager.default.removeItem(atPath: home)
+  }
+
+  var database: String { home + "/progress.sqlite" }
+
+  func process(_ arguments: [String]) -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["KANJI_WRITE_HOME"] = home
+    environment["TZ"] = "UTC"
+    process.environment = environment
+    return process
+  }
+
+  @discardableResult
+  func run(_ arguments: String...) throws -> Result { try run(arguments) }
+
+  func run(_ arguments: [String]) throws -> Result {
+    let process = process(arguments)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// Puts kanji in the deck through `import-progress`, so these tests need no reference data.
+  func seed(_ kanji: [String], settings: [String: String] = [:]) throws {
+    let cards = kanji.map {
+      [
+        "kanji": $0, "addedAt": 0,
+        "card": [
+          "state": "new", "step": 0, "reps": 0, "lapses": 0, "isLeech": false, "intervalDays": 0,
+        ],
+      ] as [String: Any]
+    }
+    let backup: [String: Any] = [
+      "format": "kanji-write-progress", "version": 1, "exportedAt": 0, "models": [],
+      "settings": settings, "cards": cards, "reviewLog": [], "selfTests": [], "known": [],
+    ]
+    let file = home + "/seed.json"
+    try JSONSerialization.data(withJSONObject: backup).write(to: URL(fileURLWithPath: file))
+    let result = try run("import-progress", file)
+    guard result.status == 0 else {
+      throw NSError(
+        domain: "seed", code: Int(result.status),
+        userInfo: [NSLocalizedDescriptionKey: result.stderr])
+    }
+  }
+
+  func json(_ text: String) -> [String: Any]? {
+    (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+  }
+
+  static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+}
