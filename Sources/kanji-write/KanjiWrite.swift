@@ -21,7 +21,10 @@ struct KanjiWrite: ParsableCommand {
       StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
+      SessionCommand.self, PracticeCommand.self,
 
-    ]
+    ],
+    // `kanji-write` alone opens the app.
+    defaultSubcommand: SessionCommand.self
   )
 }

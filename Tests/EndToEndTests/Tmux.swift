@@ -11,7 +11,7 @@ struct HarnessError: Error, CustomStringConvertible {
 /// Runs a program and returns its standard output. Spawned with posix_spawn, an empty signal
 /// mask and default dispositions: Foundation.Process would leave SIGHUP and SIGTERM blocked in
 /// the tmux server and the app, and leak pipe ends (terminal notes §4.5).
-func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (
+func spawn(_ arguments: [String], environment: [String: String]? = nil) throws -> (
   status: Int32, output: String
 ) {
   let outputFile = FileManager.default.temporaryDirectory
@@ -74,7 +74,7 @@ final class TmuxSession {
   init(
     command: [String], columns: Int = 80, rows: Int = 24, environment: [String: String] = [:]
   ) throws {
-    guard (try? run(["tmux", "-V"]))?.status == 0 else {
+    guard (try? spawn(["tmux", "-V"]))?.status == 0 else {
       throw HarnessError(description: "tmux is not installed (sudo apt-get install tmux)")
     }
     directory = FileManager.default.temporaryDirectory
@@ -98,7 +98,7 @@ final class TmuxSession {
 
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
-    let result = try run(["tmux", "-S", socket] + arguments)
+    let result = try spawn(["tmux", "-S", socket] + arguments)
     guard result.status == 0 else {
       throw HarnessError(description: "tmux \(arguments.joined(separator: " ")): \(result.output)")
     }
@@ -108,7 +108,7 @@ final class TmuxSession {
   func kill() {
     guard !killed else { return }
     killed = true
-    _ = try? run(["tmux", "-S", socket, "kill-server"])
+    _ = try? spawn(["tmux", "-S", socket, "kill-server"])
     try? FileManager.default.removeItem(at: directory)
   }
 
