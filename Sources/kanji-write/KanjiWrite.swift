@@ -13,6 +13,7 @@ struct KanjiWrite: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Reference data (KanjiData).
+      ImportCommand.self,
 
       // Grading and recognition (StrokeMatch).
 

@@ -1,0 +1,234 @@
+import Foundation
+import SQLite
+
+/// A problem with the reference database or a request to it, worded for the user.
+public struct ReferenceDataError: Error, CustomStringConvertible, Sendable {
+  public let description: String
+}
+
+/// The read-only reference database built by `kanji-write import` (`make data`).
+/// Not thread-safe: open one per thread.
+public final class ReferenceDatabase {
+  public let path: String
+  private let db: Database
+  private let strokesQuery: Statement
+  private let kanjiQuery: Statement
+  private let variantQuery: Statement
+
+  /// The database to open: `--data PATH`, then `$KANJI_WRITE_DATA`, then `Data/kanji.sqlite`
+  /// of the source tree, then `<executable dir>/../share/kanji-write/kanji.sqlite`.
+  public static func locate(explicit: String?) throws -> String {
+    if let explicit {
+      guard FileManager.default.fileExists(atPath: explicit) else {
+        throw ReferenceDataError(description: "no reference database at \(explicit) (from --data)")
+      }
+      return explicit
+    }
+    if let fromEnvironment = ProcessInfo.processInfo.environment["KANJI_WRITE_DATA"],
+      !fromEnvironment.isEmpty
+    {
+      guard FileManager.default.fileExists(atPath: fromEnvironment) else {
+        throw ReferenceDataError(
+          description: "no reference database at \(fromEnvironment) (from $KANJI_WRITE_DATA)")
+      }
+      return fromEnvironment
+    }
+    var candidates = [sourceTreeDatabase]
+    if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+      candidates.append(
+        executable.deletingLastPathComponent().deletingLastPathComponent()
+          .appendingPathComponent("share/kanji-write/kanji.sqlite").standardized.path)
+    }
+    if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+      return found
+    }
+    throw ReferenceDataError(
+      description: """
+        no reference database found (looked for \(candidates.joined(separator: " and "))).
+        Run `make data` in the Kanji Write source folder to build it, or pass --data PATH.
+        """)
+  }
+
+  /// `Data/kanji.sqlite` at the root of the source tree this file was compiled from.
+  public static var sourceTreeDatabase: String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Data/kanji.sqlite").path
+  }
+
+  public init(path: String) throws {
+    self.path = path
+    do {
+      db = try Database(path: path, mode: .readOnly)
+      let version = try db.scalar("SELECT value FROM meta WHERE key = 'schema_version'")
+      guard case .text(let text)? = version, Int(text) == Schema.version else {
+        throw ReferenceDataError(
+          description:
+            "\(path) was built by another version of the importer; run `make data` to rebuild it")
+      }
+      strokesQuery = try db.prepare("SELECT strokes FROM kanji WHERE codepoint = ?")
+      kanjiQuery = try db.prepare("SELECT \(Self.kanjiColumns) FROM kanji WHERE codepoint = ?")
+      variantQuery = try db.prepare(
+        "SELECT name, strokes FROM variant WHERE codepoint = ? ORDER BY name")
+    } catch let error as ReferenceDataError {
+      throw error
+    } catch {
+      throw ReferenceDataError(
+        description: "\(path) is not a usable reference database (\(error)); run `make data`")
+    }
+  }
+
+  /// The strokes and components of a character's main form; the matcher's hot path.
+  public func strokes(_ character: String) throws -> StrokeSet? {
+    guard let codepoint = Self.codepoint(character) else { return nil }
+    strokesQuery.reset()
+    try strokesQuery.bind(.integer(codepoint), at: 1)
+    guard try strokesQuery.step() else { return nil }
+    return try decode(strokesQuery.blobBytes(at: 0), character)
+  }
+
+  /// Everything known of one character, or nil when it is not in the database.
+  public func kanji(_ character: String) throws -> Kanji? {
+    guard let codepoint = Self.codepoint(character) else { return nil }
+    kanjiQuery.reset()
+    try kanjiQuery.bind(.integer(codepoint), at: 1)
+    guard try kanjiQuery.step() else { return nil }
+    var kanji = try makeKanji(kanjiQuery)
+    variantQuery.reset()
+    try variantQuery.bind(.integer(codepoint), at: 1)
+    while try variantQuery.step() {
+      let name = variantQuery.text(at: 0) ?? ""
+      kanji.variants.append(
+        Variant(name: name, strokes: try decode(variantQuery.blobBytes(at: 1), character)))
+    }
+    return kanji
+  }
+
+  /// Every character with strokes, with its variants, in code point order.
+  public func allKanji() throws -> [Kanji] {
+    var variants: [Int64: [Variant]] = [:]
+    let variantRows = try db.prepare(
+      "SELECT codepoint, name, strokes FROM variant ORDER BY codepoint, name")
+    while try variantRows.step() {
+      let codepoint = variantRows.int64(at: 0)
+      let character = String(Character(Unicode.Scalar(UInt32(codepoint)) ?? "?"))
+      variants[codepoint, default: []].append(
+        Variant(
+          name: variantRows.text(at: 1) ?? "",
+          strokes: try decode(variantRows.blobBytes(at: 2), character)))
+    }
+    let rows = try db.prepare(
+      "SELECT \(Self.kanjiColumns), codepoint FROM kanji ORDER BY codepoint")
+    var all: [Kanji] = []
+    while try rows.step() {
+      var kanji = try makeKanji(rows)
+      kanji.variants = variants[rows.int64(at: 12)] ?? []
+      all.append(kanji)
+    }
+    return all
+  }
+
+  /// The characters a selector names, in the selector's order; only characters with strokes.
+  public func characters(matching selector: KanjiSelector) throws -> [String] {
+    let order = "ORDER BY frequency IS NULL, frequency, codepoint"
+    switch selector {
+    case .jlpt(let level):
+      switch level {
+      case 5: return try column("SELECT character FROM kanji WHERE jlpt = 4 \(order)")
+      case 4: return try column("SELECT character FROM kanji WHERE jlpt = 3 \(order)")
+      case 3, 2:
+        let old2 = try column("SELECT character FROM kanji WHERE jlpt = 2 \(order)")
+        let half = (old2.count + 1) / 2
+        return level == 3 ? Array(old2.prefix(half)) : Array(old2.dropFirst(half))
+      case 1: return try column("SELECT character FROM kanji WHERE jlpt = 1 \(order)")
+      default: throw ReferenceDataError(description: "the JLPT level is N5, N4, N3, N2 or N1")
+      }
+    case .grade(let grade):
+      return try column("SELECT character FROM kanji WHERE grade = ? \(order)", [.integer(Int64(grade))])
+    case .joyo:
+      return try column(
+        "SELECT character FROM kanji WHERE grade BETWEEN 1 AND 6 OR grade = 8 ORDER BY grade, frequency IS NULL, frequency, codepoint"
+      )
+    case .frequency(let n):
+      return try column(
+        "SELECT character FROM kanji WHERE frequency <= ? ORDER BY frequency, codepoint",
+        [.integer(Int64(n))])
+    case .file(let path):
+      guard let data = FileManager.default.contents(atPath: path),
+        let text = String(data: data, encoding: .utf8)
+      else {
+        throw ReferenceDataError(description: "\(path): cannot be read as UTF-8 text")
+      }
+      let kanji = text.split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.hasPrefix("#") }
+        .flatMap { $0.unicodeScalars.filter(KanjiSelector.isKanji) }
+      return try known(kanji.map { String(Character($0)) }, from: path)
+    case .literal(let characters):
+      return try known(characters, from: nil)
+    }
+  }
+
+  /// The importer's records: schema version, input names and checksums, KANJIDIC2 version.
+  public func metadata() throws -> [String: String] {
+    var result: [String: String] = [:]
+    for row in try db.query("SELECT key, value FROM meta") {
+      result[row.string(0) ?? ""] = row.string(1) ?? ""
+    }
+    return result
+  }
+
+  // MARK: - Rows
+
+  private static let kanjiColumns = """
+    character, strokes, grade, jlpt, frequency, stroke_count, radical, meanings, \
+    other_meanings, onyomi, kunyomi, nanori
+    """
+
+  private func makeKanji(_ row: Statement) throws -> Kanji {
+    func int(_ column: Int32) -> Int? {
+      if case .integer(let v) = row.value(at: column) { return Int(v) }
+      return nil
+    }
+    let character = row.text(at: 0) ?? ""
+    return Kanji(
+      character: character, strokes: try decode(row.blobBytes(at: 1), character),
+      meanings: TextList.split(row.text(at: 7) ?? ""),
+      otherMeanings: TextList.splitByLanguage(row.text(at: 8) ?? ""),
+      onyomi: TextList.split(row.text(at: 9) ?? ""), kunyomi: TextList.split(row.text(at: 10) ?? ""),
+      nanori: TextList.split(row.text(at: 11) ?? ""), grade: int(2), jlpt: int(3),
+      frequency: int(4), strokeCount: int(5), radical: int(6))
+  }
+
+  private func decode(_ blob: [UInt8], _ character: String) throws -> StrokeSet {
+    do {
+      return try blob.withUnsafeBytes { try StrokeCodec.decode($0) }
+    } catch {
+      throw ReferenceDataError(description: "\(path): the strokes of \(character): \(error)")
+    }
+  }
+
+  private func column(_ sql: String, _ values: [SQLValue] = []) throws -> [String] {
+    try db.query(sql, values).compactMap { $0.string(0) }
+  }
+
+  /// `characters` without repeats, after checking each is in the database.
+  private func known(_ characters: [String], from file: String?) throws -> [String] {
+    var seen = Set<String>()
+    var missing: [String] = []
+    var result: [String] = []
+    for character in characters where seen.insert(character).inserted {
+      if try strokes(character) == nil { missing.append(character) } else { result.append(character) }
+    }
+    guard missing.isEmpty else {
+      let place = file.map { " (in \($0))" } ?? ""
+      throw ReferenceDataError(
+        description: "not in the reference database\(place): \(missing.joined(separator: " "))")
+    }
+    return result
+  }
+
+  private static func codepoint(_ character: String) -> Int64? {
+    let scalars = character.unicodeScalars
+    guard scalars.count == 1, let scalar = scalars.first else { return nil }
+    return Int64(scalar.value)
+  }
+}

@@ -1,0 +1,135 @@
+import KanjiData
+
+// Small vector helpers over KanjiData's Point, in KanjiVG units.
+extension Point {
+  static func + (a: Point, b: Point) -> Point { Point(x: a.x + b.x, y: a.y + b.y) }
+  static func - (a: Point, b: Point) -> Point { Point(x: a.x - b.x, y: a.y - b.y) }
+  static func * (a: Point, k: Double) -> Point { Point(x: a.x * k, y: a.y * k) }
+
+  var length: Double { (x * x + y * y).squareRoot() }
+
+  func distance(to other: Point) -> Double { (self - other).length }
+
+  func dot(_ other: Point) -> Double { x * other.x + y * other.y }
+
+  func cross(_ other: Point) -> Double { x * other.y - y * other.x }
+}
+
+/// Polyline operations used by both the reference preparation and the drawn strokes.
+enum Polyline {
+  static func length(_ points: [Point]) -> Double {
+    var total = 0.0
+    for index in points.indices.dropFirst() {
+      total += points[index].distance(to: points[index - 1])
+    }
+    return total
+  }
+
+  /// `count` points spaced evenly by arc length, first and last included.
+  static func resample(_ points: [Point], count: Int) -> [Point] {
+    guard let first = points.first else { return [] }
+    let total = length(points)
+    guard points.count > 1, total > 1e-9 else { return Array(repeating: first, count: count) }
+    var result = [first]
+    result.reserveCapacity(count)
+    let step = total / Double(count - 1)
+    var target = step
+    var travelled = 0.0
+    var index = 1
+    while result.count < count - 1, index < points.count {
+      let a = points[index - 1]
+      let b = points[index]
+      let segment = a.distance(to: b)
+      if travelled + segment >= target, segment > 0 {
+        let t = (target - travelled) / segment
+        result.append(a + (b - a) * t)
+        target += step
+      } else {
+        travelled += segment
+        index += 1
+      }
+    }
+    while result.count < count { result.append(points[points.count - 1]) }
+    return result
+  }
+
+  static func centroid(_ points: [Point]) -> Point {
+    guard !points.isEmpty else { return Point(x: 0, y: 0) }
+    var sum = Point(x: 0, y: 0)
+    for point in points { sum = sum + point }
+    return sum * (1 / Double(points.count))
+  }
+
+  /// Removes consecutive repeats, so that a mouse resting on a cell adds nothing.
+  static func deduplicated(_ points: [Point]) -> [Point] {
+    var result: [Point] = []
+    result.reserveCapacity(points.count)
+    for point in points where result.last.map({ $0.distance(to: point) > 1e-9 }) ?? true {
+      result.append(point)
+    }
+    return result
+  }
+
+  /// Shortest distance from `point` to the segment a-b.
+  static func distance(from point: Point, toSegment a: Point, _ b: Point) -> Double {
+    let ab = b - a
+    let squared = ab.dot(ab)
+    guard squared > 1e-12 else { return point.distance(to: a) }
+    let t = min(1, max(0, (point - a).dot(ab) / squared))
+    return point.distance(to: a + ab * t)
+  }
+
+  static func distance(from point: Point, to polyline: [Point]) -> Double {
+    guard polyline.count > 1 else { return polyline.first.map { point.distance(to: $0) } ?? .infinity }
+    var best = Double.infinity
+    for index in polyline.indices.dropFirst() {
+      best = min(best, distance(from: point, toSegment: polyline[index - 1], polyline[index]))
+    }
+    return best
+  }
+
+  /// Whether the segments a-b and c-d properly cross.
+  static func segmentsCross(_ a: Point, _ b: Point, _ c: Point, _ d: Point) -> Bool {
+    let d1 = (b - a).cross(c - a)
+    let d2 = (b - a).cross(d - a)
+    let d3 = (d - c).cross(a - c)
+    let d4 = (d - c).cross(b - c)
+    return d1 * d2 < 0 && d3 * d4 < 0
+  }
+
+  static func cross(_ first: [Point], _ second: [Point]) -> Bool {
+    for i in first.indices.dropFirst() {
+      for j in second.indices.dropFirst()
+      where segmentsCross(first[i - 1], first[i], second[j - 1], second[j]) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+/// Axis-aligned bounds of a set of points.
+struct Bounds {
+  var minX = Double.infinity
+  var minY = Double.infinity
+  var maxX = -Double.infinity
+  var maxY = -Double.infinity
+
+  init() {}
+
+  init<S: Sequence>(_ points: S) where S.Element == Point {
+    for point in points { add(point) }
+  }
+
+  mutating func add(_ point: Point) {
+    minX = min(minX, point.x)
+    minY = min(minY, point.y)
+    maxX = max(maxX, point.x)
+    maxY = max(maxY, point.y)
+  }
+
+  var isEmpty: Bool { minX > maxX }
+  var width: Double { isEmpty ? 0 : maxX - minX }
+  var height: Double { isEmpty ? 0 : maxY - minY }
+  var center: Point { Point(x: (minX + maxX) / 2, y: (minY + maxY) / 2) }
+}

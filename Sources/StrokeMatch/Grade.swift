@@ -1,0 +1,69 @@
+/// How forgiving the judge is: every tolerance is scaled by `factor`.
+public enum Leniency: String, Codable, Sendable, CaseIterable {
+  case strict, normal, lenient
+
+  var factor: Double {
+    switch self {
+    case .strict: 0.8
+    case .normal: 1.0
+    case .lenient: 1.3
+    }
+  }
+}
+
+/// The judgement of one drawing against one kanji, as the CLI prints it and the review log keeps it.
+public struct Grade: Codable, Sendable, Equatable {
+  /// One problem with the drawing.
+  public struct Problem: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+      case missing, extra, reversed, order, shape, position, character
+    }
+
+    public var type: Kind
+    /// The reference stroke (1-based), or for `extra` the drawn stroke (1-based, drawing order).
+    public var stroke: Int
+    public var message: String
+    /// For `character`: the kanji the drawing looks like, when the recogniser is confident.
+    public var drawn: String?
+
+    public init(type: Kind, stroke: Int, message: String, drawn: String? = nil) {
+      self.type = type
+      self.stroke = stroke
+      self.message = message
+      self.drawn = drawn
+    }
+  }
+
+  /// What became of one reference stroke.
+  public struct StrokeResult: Codable, Sendable, Equatable {
+    public enum Verdict: String, Codable, Sendable, CaseIterable {
+      case ok, reversed, order, shape, position, missing
+    }
+
+    /// The reference stroke, 1-based.
+    public var stroke: Int
+    /// The drawn stroke matched to it, 1-based in drawing order; nil when missing.
+    public var drawn: Int?
+    public var verdict: Verdict
+
+    public init(stroke: Int, drawn: Int?, verdict: Verdict) {
+      self.stroke = stroke
+      self.drawn = drawn
+      self.verdict = verdict
+    }
+  }
+
+  public var kanji: String
+  public var pass: Bool
+  public var score: Double
+  public var errors: [Problem]
+  public var strokes: [StrokeResult]
+
+  public init(kanji: String, pass: Bool, score: Double, errors: [Problem], strokes: [StrokeResult]) {
+    self.kanji = kanji
+    self.pass = pass
+    self.score = score
+    self.errors = errors
+    self.strokes = strokes
+  }
+}

@@ -1,0 +1,195 @@
+import KanjiData
+
+/// Grades a whole drawing against one kanji: every stroke present, none extra, each in the right
+/// direction, shape and place, in an accepted order.
+public struct Grader: Sendable {
+  public let kanji: Kanji
+  public let leniency: Leniency
+  let forms: [PreparedStrokeSet]
+
+  public init(kanji: Kanji, leniency: Leniency = .normal) {
+    self.kanji = kanji
+    self.leniency = leniency
+    forms =
+      [PreparedStrokeSet(name: "", strokeSet: kanji.strokes)]
+      + kanji.variants.filter { !$0.strokes.strokes.isEmpty }.map {
+        PreparedStrokeSet(name: $0.name, strokeSet: $0.strokes)
+      }
+  }
+
+  public func grade(_ drawing: Drawing) -> Grade {
+    let prepared = PreparedDrawing(drawing)
+    let judge = FormJudge(
+      tolerance: Tolerance(leniency: leniency, quantisation: prepared.quantisation),
+      cell: (prepared.cellWidth, prepared.cellHeight))
+    var best: Grade?
+    for form in forms {
+      let grade = judge.grade(prepared, against: form, kanji: kanji.character)
+      // Variants are alternatives: the main form's report wins unless a variant does strictly better.
+      if let current = best {
+        let better =
+          (grade.pass && !current.pass)
+          || (grade.pass == current.pass && grade.errors.count < current.errors.count)
+        if better { best = grade }
+      } else {
+        best = grade
+      }
+      if best?.pass == true { break }
+    }
+    return best ?? Grade(kanji: kanji.character, pass: false, score: 0, errors: [], strokes: [])
+  }
+}
+
+/// Judges a prepared drawing against one prepared form of a kanji.
+struct FormJudge: Sendable {
+  var tolerance: Tolerance
+  var cell: (width: Double, height: Double)
+
+  func grade(_ drawing: PreparedDrawing, against form: PreparedStrokeSet, kanji: String) -> Grade {
+    let matcher = Matcher(tolerance: tolerance)
+    let match = matcher.match(drawing, form)
+    var verdicts = [Grade.StrokeResult.Verdict](repeating: .missing, count: form.strokes.count)
+    var problems: [Grade.Problem] = []
+    var quality = 0.0
+
+    for (j, stroke) in form.strokes.enumerated() {
+      guard let i = match.drawnOfReference[j] else { continue }
+      let verdict = judgeStroke(
+        match.drawnSamples[i], stroke, match.measures[i][j],
+        drawnLength: drawing.strokes[i].length
+          * (match.placement.scaleX * match.placement.scaleY).squareRoot())
+      verdicts[j] = verdict
+    }
+
+    let orderProblems = outOfOrder(match.referenceOfDrawn)
+    for j in orderProblems where verdicts[j] == .ok {
+      verdicts[j] = .order
+    }
+
+    let structure = StructureCheck(tolerance: tolerance, cell: cell)
+    for j in structure.violations(form: form, match: match) where verdicts[j] == .ok {
+      verdicts[j] = .shape
+    }
+
+    var results: [Grade.StrokeResult] = []
+    for (j, verdict) in verdicts.enumerated() {
+      let number = j + 1
+      let drawn = match.drawnOfReference[j].map { $0 + 1 }
+      results.append(Grade.StrokeResult(stroke: number, drawn: drawn, verdict: verdict))
+      switch verdict {
+      case .ok:
+        let cost = match.drawnOfReference[j].map { match.cost[$0][j] } ?? 1
+        quality += 1 - 0.3 * min(1, cost)
+      case .missing:
+        problems.append(.init(type: .missing, stroke: number, message: "stroke \(number) is missing"))
+      case .reversed:
+        quality += 0.5
+        problems.append(
+          .init(type: .reversed, stroke: number, message: "stroke \(number) is drawn backwards"))
+      case .order:
+        quality += 0.7
+        problems.append(
+          .init(
+            type: .order, stroke: number,
+            message: "stroke \(number) is drawn out of order (as stroke \(drawn ?? 0))"))
+      case .shape:
+        quality += 0.3
+        problems.append(
+          .init(type: .shape, stroke: number, message: "stroke \(number) has the wrong shape"))
+      case .position:
+        quality += 0.3
+        problems.append(
+          .init(type: .position, stroke: number, message: "stroke \(number) is in the wrong place"))
+      }
+    }
+    var extras = 0
+    for (i, j) in match.referenceOfDrawn.enumerated() where j == nil {
+      extras += 1
+      problems.append(
+        .init(
+          type: .extra, stroke: i + 1,
+          message: "drawn stroke \(i + 1) is not part of \(kanji)"))
+    }
+    let count = Double(max(1, form.strokes.count))
+    let score = min(1, max(0, (quality - 0.5 * Double(extras)) / count))
+    return Grade(
+      kanji: kanji, pass: problems.isEmpty, score: (score * 1000).rounded() / 1000,
+      errors: problems, strokes: results)
+  }
+
+  /// The verdict on one matched pair, order aside.
+  func judgeStroke(
+    _ samples: [Point], _ stroke: PreparedStroke, _ measure: PairMeasure, drawnLength: Double
+  ) -> Grade.StrokeResult.Verdict {
+    if stroke.isDot {
+      if measure.centroid > tolerance.dot { return .position }
+      return drawnLength > tolerance.dotMaxLength ? .shape : .ok
+    }
+    let limit = tolerance.mean(stroke.length)
+    let chord = samples[0].distance(to: samples[samples.count - 1])
+    let margin = 0.15 * limit
+    let reversed = measure.backward + margin < measure.forward && chord >= max(6, cell.width * 2)
+    let oriented = reversed ? Array(samples.reversed()) : samples
+    let distance = reversed ? measure.backward : measure.forward
+    let shapeOK = shapeFits(oriented, stroke, distance: distance, drawnLength: drawnLength)
+    if shapeOK { return reversed ? .reversed : .ok }
+    // The same shape shifted into place would fit: the stroke is misplaced rather than misshapen.
+    let drawnCentroid = Polyline.centroid(oriented)
+    let shift = stroke.centroid - drawnCentroid
+    let moved = oriented.map { $0 + shift }
+    var centred = 0.0
+    for k in moved.indices { centred += moved[k].distance(to: stroke.samples[k]) }
+    centred /= Double(moved.count)
+    if centred <= limit * 0.8, shapeFits(moved, stroke, distance: centred, drawnLength: drawnLength)
+    {
+      return .position
+    }
+    return .shape
+  }
+
+  func shapeFits(_ samples: [Point], _ stroke: PreparedStroke, distance: Double, drawnLength: Double)
+    -> Bool
+  {
+    guard distance <= tolerance.mean(stroke.length) else { return false }
+    let endpoint = tolerance.endpoint(stroke.length)
+    let reference = stroke.samples
+    guard samples[0].distance(to: reference[0]) <= endpoint else { return false }
+    let endReference = stroke.samplesWithoutHook?.last ?? reference[reference.count - 1]
+    let endDistance = min(
+      samples[samples.count - 1].distance(to: reference[reference.count - 1]),
+      samples[samples.count - 1].distance(to: endReference))
+    guard endDistance <= endpoint + 6 * tolerance.factor else { return false }
+    let ratio = drawnLength / max(stroke.length, 1)
+    return ratio >= 0.4 / tolerance.factor && ratio <= 2.2 * tolerance.factor + 10 / stroke.length
+  }
+
+  /// Reference strokes drawn out of their place: those outside the longest increasing run of the
+  /// drawing order, or, when exactly two strokes trade places, those two.
+  func outOfOrder(_ referenceOfDrawn: [Int?]) -> [Int] {
+    let sequence = referenceOfDrawn.compactMap { $0 }
+    let sorted = sequence.sorted()
+    let displaced = sequence.indices.filter { sequence[$0] != sorted[$0] }
+    if displaced.count == 2 { return displaced.map { sequence[$0] } }
+    let keep = Set(longestIncreasing(sequence))
+    return sequence.filter { !keep.contains($0) }
+  }
+
+  func longestIncreasing(_ values: [Int]) -> [Int] {
+    guard !values.isEmpty else { return [] }
+    var length = [Int](repeating: 1, count: values.count)
+    var previous = [Int](repeating: -1, count: values.count)
+    for i in values.indices {
+      for k in 0..<i where values[k] < values[i] && length[k] + 1 > length[i] {
+        length[i] = length[k] + 1
+        previous[i] = k
+      }
+    }
+    var index = length.indices.max { length[$0] < length[$1] } ?? 0
+    var result: [Int] = []
+    while index >= 0 {
+      result.append(values[index])
+      index = previous[index]
+    }
+    return result.reversed()
+  }
+}

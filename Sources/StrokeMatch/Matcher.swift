@@ -1,0 +1,249 @@
+import KanjiData
+
+/// A per-axis scale and translation taking the drawing onto the reference's frame.
+struct Placement: Sendable {
+  var scaleX = 1.0
+  var scaleY = 1.0
+  var offsetX = 0.0
+  var offsetY = 0.0
+
+  func apply(_ point: Point) -> Point {
+    Point(x: point.x * scaleX + offsetX, y: point.y * scaleY + offsetY)
+  }
+
+  /// Fits the drawing's bounds onto the reference's, keeping the aspect when a side is too thin
+  /// to measure (一, 丨) or when the two sides disagree wildly.
+  static func fitting(_ drawn: Bounds, onto reference: Bounds) -> Placement {
+    guard !drawn.isEmpty, !reference.isEmpty else { return Placement() }
+    let floor = 4.0
+    let referenceSide = max(reference.width, reference.height)
+    var scaleX = max(reference.width, floor) / max(drawn.width, floor)
+    var scaleY = max(reference.height, floor) / max(drawn.height, floor)
+    let thinX = reference.width < 0.3 * referenceSide
+    let thinY = reference.height < 0.3 * referenceSide
+    if thinX && !thinY {
+      scaleX = scaleY
+    } else if thinY && !thinX {
+      scaleY = scaleX
+    } else if scaleX / scaleY > 1.6 || scaleY / scaleX > 1.6 {
+      let mean = (scaleX * scaleY).squareRoot()
+      scaleX = mean
+      scaleY = mean
+    }
+    let center = drawn.center
+    let target = reference.center
+    return Placement(
+      scaleX: scaleX, scaleY: scaleY, offsetX: target.x - center.x * scaleX,
+      offsetY: target.y - center.y * scaleY)
+  }
+}
+
+/// How one drawn stroke compares with one reference stroke under a placement.
+struct PairMeasure: Sendable {
+  /// Mean distance between corresponding samples, drawn in its own direction and reversed.
+  var forward: Double
+  var backward: Double
+  /// Distance between centroids; what a dot is judged by.
+  var centroid: Double
+}
+
+/// The drawn-to-reference correspondence the grader and the recogniser build on.
+struct Match: Sendable {
+  var placement: Placement
+  /// For each drawn stroke, the reference stroke it stands for, or nil when it is extra.
+  var referenceOfDrawn: [Int?]
+  /// For each reference stroke, the drawn stroke standing for it, or nil when it is missing.
+  var drawnOfReference: [Int?]
+  /// The transformed samples of each drawn stroke.
+  var drawnSamples: [[Point]]
+  var measures: [[PairMeasure]]
+  var cost: [[Double]]
+  /// The assignment's total cost, dummies included.
+  var total: Double
+}
+
+/// Finds the placement and the stroke correspondence between a drawing and one stroke set.
+struct Matcher: Sendable {
+  var tolerance: Tolerance
+
+  static let reversePenalty = 0.35
+  static let unmatchedCost = 1.6
+
+  func match(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet) -> Match {
+    var placement = Placement.fitting(drawing.bounds, onto: reference.bounds)
+    var match = assign(drawing, reference, placement)
+    for _ in 0..<2 {
+      guard let refined = refit(drawing, reference, match) else { break }
+      placement = refined
+      match = assign(drawing, reference, placement)
+    }
+    return match
+  }
+
+  func measure(_ samples: [Point], _ stroke: PreparedStroke) -> PairMeasure {
+    func mean(_ reference: [Point]) -> (Double, Double) {
+      var forward = 0.0
+      var backward = 0.0
+      let last = samples.count - 1
+      for k in 0...last {
+        forward += samples[k].distance(to: reference[k])
+        backward += samples[last - k].distance(to: reference[k])
+      }
+      return (forward / Double(samples.count), backward / Double(samples.count))
+    }
+    var (forward, backward) = mean(stroke.samples)
+    if let hookless = stroke.samplesWithoutHook {
+      let (f, b) = mean(hookless)
+      forward = min(forward, f)
+      backward = min(backward, b)
+    }
+    let centroid = Polyline.centroid(samples).distance(to: stroke.centroid)
+    return PairMeasure(forward: forward, backward: backward, centroid: centroid)
+  }
+
+  /// The assignment cost of a pair: the better direction's distance over the stroke's tolerance.
+  func cost(_ m: PairMeasure, _ stroke: PreparedStroke, drawnLength: Double) -> Double {
+    if stroke.isDot {
+      let tooLong = max(0, drawnLength - tolerance.dotMaxLength) / 10
+      return m.centroid / tolerance.dot + tooLong
+    }
+    let limit = tolerance.mean(stroke.length)
+    return min(m.forward, m.backward + Self.reversePenalty * limit) / limit
+  }
+
+  func assign(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ placement: Placement)
+    -> Match
+  {
+    let n = drawing.strokes.count
+    let m = reference.strokes.count
+    let samples = drawing.strokes.map { $0.samples.map(placement.apply) }
+    var measures: [[PairMeasure]] = []
+    var cost: [[Double]] = []
+    measures.reserveCapacity(n)
+    for i in 0..<n {
+      let length = drawing.strokes[i].length * (placement.scaleX * placement.scaleY).squareRoot()
+      var row: [PairMeasure] = []
+      var costs: [Double] = []
+      for stroke in reference.strokes {
+        let pair = measure(samples[i], stroke)
+        row.append(pair)
+        costs.append(min(self.cost(pair, stroke, drawnLength: length), 50))
+      }
+      measures.append(row)
+      cost.append(costs)
+    }
+    let size = n + m
+    var matrix = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
+    for i in 0..<size {
+      for j in 0..<size {
+        if i < n && j < m {
+          matrix[i][j] = cost[i][j]
+        } else if i < n || j < m {
+          matrix[i][j] = Self.unmatchedCost
+        }
+      }
+    }
+    let columns = Assignment.solve(matrix)
+    var referenceOfDrawn = [Int?](repeating: nil, count: n)
+    var drawnOfReference = [Int?](repeating: nil, count: m)
+    var total = 0.0
+    for i in 0..<size {
+      total += matrix[i][columns[i]]
+      if i < n, columns[i] < m {
+        referenceOfDrawn[i] = columns[i]
+        drawnOfReference[columns[i]] = i
+      }
+    }
+    return Match(
+      placement: placement, referenceOfDrawn: referenceOfDrawn,
+      drawnOfReference: drawnOfReference, drawnSamples: samples, measures: measures, cost: cost,
+      total: total)
+  }
+
+  /// Least-squares placement over the well-matched strokes, so that a missing or extra stroke does
+  /// not skew where and how big the drawing is taken to be.
+  func refit(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ match: Match)
+    -> Placement?
+  {
+    var pairs: [(drawn: [Point], reference: [Point])] = []
+    for (i, j) in match.referenceOfDrawn.enumerated() {
+      guard let j, match.cost[i][j] < 1.2 else { continue }
+      let stroke = reference.strokes[j]
+      let pair = match.measures[i][j]
+      let samples = drawing.strokes[i].samples
+      let backwards = !stroke.isDot && pair.backward < pair.forward
+      pairs.append((backwards ? samples.reversed() : samples, stroke.samples))
+    }
+    return Placement.leastSquares(pairs, previous: match.placement)
+  }
+}
+
+extension Placement {
+  /// The per-axis scale and offset taking the drawn points closest to their references; nil with
+  /// fewer than two strokes. A scale is kept from `previous` where the points have no spread.
+  static func leastSquares(_ pairs: [(drawn: [Point], reference: [Point])], previous old: Placement)
+    -> Placement?
+  {
+    guard pairs.count >= 2 else { return nil }
+    var sx = 0.0
+    var sy = 0.0
+    var sxx = 0.0
+    var syy = 0.0
+    var su = 0.0
+    var sv = 0.0
+    var sxu = 0.0
+    var syv = 0.0
+    var count = 0.0
+    for (drawn, reference) in pairs {
+      for (p, q) in zip(drawn, reference) {
+        sx += p.x
+        sy += p.y
+        sxx += p.x * p.x
+        syy += p.y * p.y
+        su += q.x
+        sv += q.y
+        sxu += p.x * q.x
+        syv += p.y * q.y
+        count += 1
+      }
+    }
+    let varX = sxx / count - (sx / count) * (sx / count)
+    let varY = syy / count - (sy / count) * (sy / count)
+    // A thin spread (all strokes in one column) cannot fix a scale; keep the previous one there.
+    let spread = 25.0 / (old.scaleX * old.scaleY)
+    var scaleX = varX > spread ? (sxu / count - sx * su / (count * count)) / varX : old.scaleX
+    var scaleY = varY > spread ? (syv / count - sy * sv / (count * count)) / varY : old.scaleY
+    scaleX = min(max(scaleX, old.scaleX * 0.6), old.scaleX * 1.6)
+    scaleY = min(max(scaleY, old.scaleY * 0.6), old.scaleY * 1.6)
+    if scaleX / scaleY > 1.8 || scaleY / scaleX > 1.8 {
+      let mean = (scaleX * scaleY).squareRoot()
+      scaleX = mean
+      scaleY = mean
+    }
+    return Placement(
+      scaleX: scaleX, scaleY: scaleY, offsetX: (su - scaleX * sx) / count,
+      offsetY: (sv - scaleY * sy) / count)
+  }
+}
+
+/// Every distance limit the judge uses, in KanjiVG units, for one leniency and canvas.
+struct Tolerance: Sendable {
+  var factor: Double
+  var quantisation: Double
+  /// Extra room on every position check when the placement is a guess (the first strokes).
+  var slack = 0.0
+
+  init(leniency: Leniency, quantisation: Double) {
+    factor = leniency.factor
+    self.quantisation = quantisation
+  }
+
+  func mean(_ length: Double) -> Double {
+    (7 + 0.06 * length) * factor + 0.7 * quantisation + slack
+  }
+  func endpoint(_ length: Double) -> Double {
+    (12 + 0.08 * length) * factor + quantisation + slack
+  }
+  var dot: Double { 9 * factor + quantisation + slack }
+  var dotMaxLength: Double { 30 * factor + 2 * quantisation }
+}

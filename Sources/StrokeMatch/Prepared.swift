@@ -1,0 +1,123 @@
+import KanjiData
+
+/// How many points every stroke is resampled to before two strokes are compared.
+let sampleCount = 16
+
+/// A reference stroke ready for comparison: resampled, measured, its hook found.
+struct PreparedStroke: Sendable {
+  var polyline: [Point]
+  var samples: [Point]
+  /// The samples without a closing hook, when the stroke has one; a mouse drawing may omit it.
+  var samplesWithoutHook: [Point]?
+  var length: Double
+  var centroid: Point
+  /// Short strokes are dots: judged by where they are, not by their shape or direction.
+  var isDot: Bool
+
+  static let dotLength = 12.0
+
+  init(points: [Point]) {
+    polyline = Polyline.deduplicated(points)
+    if polyline.isEmpty { polyline = [Point(x: 54.5, y: 54.5)] }
+    samples = Polyline.resample(polyline, count: sampleCount)
+    length = Polyline.length(polyline)
+    centroid = Polyline.centroid(samples)
+    isDot = length < Self.dotLength
+    samplesWithoutHook = Self.hookless(polyline, length: length).map {
+      Polyline.resample($0, count: sampleCount)
+    }
+  }
+
+  /// The stroke up to its last sharp turn when what follows is a short tail (a hook, hane).
+  private static func hookless(_ points: [Point], length: Double) -> [Point]? {
+    guard length >= 25, points.count >= 3 else { return nil }
+    var tail = 0.0
+    var index = points.count - 1
+    // Walk back from the end while the tail is short, looking for a turn of more than ~60 degrees.
+    while index >= 2, tail <= min(26, 0.35 * length) {
+      tail += points[index].distance(to: points[index - 1])
+      let incoming = points[index - 1] - points[index - 2]
+      let outgoing = points[points.count - 1] - points[index - 1]
+      let norms = incoming.length * outgoing.length
+      if norms > 1e-9, tail >= 3, incoming.dot(outgoing) / norms < 0.5 {
+        return Array(points[...(index - 1)])
+      }
+      index -= 1
+    }
+    return nil
+  }
+}
+
+/// All strokes of one accepted form of a kanji, prepared once.
+struct PreparedStrokeSet: Sendable {
+  var name: String
+  var strokes: [PreparedStroke]
+  var bounds: Bounds
+
+  init(name: String, strokeSet: StrokeSet) {
+    self.name = name
+    strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points) }
+    bounds = Bounds(strokes.flatMap(\.polyline))
+  }
+}
+
+/// The drawing in KanjiVG-sized units (uniform scale, no placement fitted yet), strokes smoothed.
+struct PreparedDrawing: Sendable {
+  struct Stroke: Sendable {
+    var polyline: [Point]
+    var samples: [Point]
+    var length: Double
+  }
+
+  var strokes: [Stroke]
+  var bounds: Bounds
+  /// Half the diagonal of a cell, the error quantisation alone can make.
+  var quantisation: Double
+  var cellWidth: Double
+  var cellHeight: Double
+
+  init(_ drawing: Drawing) {
+    let canvas = drawing.canvas
+    let aspect = canvas.cellAspect
+    let scale = 109 / max(canvas.columns, canvas.rows * aspect, 1e-9)
+    cellWidth = scale
+    cellHeight = scale * aspect
+    quantisation = 0.5 * (cellWidth * cellWidth + cellHeight * cellHeight).squareRoot()
+    let width = cellWidth
+    let height = cellHeight
+    // Whole-cell points stand for the cell's centre; fractional ones are pixel positions.
+    let wholeCells = drawing.strokes.allSatisfy { stroke in
+      stroke.allSatisfy { $0.column.rounded() == $0.column && $0.row.rounded() == $0.row }
+    }
+    let offset = wholeCells ? 0.5 : 0
+    strokes = drawing.strokes.map { cells in
+      let points = cells.map { cell in
+        Point(x: (cell.column + offset) * width, y: (cell.row + offset) * height)
+      }
+      let polyline = Self.smoothed(Polyline.deduplicated(points), cellWidth: width, cellHeight: height)
+      return Stroke(
+        polyline: polyline, samples: Polyline.resample(polyline, count: sampleCount),
+        length: Polyline.length(polyline))
+    }
+    bounds = Bounds(strokes.flatMap(\.polyline))
+  }
+
+  /// Irons out the staircase cells make of a diagonal: densify, then a moving average about a
+  /// cell wide, the ends kept in place.
+  static func smoothed(_ points: [Point], cellWidth: Double, cellHeight: Double) -> [Point] {
+    guard points.count > 2 else { return points }
+    let total = Polyline.length(points)
+    let spacing = max(cellWidth * 0.5, total / 400)
+    let count = max(3, Int(total / spacing) + 1)
+    let dense = Polyline.resample(points, count: count)
+    let radius = max(1, Int((cellHeight / spacing / 2).rounded()))
+    var result = dense
+    for index in 1..<(dense.count - 1) {
+      let reach = min(radius, index, dense.count - 1 - index)
+      var sum = Point(x: 0, y: 0)
+      for k in (index - reach)...(index + reach) { sum = sum + dense[k] }
+      result[index] = sum * (1 / Double(2 * reach + 1))
+    }
+    return result
+  }
+}

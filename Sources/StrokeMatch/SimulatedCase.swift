@@ -1,0 +1,110 @@
+import Foundation
+import KanjiData
+
+/// One benchmark or test drawing, in the same form as `../shared/bench/dev-cases.jsonl`.
+public struct SimulatedCase: Codable, Sendable {
+  public enum Kind: String, Codable, CaseIterable, Sendable {
+    case correct, swap, reverse, missing, extra, lookalike, other
+  }
+
+  public var id: String
+  /// The kanji the learner was asked to write.
+  public var kanji: String
+  /// The kanji actually drawn.
+  public var drawn: String
+  public var `case`: Kind
+  public var level: String
+  /// The strokes the case is about (1-based): both swapped ones, the reversed or missing one,
+  /// or the extra one's place in the drawing order.
+  public var stroke: [Int]
+  public var canvas: String
+  public var drawing: Drawing
+
+  public init(
+    id: String, kanji: String, drawn: String, case kind: Kind, level: String, stroke: [Int],
+    canvas: String, drawing: Drawing
+  ) {
+    self.id = id
+    self.kanji = kanji
+    self.drawn = drawn
+    self.case = kind
+    self.level = level
+    self.stroke = stroke
+    self.canvas = canvas
+    self.drawing = drawing
+  }
+}
+
+extension SimulatedWriter {
+  /// A drawing of `kanji` for the case `kind`: right, or wrong in exactly the way named.
+  /// `lookalike` and `other` draw `stand_in` instead; nil when the case does not apply (a kanji
+  /// with one stroke cannot have two swapped).
+  public mutating func makeCase(
+    _ kind: SimulatedCase.Kind, of kanji: Kanji, standIn: Kanji? = nil, level: Level,
+    canvas: CanvasSize, id: String
+  ) -> SimulatedCase? {
+    var strokes = kanji.strokes.strokes.map(\.points)
+    var marked: [Int] = []
+    var drawn = kanji.character
+    switch kind {
+    case .correct:
+      break
+    case .swap:
+      guard strokes.count >= 2 else { return nil }
+      let first = Int.random(in: 0..<(strokes.count - 1), using: &generator)
+      let second =
+        chance(0.6) ? first + 1 : Int.random(in: (first + 1)..<strokes.count, using: &generator)
+      // Two strokes that look the same cannot be told apart by order: swap visibly different ones.
+      let a = PreparedStroke(points: strokes[first])
+      let b = PreparedStroke(points: strokes[second])
+      guard a.centroid.distance(to: b.centroid) > 6 else { return nil }
+      strokes.swapAt(first, second)
+      marked = [first + 1, second + 1]
+    case .reverse:
+      let candidates = strokes.indices.filter { Polyline.length(strokes[$0]) >= 20 }
+      guard let index = candidates.randomElement(using: &generator) else { return nil }
+      strokes[index].reverse()
+      marked = [index + 1]
+    case .missing:
+      guard strokes.count >= 2 else { return nil }
+      let index = Int.random(in: 0..<strokes.count, using: &generator)
+      strokes.remove(at: index)
+      marked = [index + 1]
+    case .extra:
+      let length = Double.random(in: 15...40, using: &generator)
+      let angle = Double.random(in: 0..<(2 * .pi), using: &generator)
+      let start = Point(
+        x: Double.random(in: 10...99, using: &generator),
+        y: Double.random(in: 10...99, using: &generator))
+      let end = start + Point(x: cos(angle), y: sin(angle)) * length
+      let place = Int.random(in: 0...strokes.count, using: &generator)
+      strokes.insert([start, end], at: place)
+      marked = [place + 1]
+    case .lookalike, .other:
+      guard let standIn, standIn.character != kanji.character else { return nil }
+      strokes = standIn.strokes.strokes.map(\.points)
+      drawn = standIn.character
+    }
+    let drawing = draw(strokes, level: level, canvas: canvas)
+    return SimulatedCase(
+      id: id, kanji: kanji.character, drawn: drawn, case: kind, level: level.rawValue,
+      stroke: marked, canvas: canvas.description, drawing: drawing)
+  }
+}
+
+extension Recognizer {
+  /// The candidates whose reference strokes look most like `kanji`'s, best first: the kanji a
+  /// learner is most likely to confuse with it.
+  public func lookalikes(of kanji: Kanji, count: Int) -> [String] {
+    let form = PreparedStrokeSet(name: "", strokeSet: kanji.strokes)
+    let drawn = form.strokes.map { Polyline.resample($0.polyline, count: Self.coarseCount) }
+    let n = drawn.count
+    var ranked: [(String, Double)] = []
+    for m in max(1, n - 1)...(n + 1) {
+      for index in byStrokeCount[m] ?? [] where templates[index].character != kanji.character {
+        ranked.append((templates[index].character, coarseCost(drawn, form.bounds, templates[index])))
+      }
+    }
+    return ranked.sorted { $0.1 < $1.1 }.prefix(count).map(\.0)
+  }
+}

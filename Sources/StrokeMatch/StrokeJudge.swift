@@ -1,0 +1,73 @@
+import KanjiData
+
+/// The verdict on the stroke just drawn, when strokes are judged one at a time on release.
+public enum StrokeJudgement: Equatable, Sendable {
+  /// The expected next stroke (1-based reference number).
+  case correct(stroke: Int)
+  /// The expected stroke, drawn from its end to its start.
+  case reversed(stroke: Int)
+  /// Another stroke still to come was drawn before the expected one.
+  case outOfOrder(expected: Int, drawn: Int)
+  /// A stroke already drawn was drawn again.
+  case repeated(stroke: Int)
+  /// Not the expected stroke, nor any other.
+  case wrong(expected: Int)
+  /// Every stroke was already drawn.
+  case extra
+}
+
+/// Judges the last stroke of `drawing`, taking the earlier ones as the kanji's first strokes in
+/// order (the practice screen keeps only accepted strokes).
+public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, leniency: Leniency)
+  -> StrokeJudgement
+{
+  let form = PreparedStrokeSet(name: "", strokeSet: kanji.strokes)
+  let prepared = PreparedDrawing(drawing)
+  let count = prepared.strokes.count
+  guard count > 0 else { return .wrong(expected: 1) }
+  let expected = count - 1
+  guard expected < form.strokes.count else { return .extra }
+  // Before any anchor, trust the canvas: the kanji is meant to fill it.
+  let canvasFit = Placement()
+  var placement = canvasFit
+  var slack = 12.0
+  let earlier = (0..<expected).map { (prepared.strokes[$0].samples, form.strokes[$0].samples) }
+  if let fitted = Placement.leastSquares(earlier, previous: canvasFit) {
+    placement = fitted
+    slack = 0
+  } else if let (drawn, reference) = earlier.first {
+    // One anchor: its drift, capped, as Katsu does.
+    let offset = Polyline.centroid(reference) - Polyline.centroid(drawn)
+    let cap = 13.0
+    placement.offsetX = min(max(offset.x, -cap), cap)
+    placement.offsetY = min(max(offset.y, -cap), cap)
+    slack = 4
+  }
+  var tolerance = Tolerance(leniency: leniency, quantisation: prepared.quantisation)
+  tolerance.slack = slack
+  let judge = FormJudge(tolerance: tolerance, cell: (prepared.cellWidth, prepared.cellHeight))
+  let matcher = Matcher(tolerance: tolerance)
+  let samples = prepared.strokes[expected].samples.map(placement.apply)
+  let length =
+    prepared.strokes[expected].length * (placement.scaleX * placement.scaleY).squareRoot()
+  func verdict(_ j: Int) -> Grade.StrokeResult.Verdict {
+    judge.judgeStroke(samples, form.strokes[j], matcher.measure(samples, form.strokes[j]),
+      drawnLength: length)
+  }
+  switch verdict(expected) {
+  case .ok: return .correct(stroke: expected + 1)
+  case .reversed: return .reversed(stroke: expected + 1)
+  default: break
+  }
+  // Does it fit another stroke instead? Prefer the closest one that fits.
+  let others = form.strokes.indices.filter { $0 != expected && verdict($0) == .ok }
+  let closest = others.min {
+    matcher.measure(samples, form.strokes[$0]).forward
+      < matcher.measure(samples, form.strokes[$1]).forward
+  }
+  if let closest {
+    return closest > expected
+      ? .outOfOrder(expected: expected + 1, drawn: closest + 1) : .repeated(stroke: closest + 1)
+  }
+  return .wrong(expected: expected + 1)
+}

@@ -1,1 +1,0 @@
-// StrokeMatch: this layer is being built; see the issue that owns it.
