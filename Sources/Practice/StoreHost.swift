@@ -46,8 +46,7 @@ public final class StoreHost: SessionHost {
       }
     }
     guard unknown.isEmpty else {
-      throw ReferenceDataError(
-        description: "no stroke data for \(unknown.joined(separator: " ")) in \(reference.path)")
+      throw PracticeError("no stroke data for \(unknown.joined(separator: " ")) in \(reference.path)")
     }
     _ = try store.addCards(characters, at: now)
     return cards
@@ -70,7 +69,7 @@ public final class StoreHost: SessionHost {
     let selector = try KanjiSelector(parsing: spec)
     let characters = try reference.characters(matching: selector)
     guard !characters.isEmpty else {
-      throw ReferenceDataError(description: "\(spec) names no kanji with stroke data")
+      throw PracticeError("\(spec) names no kanji with stroke data")
     }
     _ = try store.addCards(characters, at: Date())
     return try dueCards(now: Date())
@@ -79,5 +78,14 @@ public final class StoreHost: SessionHost {
   public func outlook() throws -> SessionOutlook {
     let now = Date()
     return SessionOutlook(streak: try store.streak(now: now), nextDue: try store.nextDue(after: now))
+  }
+}
+
+/// A request the session cannot serve, in words for the learner.
+public struct PracticeError: Error, CustomStringConvertible {
+  public var description: String
+
+  public init(_ description: String) {
+    self.description = description
   }
 }
