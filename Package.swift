@@ -47,6 +47,6 @@ let package = Package(
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
     .testTarget(name: "PracticeTests", dependencies: ["Practice", "KanjiData", "Scheduler"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Practice"]),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(name: "EndToEndTests", dependencies: ["KanjiData"]),
   ]
 )
