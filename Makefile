@@ -72,7 +72,7 @@ $(KANJIDIC_XML): $(KANJIDIC_DEB)
 	@touch $@
 
 # The database is rebuilt when the inputs or the importer change.
-$(DB): $(KANJIVG_WHEEL) $(KANJIDIC_XML) $(wildcard Sources/KanjiData/*.swift Sources/SQLite/*.swift)
+$(DB): $(KANJIVG_WHEEL) $(KANJIDIC_XML) $(wildcard Sources/KanjiData/Import/*.swift)
 	@$(MAKE) --no-print-directory deps
 	$(SWIFT) build --product kanji-write
 	$(BIN_DEBUG) import --kanjivg $(KANJIVG_WHEEL) --kanjidic $(KANJIDIC_XML) --out $@

@@ -50,7 +50,9 @@ public enum KanjiSelector: Hashable, Sendable {
       self = .frequency(n)
     } else if lower.hasPrefix("file:") {
       let path = String(trimmed.dropFirst(5))
-      guard !path.isEmpty else { throw ParseError(description: "\"\(text)\": file:PATH needs a path") }
+      guard !path.isEmpty else {
+        throw ParseError(description: "\"\(text)\": file:PATH needs a path")
+      }
       self = .file(path)
     } else {
       let characters = lower.hasPrefix("kanji:") ? String(trimmed.dropFirst(6)) : trimmed

@@ -143,7 +143,8 @@ public final class ReferenceDatabase {
       default: throw ReferenceDataError(description: "the JLPT level is N5, N4, N3, N2 or N1")
       }
     case .grade(let grade):
-      return try column("SELECT character FROM kanji WHERE grade = ? \(order)", [.integer(Int64(grade))])
+      return try column(
+        "SELECT character FROM kanji WHERE grade = ? \(order)", [.integer(Int64(grade))])
     case .joyo:
       return try column(
         "SELECT character FROM kanji WHERE grade BETWEEN 1 AND 6 OR grade = 8 ORDER BY grade, frequency IS NULL, frequency, codepoint"
@@ -193,7 +194,8 @@ public final class ReferenceDatabase {
       character: character, strokes: try decode(row.blobBytes(at: 1), character),
       meanings: TextList.split(row.text(at: 7) ?? ""),
       otherMeanings: TextList.splitByLanguage(row.text(at: 8) ?? ""),
-      onyomi: TextList.split(row.text(at: 9) ?? ""), kunyomi: TextList.split(row.text(at: 10) ?? ""),
+      onyomi: TextList.split(row.text(at: 9) ?? ""),
+      kunyomi: TextList.split(row.text(at: 10) ?? ""),
       nanori: TextList.split(row.text(at: 11) ?? ""), grade: int(2), jlpt: int(3),
       frequency: int(4), strokeCount: int(5), radical: int(6))
   }
@@ -216,7 +218,11 @@ public final class ReferenceDatabase {
     var missing: [String] = []
     var result: [String] = []
     for character in characters where seen.insert(character).inserted {
-      if try strokes(character) == nil { missing.append(character) } else { result.append(character) }
+      if try strokes(character) == nil {
+        missing.append(character)
+      } else {
+        result.append(character)
+      }
     }
     guard missing.isEmpty else {
       let place = file.map { " (in \($0))" } ?? ""

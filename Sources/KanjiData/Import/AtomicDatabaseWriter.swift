@@ -9,7 +9,9 @@ struct AtomicDatabaseWriter {
   func write(_ body: (Database) throws -> Void) throws {
     let folder = (path as NSString).deletingLastPathComponent
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory),
+    guard
+      FileManager.default.fileExists(
+        atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
       throw ImportError(description: "\(path): the folder \(folder) does not exist")
@@ -20,7 +22,9 @@ struct AtomicDatabaseWriter {
       try build(temporary, body)
       guard rename(temporary, path) == 0 else {
         throw ImportError(
-          description: "\(path): cannot move the new database into place (\(String(cString: strerror(errno))))")
+          description:
+            "\(path): cannot move the new database into place (\(String(cString: strerror(errno))))"
+        )
       }
     } catch {
       try? FileManager.default.removeItem(atPath: temporary)

@@ -65,7 +65,8 @@ public struct Importer {
         "KANJIDIC2: \(kanjidicEntries) entries; \(kanjidicWithoutStrokes) without KanjiVG strokes (not stored: nothing to draw)"
       )
       lines.append(
-        String(format: "Wrote the database: %.1f MB in %.2f s", Double(databaseBytes) / 1e6, seconds))
+        String(
+          format: "Wrote the database: %.1f MB in %.2f s", Double(databaseBytes) / 1e6, seconds))
       return lines
     }
   }
@@ -261,7 +262,8 @@ public struct Importer {
     }
     do {
       let file = try KanjiVGFile(bytes: try source.contents(index))
-      return .parsed(name, blob: try StrokeCodec.encode(file.strokeSet()), strokes: file.paths.count)
+      return .parsed(
+        name, blob: try StrokeCodec.encode(file.strokeSet()), strokes: file.paths.count)
     } catch {
       return .failed("\(error)")
     }

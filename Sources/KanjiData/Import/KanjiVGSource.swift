@@ -34,7 +34,8 @@ struct KanjiVGSource: Sendable {
         names = try FileManager.default.contentsOfDirectory(atPath: folder)
           .filter { $0.hasSuffix(".svg") }.sorted()
       } catch {
-        throw Failure(description: "\(folder): cannot list the folder (\(error.localizedDescription))")
+        throw Failure(
+          description: "\(folder): cannot list the folder (\(error.localizedDescription))")
       }
       storage = .folder(folder, names)
       sha256 = nil
@@ -73,8 +74,10 @@ struct KanjiVGSource: Sendable {
   /// How the file is named in messages: the wheel's entry, or the path in the folder.
   func displayName(_ index: Int) -> String {
     switch storage {
-    case .wheel(_, let entries): return "\((path as NSString).lastPathComponent):\(entries[index].name)"
-    case .folder(let folder, let names): return (folder as NSString).appendingPathComponent(names[index])
+    case .wheel(_, let entries):
+      return "\((path as NSString).lastPathComponent):\(entries[index].name)"
+    case .folder(let folder, let names):
+      return (folder as NSString).appendingPathComponent(names[index])
     }
   }
 

@@ -24,12 +24,15 @@ struct SHA256 {
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     let bits = UInt64(bytes.count) * 8
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+    }
     var w = [UInt32](repeating: 0, count: 64)
     func block(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) {
       for t in 0..<16 {
         let i = start + t * 4
-        w[t] = UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
+        w[t] =
+          UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
       }
       for t in 16..<64 {
         let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
@@ -55,7 +58,8 @@ struct SHA256 {
       for start in stride(from: 0, to: tail.count, by: 64) { block(buffer, start) }
     }
     let digits = Array("0123456789abcdef")
-    return String(h.flatMap { word in (0..<8).reversed().map { digits[Int(word >> UInt32($0 * 4)) & 0xF] } })
+    return String(
+      h.flatMap { word in (0..<8).reversed().map { digits[Int(word >> UInt32($0 * 4)) & 0xF] } })
   }
 }
 

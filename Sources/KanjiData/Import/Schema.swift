@@ -1,7 +1,7 @@
 /// The reference database's tables. Bump `version` whenever the schema, the stroke blob or
 /// the importer's rules change, so `ReferenceDatabase` refuses a stale file.
 enum Schema {
-  static let version = 1
+  static let version = 2
 
   static let create = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,11 +40,13 @@ enum TextList {
   static func join(_ items: [String]) -> String { items.joined(separator: "\u{1F}") }
 
   static func split(_ text: String) -> [String] {
-    text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    text.isEmpty
+      ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
   }
 
   static func join(_ byLanguage: [String: [String]]) -> String {
-    byLanguage.keys.sorted().map { "\($0)\u{1E}\(join(byLanguage[$0]!))" }.joined(separator: "\u{1D}")
+    byLanguage.keys.sorted().map { "\($0)\u{1E}\(join(byLanguage[$0]!))" }.joined(
+      separator: "\u{1D}")
   }
 
   static func splitByLanguage(_ text: String) -> [String: [String]] {

@@ -133,7 +133,8 @@ struct XMLScanner {
         position = valueStart
         while position < bytes.count, bytes[position] != quote { position += 1 }
         guard position < bytes.count else {
-          throw failure("the file ends inside attribute \(attributeName) (truncated?)", at: tagStart)
+          throw failure(
+            "the file ends inside attribute \(attributeName) (truncated?)", at: tagStart)
         }
         attributes.append(Attribute(name: attributeName, value: try decode(valueStart, position)))
         position += 1
