@@ -41,7 +41,9 @@ let package = Package(
     // `make bench`: speed and accuracy figures, built in release mode.
     .executableTarget(
       name: "kanji-write-bench",
-      dependencies: ["KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "SQLite"]
+      dependencies: [
+        "KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "SQLite", "TerminalUI",
+      ]
     ),
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),

@@ -2,6 +2,7 @@ import Foundation
 
 // Each layer's benchmark is a section; `make bench` runs them all, or the ones named.
 let sections: [(name: String, run: () throws -> Void)] = [
+  ("tui", TUIBench.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

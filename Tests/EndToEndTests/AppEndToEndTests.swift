@@ -166,15 +166,29 @@ import Testing
     _ = try app.tmux.waitForText("Rating:")
     try app.tmux.key("Enter")
     _ = try app.tmux.waitForText("2 of 2")
-    let shell = try app.tmux.format("#{pane_pid}")
-    let children = try String(
-      contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-    let pids = children.split(separator: " ").compactMap { Int32($0) }
-    #expect(pids.count == 1)
-    for pid in pids { kill(pid, SIGTERM) }
+    kill(try app.appProcess(), SIGTERM)
     _ = try app.waitForExit()
     #expect(try app.tmux.mouseFlags() == "000")
     #expect(try app.reviews().count == 1)
+  }
+
+  @Test func suspendGivesTheTerminalBackAndResumeSwitchesTheMouseOnAgain() throws {
+    let app = try AppUnderTest(["practice", "十"])
+    try app.tmux.waitForMouseMode()
+    try app.draw("十", order: [1])
+    let pid = try app.appProcess()
+    try app.tmux.key("C-z")
+    let deadline = Date() + 10
+    while try app.tmux.mouseFlags() != "000" {
+      guard Date() < deadline else { throw HarnessError(description: "modes still on after Ctrl-Z") }
+      usleep(20_000)
+    }
+    kill(pid, SIGCONT)
+    try app.tmux.waitForMouseMode()
+    try app.waitForStrokeCount(1)
+    try app.draw("十", order: [2])
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Rating:")
   }
 
   @Test func noTerminalIsAClearError() throws {

@@ -114,6 +114,18 @@ final class AppUnderTest {
     return log.filter { ($0["kind"] as? String) == "review" }
   }
 
+  /// The app's process: the only child of the pane's shell.
+  func appProcess() throws -> pid_t {
+    let shell = try tmux.format("#{pane_pid}")
+    let children = try String(
+      contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    let pids = children.split(separator: " ").compactMap { pid_t($0) }
+    guard pids.count == 1 else {
+      throw HarnessError(description: "expected one app process under the shell, found \(pids)")
+    }
+    return pids[0]
+  }
+
   /// Waits until the app has exited and the shell printed its status.
   func waitForExit(timeout: TimeInterval = 15) throws -> Int {
     let lines = try tmux.waitFor("the app to exit", timeout: timeout) {
