@@ -51,7 +51,7 @@ let package = Package(
     .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
     .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
-    .testTarget(name: "PracticeTests", dependencies: ["Practice", "KanjiData", "Scheduler"]),
+    .testTarget(name: "PracticeTests", dependencies: ["Practice", "KanjiData", "Scheduler", "Progress"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Practice"]),
     .testTarget(name: "EndToEndTests", dependencies: ["KanjiData"]),
   ]

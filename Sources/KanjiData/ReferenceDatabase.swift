@@ -168,6 +168,18 @@ public final class ReferenceDatabase {
     }
   }
 
+  /// The current JLPT level (5 for N5 ... 1 for N1) by the mapping `KanjiSelector.jlpt`
+  /// states, or nil when KANJIDIC2 gives no level.
+  public func jlptLevel(of kanji: Kanji) throws -> Int? {
+    switch kanji.jlpt {
+    case 4: return 5
+    case 3: return 4
+    case 2: return try characters(matching: .jlpt(3)).contains(kanji.character) ? 3 : 2
+    case 1: return 1
+    default: return nil
+    }
+  }
+
   /// The importer's records: schema version, input names and checksums, KANJIDIC2 version.
   public func metadata() throws -> [String: String] {
     var result: [String: String] = [:]

@@ -26,7 +26,7 @@ public enum SelfTestAnswer: Hashable, Sendable {
 }
 
 /// One kanji's result in a self-test.
-public struct SelfTestItem: Hashable, Sendable {
+public struct SelfTestEntry: Hashable, Sendable {
   public var kanji: String
   public var answer: SelfTestAnswer
 
@@ -62,7 +62,7 @@ public struct SelfTestScore: Hashable, Sendable {
     self.produced = produced
   }
 
-  public init(date: Date, items: [SelfTestItem]) {
+  public init(date: Date, items: [SelfTestEntry]) {
     self.init(date: date, kanji: items.map(\.kanji), produced: items.filter(\.produced).count)
   }
 

@@ -102,7 +102,8 @@ public struct WeakListAnalysis: Sendable {
   /// Below this recall probability a card counts as at risk (the scheduler's desired retention).
   public var recallThreshold = 0.9
   public var limit = 20
-  /// A component is listed once it went wrong in at least this many drawings.
+  /// A component is listed once it went wrong in at least this many different kanji: a habit
+  /// of one kanji alone is already among that kanji's reasons.
   public var componentThreshold = 2
   public var practicePerComponent = 8
 
@@ -184,7 +185,7 @@ public struct WeakListAnalysis: Sendable {
         }
       }
     }
-    let weak = failures.filter { $0.value >= componentThreshold }.keys.sorted {
+    let weak = failuresIn.filter { $0.value.count >= componentThreshold }.keys.sorted {
       (failures[$0]!, failuresIn[$0]!.count, $1) > (failures[$1]!, failuresIn[$1]!.count, $0)
     }
     return weak.map { element in

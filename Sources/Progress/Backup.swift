@@ -10,6 +10,12 @@ public struct ProgressBackup: Codable, Equatable, Sendable {
     public var kanji: String
     public var addedAt: Date
     public var card: Card
+
+    public init(kanji: String, addedAt: Date, card: Card) {
+      self.kanji = kanji
+      self.addedAt = addedAt
+      self.card = card
+    }
   }
 
   public struct KnownKanji: Codable, Equatable, Sendable {
@@ -26,6 +32,22 @@ public struct ProgressBackup: Codable, Equatable, Sendable {
   public var reviewLog: [ReviewLogEntry]
   public var selfTests: [SelfTestRecord]
   public var known: [KnownKanji]
+
+  public init(
+    format: String, version: Int, exportedAt: Date, models: [ModelParameters],
+    settings: [String: String], cards: [BackupCard], reviewLog: [ReviewLogEntry],
+    selfTests: [SelfTestRecord], known: [KnownKanji]
+  ) {
+    self.format = format
+    self.version = version
+    self.exportedAt = exportedAt
+    self.models = models
+    self.settings = settings
+    self.cards = cards
+    self.reviewLog = reviewLog
+    self.selfTests = selfTests
+    self.known = known
+  }
 
   public static func encoder() -> JSONEncoder {
     let encoder = JSONEncoder()

@@ -75,6 +75,32 @@ public struct ReviewLogEntry: Equatable, Sendable, Codable {
   public var intervalDays: Int
   public var due: Date?
   public var model: String
+
+  public init(
+    id: Int64, time: Date, kanji: String, kind: Kind, rating: Rating?, proposedRating: Rating?,
+    durationMs: Int, hintsUsed: Int, drawingJSON: String?, gradeJSON: String?,
+    stateBefore: CardState, elapsedDays: Int, stateAfter: CardState, stability: Double?,
+    difficulty: Double?, intervalDays: Int, due: Date?, model: String
+  ) {
+    self.id = id
+    self.time = time
+    self.kanji = kanji
+    self.kind = kind
+    self.rating = rating
+    self.proposedRating = proposedRating
+    self.durationMs = durationMs
+    self.hintsUsed = hintsUsed
+    self.drawingJSON = drawingJSON
+    self.gradeJSON = gradeJSON
+    self.stateBefore = stateBefore
+    self.elapsedDays = elapsedDays
+    self.stateAfter = stateAfter
+    self.stability = stability
+    self.difficulty = difficulty
+    self.intervalDays = intervalDays
+    self.due = due
+    self.model = model
+  }
 }
 
 /// One kanji of a self-test: whether the learner produced it from memory.

@@ -3,12 +3,17 @@ import Foundation
 /// Calendar days as Anki counts them: a day starts at `dayStartHour` local time, so a review at
 /// 03:59 still belongs to the previous day and elapsed days are differences of day numbers.
 public struct DayClock: Sendable, Equatable {
-  public var timeZone: TimeZone
-  public var dayStartHour: Int
+  public let timeZone: TimeZone
+  public let dayStartHour: Int
+  /// Kept rather than made per call: building a Calendar dominates a log replay otherwise.
+  let calendar: Calendar
 
   public init(timeZone: TimeZone = .current, dayStartHour: Int = 4) {
     self.timeZone = timeZone
     self.dayStartHour = dayStartHour
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    self.calendar = calendar
   }
 
   /// Days since 1970-01-01 of the learner's day containing `date`.
@@ -25,9 +30,7 @@ public struct DayClock: Sendable, Equatable {
 
   /// The same local clock time `days` calendar days later (DST-safe).
   public func adding(days: Int, to date: Date) -> Date {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    return calendar.date(byAdding: .day, value: days, to: date)
+    calendar.date(byAdding: .day, value: days, to: date)
       ?? date.addingTimeInterval(Double(days) * 86400)
   }
 

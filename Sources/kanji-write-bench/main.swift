@@ -2,6 +2,8 @@ import Foundation
 
 // Each layer's benchmark is a section; `make bench` runs them all, or the ones named.
 let sections: [(name: String, run: () throws -> Void)] = [
+  ("import", ImportBench.run),
+  ("scheduler", SchedulerBench.run),
   ("tui", TUIBench.run),
 ]
 

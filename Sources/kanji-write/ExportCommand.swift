@@ -7,24 +7,23 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Export the review log: csv for the FSRS optimiser, json as a full backup.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case csv, json
-  }
-
   @OptionGroup var global: GlobalOptions
 
   @Option(help: "csv (card_id, review_time, review_rating, review_state, review_duration) or json.")
-  var format: Format = .json
+  var format = "json"
 
   @Option(help: "Write to FILE instead of standard output.")
   var out: String?
 
   func run() throws {
+    guard ["csv", "json"].contains(format) else {
+      ProgressCLI.fail("unknown export format \"\(format)\": use csv or json")
+    }
     let store = try ProgressCLI.openStore(global)
     let text: String = try ProgressCLI.run {
       switch format {
-      case .csv: return try store.revlogCSV()
-      case .json:
+      case "csv": return try store.revlogCSV()
+      default:
         let data = try ProgressBackup.encoder().encode(try store.backup(now: Date()))
         return String(decoding: data, as: UTF8.self) + "\n"
       }

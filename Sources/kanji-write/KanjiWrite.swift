@@ -13,16 +13,16 @@ struct KanjiWrite: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       // Reference data (KanjiData).
-      ImportCommand.self,
+      ImportCommand.self, InfoCommand.self,
 
       // Grading and recognition (StrokeMatch).
 
       // Deck, reviews and progress (Scheduler, Progress).
-      DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,
+      AddCommand.self, DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,
       StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
-      SessionCommand.self, PracticeCommand.self,
+      SessionCommand.self, PracticeCommand.self, KnownCommand.self, WeakCommand.self,
 
     ],
     // `kanji-write` alone opens the app.

@@ -183,3 +183,29 @@ import Testing
     #expect(bad.status == 2 && bad.stderr.contains("new_per_day"))
   }
 }
+
+@Suite struct AddCommandTests {
+  static let reference = ProgressHomeRunner.packageRoot.appendingPathComponent("Data/kanji.sqlite")
+
+  @Test func addsSelectorsSkipsDuplicatesReportsUnknown() throws {
+    try #require(ProgressHomeRunner.binaryExists, "build kanji-write first")
+    try #require(
+      FileManager.default.fileExists(atPath: Self.reference.path),
+      "\(Self.reference.path) is missing: run `make data`")
+    let runner = ProgressHomeRunner()
+    let first = try runner.run("add", "学校", "grade:1", "--json")
+    #expect(first.status == 0, "\(first.stderr)")
+    let report = try #require(runner.json(first.stdout))
+    let added = try #require(report["added"] as? [String])
+    #expect(added.count == 80)
+    #expect(Array(added.prefix(2)) == ["学", "校"])
+    let second = try #require(runner.json(try runner.run("add", "学", "𠀋", "--json").stdout))
+    #expect(second["added"] as? [String] == [])
+    #expect(second["skipped"] as? [String] == ["学"])
+    #expect(second["unknown"] as? [String] == ["𠀋"])
+    let joyo = try #require(runner.json(try runner.run("add", "joyo", "--json").stdout))
+    #expect((joyo["added"] as? [String])?.count == 2136 - 80)
+    let bad = try runner.run("add", "jlpt:N9")
+    #expect(bad.status == 2 && bad.stderr.contains("N5"))
+  }
+}

@@ -21,20 +21,20 @@ import Testing
   @Test func scoreIsThePercentageProduced() {
     let pass = SelfTestAnswer.drawn(Fixtures.grade("一", pass: true, []))
     let items =
-      Array(repeating: SelfTestItem(kanji: "一", answer: pass), count: 7)
-      + Array(repeating: SelfTestItem(kanji: "二", answer: .cannot), count: 3)
+      Array(repeating: SelfTestEntry(kanji: "一", answer: pass), count: 7)
+      + Array(repeating: SelfTestEntry(kanji: "二", answer: .cannot), count: 3)
     let score = SelfTestScore(date: Fixtures.now, items: items)
     #expect(score.produced == 7)
     #expect(score.percent == 70)
   }
 
   @Test func problemsSayWhatWasWrong() {
-    let item = SelfTestItem(
+    let item = SelfTestEntry(
       kanji: "右",
       answer: .drawn(Fixtures.grade("右", [.init(type: .reversed, stroke: 3)])))
     #expect(item.problems(parts: Fixtures.parts["右"]) == ["draws stroke 3 of 右 backwards"])
     #expect(
-      SelfTestItem(kanji: "右", answer: .cannot).problems(parts: nil) == ["could not write it"])
+      SelfTestEntry(kanji: "右", answer: .cannot).problems(parts: nil) == ["could not write it"])
   }
 
   let pool = "一二三四五六七八九十百千万円".map(String.init)

@@ -1,0 +1,122 @@
+import Foundation
+import KanjiData
+
+extension SelfTestSession {
+  public static let rules =
+    "Write each kanji from its meaning and readings: no hints, no feedback until the end."
+  static let askKeys = "Enter next  x I can't  u undo  c clear  q abandon the test"
+  static let resultKeys = "n/p or 1-0 show another kanji  Enter or q done"
+
+  /// The screen for the current state.
+  public var screen: Screen {
+    var screen = Screen(columns: layout.columns, rows: layout.rows)
+    if layout.isTooSmall {
+      screen.texts = [
+        TextItem(row: 0, column: 0, text: "Terminal too small", style: .error),
+        TextItem(
+          row: 1, column: 0,
+          text: "The self-test needs at least \(Layout.minimumColumns)x\(Layout.minimumRows);"),
+        TextItem(row: 2, column: 0, text: "this one is \(layout.columns)x\(layout.rows)."),
+        TextItem(row: 3, column: 0, text: "Enlarge the window (q quits)."),
+      ]
+      return screen
+    }
+    switch phase {
+    case .asking(let ask): drawAsking(ask, on: &screen)
+    case .results(let selected): drawResults(selected: selected, on: &screen)
+    }
+    return screen
+  }
+
+  private var frame: FrameKind { asciiFrame ? .ascii : .box }
+
+  private func drawAsking(_ ask: AskState, on screen: inout Screen) {
+    let current = kanji[index]
+    let progress = "\(index + 1) of \(kanji.count)"
+    screen.texts.append(TextItem(row: 0, column: 0, text: "Self-test", style: .title))
+    screen.texts.append(
+      TextItem(
+        row: 0, column: max(11, layout.columns - progress.count - 1), text: progress, style: .dim))
+    let meanings =
+      current.meanings.isEmpty ? "(no English meaning)" : current.meanings.joined(separator: "; ")
+    screen.texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
+    var readings: [String] = []
+    if !current.onyomi.isEmpty { readings.append("on: " + current.onyomi.joined(separator: "、")) }
+    if !current.kunyomi.isEmpty {
+      readings.append("kun: " + current.kunyomi.joined(separator: "、"))
+    }
+    screen.texts.append(TextItem(row: 2, column: 0, text: readings.joined(separator: "   ")))
+    var canvas = CanvasView(inner: layout.canvas, frame: frame)
+    for stroke in ask.ink.strokes + (ask.current.map { [$0] } ?? []) {
+      canvas.strokes.append(StrokeView(points: stroke, style: .ink))
+    }
+    screen.canvases.append(canvas)
+    screen.texts.append(
+      TextItem(row: layout.statusRow, column: 0, text: ask.message ?? Self.rules, style: .accent))
+    screen.texts.append(TextItem(row: layout.keysRow, column: 0, text: Self.askKeys, style: .key))
+  }
+
+  private func drawResults(selected: Int, on screen: inout Screen) {
+    guard let outcome else { return }
+    let score = outcome.score
+    screen.texts.append(
+      TextItem(
+        row: 0, column: 0,
+        text:
+          "Self-test: \(score.produced) of \(score.kanji.count) written completely "
+          + "(\(Int(score.percent.rounded()))%)",
+        style: .title))
+    let shown = outcome.answers[selected]
+    let reference = kanji[selected]
+    let verdict = shown.item.produced ? "written completely" : "not produced"
+    screen.texts.append(
+      TextItem(
+        row: 1, column: 0, text: "\(selected + 1). \(reference.character)  \(verdict)",
+        style: shown.item.produced ? .ok : .wrong))
+    let problems = shown.item.problems(parts: KanjiParts(kanji: reference))
+    screen.texts.append(
+      TextItem(row: 2, column: 0, text: problems.joined(separator: "; "), style: .plain))
+
+    let panels = layout.feedbackPanels
+    var byDrawn: [Int: Verdict] = [:]
+    for outcome in shown.assessment.strokes {
+      if let drawn = outcome.drawn { byDrawn[drawn] = outcome.verdict }
+    }
+    var ink = CanvasView(inner: panels.ink, frame: frame, title: "yours")
+    for (number, stroke) in shown.ink.strokes.enumerated() {
+      ink.strokes.append(
+        StrokeView(points: stroke, style: byDrawn[number].map(Session.style(for:)) ?? .wrong))
+    }
+    var model = CanvasView(inner: panels.reference, frame: frame, title: reference.character)
+    for (number, stroke) in reference.strokes.strokes.enumerated() {
+      let verdict = shown.assessment.strokes.first { $0.stroke == number }?.verdict
+      let style = verdict.map(Session.style(for:)) ?? .ink
+      model.strokes.append(StrokeView(points: Session.unitPoints(stroke), style: style))
+      if let start = stroke.points.first {
+        model.marks.append(Mark(at: Session.unit(start), text: "\(number + 1)", style: style))
+      }
+    }
+    screen.canvases += [ink, model]
+
+    // All ten below the panels, two columns of five, the one shown marked.
+    let top = layout.feedbackTextRow
+    let half = (kanji.count + 1) / 2
+    for (number, answered) in outcome.answers.enumerated() {
+      let mark = answered.item.produced ? "✓" : "✗"
+      let pointer = number == selected ? ">" : " "
+      let text = "\(pointer)\(number + 1). \(answered.kanji) \(mark)"
+      let row = top + number % half
+      guard row < layout.statusRow else { continue }
+      screen.texts.append(
+        TextItem(
+          row: row, column: number < half ? 2 : 2 + layout.columns / 2, text: text,
+          style: answered.item.produced ? .ok : .wrong))
+    }
+    if let saveError {
+      screen.texts.append(
+        TextItem(row: layout.statusRow, column: 0, text: saveError, style: .error))
+    }
+    screen.texts.append(
+      TextItem(row: layout.keysRow, column: 0, text: Self.resultKeys, style: .key))
+  }
+}

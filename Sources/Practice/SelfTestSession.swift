@@ -1,0 +1,231 @@
+import Foundation
+import KanjiData
+import Scheduler
+
+/// The ten-kanji self-test as a state machine: each kanji asked by meaning and readings only,
+/// no hints and no feedback until the end, then the score and every drawing beside the right
+/// character. Like `Session`, it does no I/O: the host stores what `.save` carries.
+public struct SelfTestSession: Sendable {
+  public enum Phase: Equatable, Sendable {
+    case asking(AskState)
+    /// The results, with the kanji whose drawing is shown beside its reference.
+    case results(selected: Int)
+  }
+
+  public private(set) var phase: Phase
+  public let kanji: [Kanji]
+  public private(set) var answers: [SelfTestAnswered] = []
+  public private(set) var layout: Layout
+  public private(set) var now: Date
+  public let startedAt: Date
+  public var asciiFrame: Bool
+  /// Why storing the test failed, shown on the results screen.
+  public private(set) var saveError: String?
+  let judge: any DrawingJudge
+
+  public init(
+    kanji: [Kanji], judge: any DrawingJudge, columns: Int, rows: Int, now: Date,
+    asciiFrame: Bool = false
+  ) {
+    self.kanji = kanji
+    self.judge = judge
+    self.layout = Layout(columns: columns, rows: rows)
+    self.now = now
+    self.startedAt = now
+    self.asciiFrame = asciiFrame
+    phase = .asking(AskState(startedAt: now, canvas: layout.canvas))
+  }
+
+  /// The number of the kanji being asked, 0-based.
+  public var index: Int { answers.count }
+
+  /// The finished test as the store keeps it; nil until every kanji is answered.
+  public var outcome: SelfTestOutcome? {
+    guard answers.count == kanji.count else { return nil }
+    return SelfTestOutcome(date: startedAt, answers: answers)
+  }
+
+  public mutating func saveFailed(_ message: String) {
+    saveError = "Could not save the test: \(message)"
+  }
+
+  public mutating func handle(_ event: SessionEvent, at time: Date) -> [SelfTestEffect] {
+    now = time
+    switch event {
+    case .resize(let columns, let rows):
+      layout = Layout(columns: columns, rows: rows)
+      if case .asking(var ask) = phase {
+        ask.ink.columns = layout.canvas.columns
+        ask.ink.rows = layout.canvas.rows
+        phase = .asking(ask)
+      }
+      return []
+    case .tick:
+      return []
+    case .key(.interrupt):
+      return [.quit]
+    default:
+      break
+    }
+    if layout.isTooSmall {
+      return event == .key(.character("q")) ? [.quit] : []
+    }
+    switch phase {
+    case .asking(var ask):
+      let answered = answers.count
+      let effects = handleAsking(event, &ask)
+      // An answer moves on to a fresh canvas; anything else updates this one.
+      if answers.count == answered { phase = .asking(ask) }
+      return effects
+    case .results(let selected):
+      return handleResults(event, selected: selected)
+    }
+  }
+
+  private mutating func handleAsking(_ event: SessionEvent, _ ask: inout AskState)
+    -> [SelfTestEffect]
+  {
+    let canvas = layout.canvas
+    switch event {
+    case .press(let point):
+      if ask.current != nil { ask.finishStroke() }
+      guard canvas.contains(column: Int(point.x.rounded(.down)), row: Int(point.y.rounded(.down)))
+      else { return [] }
+      ask.message = nil
+      ask.current = [canvas.unit(point)]
+    case .drag(let point), .release(let point):
+      guard ask.current != nil else { return [] }
+      let next = canvas.unit(point)
+      if ask.current?.last != next { ask.current?.append(next) }
+      if case .release = event { ask.finishStroke() }
+    case .key(.enter):
+      if ask.current != nil { ask.finishStroke() }
+      guard !ask.ink.strokes.isEmpty else {
+        ask.message = "Draw the kanji, or press x if you cannot write it."
+        return []
+      }
+      return answer(ask, cannot: false)
+    case .key(.character("x")):
+      return answer(ask, cannot: true)
+    case .key(.character("u")), .key(.backspace):
+      if !ask.ink.strokes.isEmpty { ask.ink.strokes.removeLast() }
+    case .key(.character("c")):
+      ask.ink.strokes.removeAll()
+    case .key(.character("q")), .key(.escape):
+      return [.quit]
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Grades the drawing without showing anything and moves on; after the last kanji, asks the
+  /// host to store the test before the results show.
+  private mutating func answer(_ ask: AskState, cannot: Bool) -> [SelfTestEffect] {
+    let current = kanji[answers.count]
+    let assessment = judge.assess(ask.ink, against: current)
+    answers.append(
+      SelfTestAnswered(
+        kanji: current.character, ink: ask.ink, assessment: assessment, cannot: cannot,
+        time: now, durationMs: max(0, Int(now.timeIntervalSince(ask.startedAt) * 1000))))
+    guard let outcome else {
+      phase = .asking(AskState(startedAt: now, canvas: layout.canvas))
+      return []
+    }
+    phase = .results(selected: 0)
+    return [.save(outcome)]
+  }
+
+  private mutating func handleResults(_ event: SessionEvent, selected: Int) -> [SelfTestEffect] {
+    guard case .key(let key) = event else { return [] }
+    switch key {
+    case .character("n"), .character("j"), .character(" "):
+      phase = .results(selected: (selected + 1) % kanji.count)
+    case .character("p"), .character("k"), .backspace:
+      phase = .results(selected: (selected + kanji.count - 1) % kanji.count)
+    case .character(let digit) where digit.isNumber:
+      // 1-9 and 0 for the tenth, as on the keyboard.
+      guard let value = digit.wholeNumberValue else { return [] }
+      let target = value == 0 ? 9 : value - 1
+      if kanji.indices.contains(target) { phase = .results(selected: target) }
+    case .enter, .escape, .character("q"):
+      return [.quit]
+    default:
+      break
+    }
+    return []
+  }
+}
+
+/// What the self-test asks of its host.
+public enum SelfTestEffect: Equatable, Sendable {
+  /// Store the test and its reviews now; on failure call `SelfTestSession.saveFailed(_:)`.
+  case save(SelfTestOutcome)
+  case quit
+}
+
+/// The canvas while one kanji is asked.
+public struct AskState: Equatable, Sendable {
+  public var startedAt: Date
+  public var ink: Ink
+  public var current: [UnitPoint]?
+  public var message: String?
+
+  public init(startedAt: Date, canvas: CellRect) {
+    self.startedAt = startedAt
+    ink = Ink(columns: canvas.columns, rows: canvas.rows)
+  }
+
+  mutating func finishStroke() {
+    guard let stroke = current else { return }
+    current = nil
+    ink.strokes.append(stroke)
+  }
+}
+
+/// One answered kanji of a self-test.
+public struct SelfTestAnswered: Equatable, Sendable {
+  public var kanji: String
+  public var ink: Ink
+  public var assessment: Assessment
+  /// The learner pressed "I can't".
+  public var cannot: Bool
+  public var time: Date
+  public var durationMs: Int
+
+  public var answer: SelfTestAnswer {
+    guard !cannot, let grade = GradeRecord.decode(assessment.json) else { return .cannot }
+    return .drawn(grade)
+  }
+
+  public var item: SelfTestEntry { SelfTestEntry(kanji: kanji, answer: answer) }
+}
+
+/// A finished self-test: the score with its date, and the reviews it gives the scheduler.
+public struct SelfTestOutcome: Equatable, Sendable {
+  public var date: Date
+  public var answers: [SelfTestAnswered]
+
+  public var score: SelfTestScore { SelfTestScore(date: date, items: answers.map(\.item)) }
+
+  /// A kanji produced is a clean recall (Good); anything else is forgotten (Again), which
+  /// brings it back soon.
+  public var reviews: [CompletedReview] {
+    answers.map { answered in
+      let rating: Rating = answered.item.produced ? .good : .again
+      return CompletedReview(
+        kanji: answered.kanji, time: answered.time, rating: rating, proposedRating: rating,
+        durationMs: answered.durationMs, hintsUsed: 0,
+        drawingJSON: answered.assessment.drawingJSON, gradeJSON: answered.assessment.json)
+    }
+  }
+}
+
+extension CellRect {
+  /// A screen position as a point of this drawing area, clamped to it.
+  func unit(_ point: ScreenPoint) -> UnitPoint {
+    let x = (point.x - Double(column)) / Double(max(1, columns))
+    let y = (point.y - Double(row)) / Double(max(1, rows))
+    return UnitPoint(x: min(1, max(0, x)), y: min(1, max(0, y)))
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Progress
+
+extension SelfTestScore {
+  /// A stored self-test's score.
+  public init(_ record: SelfTestRecord) {
+    self.init(
+      date: record.time, kanji: record.items.map(\.kanji),
+      produced: record.items.filter(\.produced).count)
+  }
+}
+
+extension SelfTestPicker {
+  /// Ten kanji for a new test from the learner's store: the deck's reviewed kanji and the known
+  /// set, those tested longest ago first.
+  public func pick(store: ProgressStore, seed: UInt64) throws -> [String] {
+    let reviewed = try store.cards().filter { $0.card.reps > 0 }.map(\.kanji)
+    let history = try store.selfTests().map(SelfTestScore.init)
+    return pick(pool: reviewed + (try store.known()), history: history, seed: seed)
+  }
+}
+
+extension SelfTestOutcome {
+  /// Stores the test with its date and gives each answer to the scheduler as a review, adding
+  /// known kanji that are not in the deck yet, so a failure brings the kanji back soon.
+  public func save(to store: ProgressStore) throws {
+    let items = answers.map { answered in
+      SelfTestItem(
+        kanji: answered.kanji, produced: answered.item.produced,
+        drawingJSON: answered.assessment.drawingJSON, gradeJSON: answered.assessment.json)
+    }
+    try store.recordSelfTest(time: date, items: items, score: score.percent)
+    let missing = try answers.map(\.kanji).filter { try store.card($0) == nil }
+    if !missing.isEmpty { _ = try store.addCards(missing, at: date) }
+    for review in reviews {
+      _ = try store.recordReview(
+        ReviewInput(
+          kanji: review.kanji, time: review.time, rating: review.rating,
+          proposedRating: review.proposedRating,
+          durationMs: review.durationMs, hintsUsed: review.hintsUsed,
+          drawingJSON: review.drawingJSON, gradeJSON: review.gradeJSON))
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Practice
+
+/// Runs the self-test in the terminal: feeds the test its events, stores the finished test
+/// through `save`, and draws its screen. It makes no decisions of its own.
+public final class SelfTestApp {
+  private let terminal: Terminal
+  private var test: SelfTestSession
+  private let save: (SelfTestOutcome) throws -> Void
+  private var input: TerminalEvents
+
+  public init(
+    terminal: Terminal, test: SelfTestSession, save: @escaping (SelfTestOutcome) throws -> Void
+  ) {
+    self.terminal = terminal
+    self.test = test
+    self.save = save
+    input = TerminalEvents(terminal: terminal)
+  }
+
+  /// Runs until the learner leaves the results or abandons the test; restores the terminal on
+  /// every way out. Returns the test when it was finished and stored.
+  public func run() -> SelfTestOutcome? {
+    defer { terminal.restore() }
+    _ = test.handle(.resize(columns: terminal.columns, rows: terminal.rows), at: Date())
+    var saved: SelfTestOutcome?
+    draw()
+    while true {
+      for event in input.next(animating: false) {
+        for effect in test.handle(event, at: Date()) {
+          switch effect {
+          case .save(let outcome):
+            do {
+              try save(outcome)
+              saved = outcome
+            } catch {
+              test.saveFailed("\(error)")
+            }
+          case .quit:
+            return saved
+          }
+        }
+      }
+      draw()
+    }
+  }
+
+  private func draw() {
+    terminal.draw(Renderer.grid(for: test.screen))
+  }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import KanjiData
+
+/// `kanji-write known`: the kanji the learner can read, declared so the self-test can ask them
+/// even if they were never written here.
+struct KnownCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "known",
+    abstract: "Declare kanji you can read (for the self-test), or list them.",
+    discussion: """
+      Selectors: jlpt:N5...jlpt:N1, grade:1...grade:10, joyo, freq:N, file:PATH, or the kanji \
+      themselves (学校). With no selector, lists the known set.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Flag(name: .long, help: "Remove the selected kanji from the known set instead.")
+  var remove = false
+
+  @Flag(name: .long, help: "Print the known set as JSON.")
+  var json = false
+
+  @Argument(help: "What to add: jlpt:N4, grade:3, freq:1000, file:PATH or kanji such as 学校.")
+  var selectors: [String] = []
+
+  func validate() throws {
+    if remove && selectors.isEmpty {
+      throw ValidationError("--remove needs the kanji to remove")
+    }
+  }
+
+  func run() throws {
+    let store = try ProgressCLI.openStore(global)
+    if !selectors.isEmpty {
+      let selected = try ProgressCLI.run {
+        let reference = try ReferenceDatabase(
+          path: try ReferenceDatabase.locate(explicit: global.data))
+        var seen = Set<String>()
+        return try selectors.flatMap {
+          try reference.characters(matching: KanjiSelector(parsing: $0))
+        }.filter { seen.insert($0).inserted }
+      }
+      let total: Int
+      if remove {
+        let removed = try ProgressCLI.run { try store.removeKnown(selected) }
+        total = try ProgressCLI.run { try store.known().count }
+        print("Removed \(removed) kanji from the known set; it now has \(total).")
+      } else {
+        let added = try ProgressCLI.run { try store.addKnown(selected) }
+        total = try ProgressCLI.run { try store.known().count }
+        let already = selected.count - added.count
+        print(
+          "Added \(added.count) kanji to the known set"
+            + (already > 0 ? " (\(already) were already there)" : "") + "; it now has \(total).")
+      }
+      guard json else { return }
+    }
+    let known = try ProgressCLI.run { try store.known() }
+    if json {
+      print(try ProgressCLI.json(["known": known]))
+    } else if known.isEmpty {
+      print("No known kanji yet. Declare the ones you can read: kanji-write known jlpt:N5")
+    } else {
+      print("\(known.count) known kanji: \(known.joined())")
+    }
+  }
+}

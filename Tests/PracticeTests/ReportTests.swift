@@ -1,0 +1,57 @@
+import Foundation
+import Practice
+import Testing
+
+@Suite struct ReportTests {
+  var calendar: Calendar {
+    var calendar = Calendar(identifier: .iso8601)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar
+  }
+
+  @Test func weakListNamesStandingReasonsAndComponents() {
+    let list = WeakList(
+      kanji: [
+        WeakKanji(
+          kanji: "右", risk: 2, recall: 0.384, lapses: 9, leech: true, recentFailures: 2,
+          reasons: ["draws stroke 3 of 右 backwards, 3 times"]),
+        WeakKanji(
+          kanji: "紙", risk: 1, recall: 0.7, lapses: 0, leech: false, recentFailures: 1,
+          reasons: []),
+      ],
+      components: [
+        WeakComponent(element: "糸", failures: 3, failedIn: ["紙"], practice: ["紙", "紅"])
+      ])
+    #expect(
+      WeakListReport(list: list).lines == [
+        "Weak kanji, most at risk first:",
+        " 1. 右  leech, recall 38%, 9 lapses, failed twice lately",
+        "        draws stroke 3 of 右 backwards, 3 times",
+        " 2. 紙  recall 70%, failed once lately",
+        "",
+        "Components you keep getting wrong:",
+        "  糸  wrong in 3 drawings of 紙; practise 紙 紅",
+      ])
+  }
+
+  @Test func historyListsEveryTestAndTheChange() {
+    let start = Date(timeIntervalSince1970: 1_793_577_600)  // 2026-11-02
+    let tests = [(0, 6), (14, 9), (7, 7)].map { day, produced in
+      SelfTestScore(
+        date: start.addingTimeInterval(Double(day) * 86_400 + 3600),
+        kanji: "一二三四五六七八九十".map(String.init), produced: produced)
+    }
+    let lines = SelfTestHistoryReport(tests: tests, calendar: calendar).lines
+    #expect(lines[1] == "  2026-11-02   60%  6/10  一二三四五六七八九十")
+    #expect(lines[3] == "  2026-11-16   90%  9/10  一二三四五六七八九十")
+    #expect(lines.contains("100% ┤       ▂▂"))
+    #expect(
+      lines.last
+        == "Latest 90%: +30 points since the first test (2026-11-02), +20 points since the previous one (2026-11-09)."
+    )
+  }
+
+  @Test func historyWithoutTestsSaysHowToStart() {
+    #expect(SelfTestHistoryReport(tests: [], calendar: calendar).lines.count == 1)
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Practice
+import Progress
+import Testing
+
+/// A learner's history played through the real progress store: reviews at their due times, each
+/// failure with the graded drawing a learner with that habit would make.
+@Suite struct SeededHistoryTests {
+  let home = FileManager.default.temporaryDirectory
+    .appendingPathComponent("kanji-write-weak-\(UUID().uuidString)").path
+  let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+  func json(_ grade: GradeRecord) -> String {
+    String(decoding: try! JSONEncoder().encode(grade), as: UTF8.self)
+  }
+
+  func seededStore() throws -> (ProgressStore, Date) {
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    let store = try ProgressStore(
+      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+    _ = try store.addCards(["一", "右", "未", "紙", "細", "紅"], at: start)
+    try store.addKnown(["絵"], at: start)
+    let player = HistoryPlayer(store: store, start: start)
+    let ends = [
+      try player.play("一", Array(repeating: .good, count: 5), failingGrade: nil),
+      try player.play(
+        "右", HistoryPlayer.graduated(lapses: 9),
+        failingGrade: json(Fixtures.grade("右", [.init(type: .reversed, stroke: 3)]))),
+      try player.play(
+        "未", HistoryPlayer.graduated(lapses: 2),
+        failingGrade: json(Fixtures.grade("未", [.init(type: .character, drawn: "末")]))),
+      try player.play(
+        "紙", HistoryPlayer.graduated(lapses: 1),
+        failingGrade: json(Fixtures.grade("紙", Fixtures.missing(1...6)))),
+      try player.play(
+        "細", HistoryPlayer.graduated(lapses: 1),
+        failingGrade: json(Fixtures.grade("細", [.init(type: .reversed, stroke: 4)]))),
+      try player.play("紅", Array(repeating: .good, count: 4), failingGrade: nil),
+    ]
+    return (store, ends.max()!.addingTimeInterval(86_400))
+  }
+
+  @Test func ranksReasonsAndComponentsFromTheStore() throws {
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let (store, now) = try seededStore()
+    let list = try WeakListAnalysis().weakList(store: store, now: now) { kanji in
+      Fixtures.parts.filter { kanji.contains($0.key) }
+    }
+    let 右 = try #require(list.kanji.first)
+    #expect(右.kanji == "右")
+    #expect(右.leech)
+    #expect(右.lapses == 9)
+    #expect(右.reasons == ["draws stroke 3 of 右 backwards, 5 times"])
+    // Then those with lapses; the two never failed are only overdue, so they come last.
+    #expect(Set(list.kanji.prefix(4).map(\.kanji)) == ["右", "未", "紙", "細"])
+    #expect(Set(list.kanji.dropFirst(4).map(\.kanji)) == ["一", "紅"])
+    #expect(list.kanji.dropFirst(4).allSatisfy { $0.reasons.isEmpty && $0.recall < 0.9 })
+    #expect(list.kanji.first { $0.kanji == "未" }?.reasons == ["wrote 末 instead, twice"])
+    #expect(list.kanji.first { $0.kanji == "紙" }?.reasons == ["misses the 糸 component"])
+    #expect(list.kanji.first { $0.kanji == "細" }?.reasons == ["draws stroke 4 of 細 backwards"])
+    #expect(
+      list.components == [
+        WeakComponent(
+          element: "糸", failures: 2, failedIn: ["紙", "細"], practice: ["紙", "細", "紅", "絵"])
+      ])
+  }
+}
+
+@Suite struct SelfTestStoreTests {
+  let home = FileManager.default.temporaryDirectory
+    .appendingPathComponent("kanji-write-selftest-\(UUID().uuidString)").path
+  let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+  @Test func aTestIsStoredWithItsScoreAndGivesReviews() throws {
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    let store = try ProgressStore(
+      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+    let characters = SelfTestSessionTests.characters
+    _ = try store.addCards(Array(characters.prefix(5)), at: start)
+    for kanji in characters.prefix(5) {
+      _ = try HistoryPlayer(store: store, start: start).play(kanji, [.good], failingGrade: nil)
+    }
+    try store.addKnown(Array(characters.suffix(5)), at: start)
+    #expect(try SelfTestPicker().pick(store: store, seed: 3).sorted() == characters.sorted())
+
+    // 三 drawn backwards, 四 in the wrong order (the grader passes it, the test does not).
+    let grades = [
+      "三": Fixtures.grade("三", [.init(type: .reversed, stroke: 2)]),
+      "四": Fixtures.grade("四", pass: true, [.init(type: .order, stroke: 3)]),
+    ]
+    let tests = SelfTestSessionTests()
+    var session = SelfTestSession(
+      kanji: tests.kanji, judge: ScriptedJudge(grades: grades), columns: 80, rows: 30,
+      now: start.addingTimeInterval(86_400))
+    var saved: SelfTestOutcome?
+    for number in 0..<10 {
+      let time = start.addingTimeInterval(86_400 + Double(number) * 30)
+      tests.draw(&session)
+      for case .save(let outcome) in session.handle(.key(.enter), at: time) { saved = outcome }
+    }
+    try #require(saved).save(to: store)
+
+    let stored = try #require(try store.selfTests().first)
+    #expect(SelfTestScore(stored).percent == 80)
+    #expect(stored.items.filter { !$0.produced }.map(\.kanji) == ["三", "四"])
+    let reviews = try store.reviewLog().filter { $0.time > start.addingTimeInterval(3600) }
+    #expect(reviews.count == 10)
+    #expect(reviews.filter { $0.rating == .again }.map(\.kanji) == ["三", "四"])
+    // The known kanji asked became cards, so the scheduler brings failures back.
+    #expect(try store.cards().count == 10)
+    #expect(try store.card("三")?.card.due ?? .distantFuture < start.addingTimeInterval(2 * 86_400))
+    // A fresh choice prefers kanji not in this test, and there are none left: all ten again.
+    #expect(try SelfTestPicker().pick(store: store, seed: 4).count == 10)
+  }
+}

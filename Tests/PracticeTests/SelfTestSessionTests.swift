@@ -1,0 +1,162 @@
+import Foundation
+import KanjiData
+import Practice
+import Testing
+
+/// A judge that answers from a script: the grade for each kanji, whatever is drawn.
+struct ScriptedJudge: DrawingJudge {
+  var grades: [String: GradeRecord]
+
+  func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
+    let grade = grades[kanji.character] ?? Fixtures.grade(kanji.character, pass: true, [])
+    let json = String(decoding: try! JSONEncoder().encode(grade), as: UTF8.self)
+    return Assessment(
+      passed: grade.pass, messages: grade.errors.map(\.message), strokes: [], json: json,
+      drawingJSON: #"{"strokes":\#(ink.strokes.count)}"#)
+  }
+
+  func checkLastStroke(_ ink: Ink, against kanji: Kanji) -> StrokeCheck {
+    StrokeCheck(accepted: true)
+  }
+}
+
+@Suite struct SelfTestSessionTests {
+  static let characters = "一二三四五六七八九十".map(String.init)
+  let kanji = characters.enumerated().map { number, character in
+    Kanji(
+      character: character,
+      strokes: StrokeSet(
+        strokes: [ReferenceStroke(points: [Point(x: 20, y: 50), Point(x: 90, y: 50)], type: "㇐")],
+        components: []),
+      meanings: ["number \(number + 1)"], onyomi: ["オン"], kunyomi: ["くん"])
+  }
+  let start = Fixtures.now
+
+  func session(_ grades: [String: GradeRecord] = [:]) -> SelfTestSession {
+    SelfTestSession(
+      kanji: kanji, judge: ScriptedJudge(grades: grades), columns: 80, rows: 30, now: start)
+  }
+
+  /// Draws one stroke across the middle of the canvas.
+  func draw(_ session: inout SelfTestSession) {
+    let canvas = session.layout.canvas
+    let row = Double(canvas.row) + Double(canvas.rows) / 2
+    let left = Double(canvas.column) + 2
+    _ = session.handle(.press(ScreenPoint(x: left, y: row)), at: start)
+    _ = session.handle(.drag(ScreenPoint(x: left + 10, y: row)), at: start)
+    _ = session.handle(.release(ScreenPoint(x: left + 20, y: row)), at: start)
+  }
+
+  @Test func opensOnTheFirstKanjiByMeaningAndReadingsOnly() {
+    let texts = session().screen.texts.map(\.text)
+    #expect(texts.contains("number 1"))
+    #expect(texts.contains("on: オン   kun: くん"))
+    #expect(texts.contains(SelfTestSession.rules))
+    #expect(!texts.joined().contains("一"))
+  }
+
+  @Test func enterNeedsADrawingAndMovesOnWithoutFeedback() {
+    var test = session()
+    #expect(test.handle(.key(.enter), at: start).isEmpty)
+    #expect(test.index == 0)
+    draw(&test)
+    #expect(test.handle(.key(.enter), at: start).isEmpty)
+    #expect(test.index == 1)
+    #expect(test.screen.texts.map(\.text).contains("number 2"))
+    #expect(test.screen.canvases[0].strokes.isEmpty)
+  }
+
+  @Test func afterTheTenthTheTestIsSavedWithItsScoreAndReviews() throws {
+    let grades = [
+      "三": Fixtures.grade("三", [.init(type: .reversed, stroke: 2, message: "backwards")]),
+      "四": Fixtures.grade("四", pass: true, [.init(type: .order, stroke: 3, message: "order")]),
+    ]
+    var test = session(grades)
+    var effects: [SelfTestEffect] = []
+    for number in 0..<10 {
+      if number == 4 {
+        effects = test.handle(.key(.character("x")), at: start.addingTimeInterval(40))
+      } else {
+        draw(&test)
+        effects = test.handle(.key(.enter), at: start.addingTimeInterval(Double(number) * 10))
+      }
+    }
+    let saved = try #require(effects.first)
+    guard case .save(let outcome) = saved else {
+      Issue.record("expected the test to be saved, got \(effects)")
+      return
+    }
+    #expect(outcome.score.produced == 7)
+    #expect(outcome.score.percent == 70)
+    #expect(outcome.date == start)
+    let ratings = outcome.reviews.map(\.rating)
+    #expect(ratings.filter { $0 == .again }.count == 3)
+    #expect(outcome.reviews[2].rating == .again)
+    #expect(outcome.reviews[0].rating == .good)
+    #expect(outcome.reviews.allSatisfy { $0.hintsUsed == 0 })
+    #expect(test.phase == .results(selected: 0))
+    let title = test.screen.texts.first?.text
+    #expect(title == "Self-test: 7 of 10 written completely (70%)")
+  }
+
+  @Test func resultsShowEachDrawingBesideTheRightCharacter() {
+    let grades = ["三": Fixtures.grade("三", [.init(type: .reversed, stroke: 2, message: "")])]
+    var test = session(grades)
+    for _ in 0..<10 {
+      draw(&test)
+      _ = test.handle(.key(.enter), at: start)
+    }
+    _ = test.handle(.key(.character("3")), at: start)
+    #expect(test.phase == .results(selected: 2))
+    let screen = test.screen
+    #expect(screen.canvases.map(\.title) == ["yours", "三"])
+    #expect(screen.canvases[0].strokes.count == 1)
+    let texts = screen.texts.map(\.text)
+    #expect(texts.contains("3. 三  not produced"))
+    #expect(texts.contains("draws stroke 2 of 三 backwards"))
+    _ = test.handle(.key(.character("0")), at: start)
+    #expect(test.phase == .results(selected: 9))
+    _ = test.handle(.key(.character("n")), at: start)
+    #expect(test.phase == .results(selected: 0))
+    #expect(test.handle(.key(.enter), at: start) == [.quit])
+  }
+
+  @Test func quittingMidwayStoresNothing() {
+    var test = session()
+    draw(&test)
+    _ = test.handle(.key(.enter), at: start)
+    #expect(test.handle(.key(.character("q")), at: start) == [.quit])
+    #expect(test.outcome == nil)
+  }
+
+  @Test func undoAndClearOnlyTouchTheInk() {
+    var test = session()
+    draw(&test)
+    draw(&test)
+    _ = test.handle(.key(.character("u")), at: start)
+    guard case .asking(let ask) = test.phase else { return }
+    #expect(ask.ink.strokes.count == 1)
+    _ = test.handle(.key(.character("c")), at: start)
+    guard case .asking(let cleared) = test.phase else { return }
+    #expect(cleared.ink.strokes.isEmpty)
+  }
+
+  @Test func theReportAfterwardsListsWhatWasWrong() throws {
+    let grades = ["三": Fixtures.grade("三", [.init(type: .reversed, stroke: 1, message: "")])]
+    var test = session(grades)
+    var saved: SelfTestOutcome?
+    for number in 0..<10 {
+      if number == 1 {
+        _ = test.handle(.key(.character("x")), at: start)
+        continue
+      }
+      draw(&test)
+      for case .save(let outcome) in test.handle(.key(.enter), at: start) { saved = outcome }
+    }
+    let lines = SelfTestResultReport(outcome: try #require(saved), kanji: kanji).lines
+    #expect(lines[0] == "Self-test: 8 of 10 written completely (80%).")
+    #expect(lines[1] == "  ✓ 一")
+    #expect(lines[2] == "  ✗ 二  could not write it")
+    #expect(lines[3] == "  ✗ 三  draws stroke 1 of 三 backwards")
+  }
+}
