@@ -46,7 +46,8 @@ public final class StoreHost: SessionHost {
       }
     }
     guard unknown.isEmpty else {
-      throw PracticeError("no stroke data for \(unknown.joined(separator: " ")) in \(reference.path)")
+      throw PracticeError(
+        "no stroke data for \(unknown.joined(separator: " ")) in \(reference.path)")
     }
     _ = try store.addCards(characters, at: now)
     return cards
@@ -77,7 +78,8 @@ public final class StoreHost: SessionHost {
 
   public func outlook() throws -> SessionOutlook {
     let now = Date()
-    return SessionOutlook(streak: try store.streak(now: now), nextDue: try store.nextDue(after: now))
+    return SessionOutlook(
+      streak: try store.streak(now: now), nextDue: try store.nextDue(after: now))
   }
 }
 

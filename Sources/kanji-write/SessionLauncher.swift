@@ -19,7 +19,8 @@ enum SessionLauncher {
     }
     let now = Date()
     let (host, settings, leniency, session) = try ProgressCLI.run {
-      let reference = try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: global.data))
+      let reference = try ReferenceDatabase(
+        path: try ReferenceDatabase.locate(explicit: global.data))
       let host = StoreHost(store: try ProgressStore.open(home: global.home), reference: reference)
       let (settings, leniency) = try host.settings(studyNewCards: studyNewCards)
       return (host, settings, leniency, try cards(host, now))
@@ -37,7 +38,8 @@ enum SessionLauncher {
       try TerminalApp(terminal: terminal, session: practice, host: host).run()
     } catch {
       // The terminal is restored by now; the answered reviews before this one are stored.
-      FileHandle.standardError.write(Data("kanji-write: could not save the last review: \(error)\n".utf8))
+      FileHandle.standardError.write(
+        Data("kanji-write: could not save the last review: \(error)\n".utf8))
       Foundation.exit(1)
     }
   }

@@ -14,9 +14,10 @@ final class AppUnderTest {
   let home: String
 
   /// Starts `kanji-write ARGUMENTS` in a fresh home.
-  init(_ arguments: [String], columns: Int = 80, rows: Int = 24, settings: [String: String] = [:])
-    throws
-  {
+  init(
+    _ arguments: [String], columns: Int = 80, rows: Int = 24, settings: [String: String] = [:],
+    jobControl: Bool = false
+  ) throws {
     guard FileManager.default.fileExists(atPath: Self.binary) else {
       throw HarnessError(description: "no binary at \(Self.binary): run swift build first")
     }
@@ -38,7 +39,8 @@ final class AppUnderTest {
       }
     }
     tmux = try TmuxSession(
-      command: [Self.binary] + arguments, columns: columns, rows: rows, environment: environment)
+      command: [Self.binary] + arguments, columns: columns, rows: rows, environment: environment,
+      jobControl: jobControl)
   }
 
   deinit {
@@ -85,8 +87,11 @@ final class AppUnderTest {
     try tmux.drag(cells)
   }
 
-  /// Draws strokes of a kanji in the given order (1-based numbers), each reversed if asked.
-  func draw(_ character: String, order: [Int]? = nil, reversed: Set<Int> = []) throws {
+  /// Draws strokes of a kanji in the given order (1-based numbers), each reversed if asked, and
+  /// waits until the canvas holds `total` strokes (by default, as many as were drawn).
+  func draw(
+    _ character: String, order: [Int]? = nil, reversed: Set<Int> = [], total: Int? = nil
+  ) throws {
     let kanji = try Self.kanji(character)
     let canvas = try canvas()
     let strokes = kanji.strokes.strokes
@@ -95,7 +100,7 @@ final class AppUnderTest {
       if reversed.contains(number) { stroke.points.reverse() }
       try draw(stroke, on: canvas)
     }
-    try waitForStrokeCount((order ?? Array(1...strokes.count)).count)
+    try waitForStrokeCount(total ?? (order ?? Array(1...strokes.count)).count)
   }
 
   func waitForStrokeCount(_ count: Int) throws {
@@ -138,5 +143,6 @@ final class AppUnderTest {
 
 /// Ratings as the store logs them (FSRS grades 1-4).
 enum LoggedRating: Int {
-  case again = 1, hard, good, easy
+  case again = 1
+  case hard, good, easy
 }

@@ -34,7 +34,9 @@ func spawn(_ arguments: [String], environment: [String: String]? = nil) throws -
   posix_spawnattr_setsigdefault(&attributes, &all)
   posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-  let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0)=\($1)" }
+  let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map {
+    "\($0)=\($1)"
+  }
   var argv = arguments.map { strdup($0) } + [nil]
   var envp = environmentStrings.map { strdup($0) } + [nil]
   defer {
@@ -44,7 +46,8 @@ func spawn(_ arguments: [String], environment: [String: String]? = nil) throws -
   var pid: pid_t = 0
   let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, &envp)
   guard spawned == 0 else {
-    throw HarnessError(description: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+    throw HarnessError(
+      description: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
   }
   var status: Int32 = 0
   while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -71,8 +74,11 @@ final class TmuxSession {
   private let socket: String
   private var killed = false
 
+  /// With `jobControl`, the command is typed into an interactive shell, so Ctrl-Z stops it and
+  /// `fg` brings it back (the kernel ignores Ctrl-Z in a process group with no shell above it).
   init(
-    command: [String], columns: Int = 80, rows: Int = 24, environment: [String: String] = [:]
+    command: [String], columns: Int = 80, rows: Int = 24, environment: [String: String] = [:],
+    jobControl: Bool = false
   ) throws {
     guard (try? spawn(["tmux", "-V"]))?.status == 0 else {
       throw HarnessError(description: "tmux is not installed (sudo apt-get install tmux)")
@@ -88,10 +94,15 @@ final class TmuxSession {
     // The shell keeps the pane after the app exits, so tests can read the restored screen and
     // the exit status.
     let script = "\(line); echo \"[exit $?]\"; sleep 60"
-    try tmux([
-      "-f", "/dev/null", "new-session", "-d", "-s", "app", "-x", "\(columns)", "-y", "\(rows)",
-      "sh", "-c", script,
-    ])
+    let shell = jobControl ? ["env", "PS1=$ ", "sh", "-i"] : ["sh", "-c", script]
+    try tmux(
+      [
+        "-f", "/dev/null", "new-session", "-d", "-s", "app", "-x", "\(columns)", "-y", "\(rows)",
+      ] + shell)
+    if jobControl {
+      try tmux(["send-keys", "-t", "app", "-l", line])
+      try tmux(["send-keys", "-t", "app", "Enter"])
+    }
   }
 
   deinit { kill() }
