@@ -9,6 +9,9 @@ public protocol SessionHost {
   func recordStudy(kanji: String, time: Date) throws
   /// Adds kanji to the deck (`kanji-write add` syntax) and returns the cards to study now.
   func addToDeck(_ spec: String) throws -> [SessionCard]
+  /// (Re)learning cards due by `now` plus the learn-ahead limit, to go on with when the session's
+  /// cards ran out.
+  func learnAhead(now: Date) throws -> [SessionCard]
   /// Streak and next due date for the summary.
   func outlook() throws -> SessionOutlook
 }

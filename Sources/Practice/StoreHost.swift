@@ -14,12 +14,14 @@ public final class StoreHost: SessionHost {
     self.reference = reference
   }
 
-  /// The learner's practice settings from the store.
-  public func settings(studyNewCards: Bool) throws -> (PracticeSettings, Leniency) {
+  /// The learner's practice settings from the store; the daily session studies new kanji
+  /// and learns ahead, `practice` does neither.
+  public func settings(dailySession: Bool) throws -> (PracticeSettings, Leniency) {
     let settings = PracticeSettings(
       perStrokeMode: try store.bool("per_stroke_mode"),
       showStrokeCount: try store.bool("show_stroke_count"),
-      asciiFrame: try store.bool("ascii_frame"), studyNewCards: studyNewCards)
+      asciiFrame: try store.bool("ascii_frame"), studyNewCards: dailySession,
+      learnAhead: dailySession)
     return (settings, Leniency(rawValue: try store.setting("leniency")) ?? .normal)
   }
 
@@ -74,6 +76,19 @@ public final class StoreHost: SessionHost {
     }
     _ = try store.addCards(characters, at: Date())
     return try dueCards(now: Date())
+  }
+
+  /// Anki's default learn-ahead limit.
+  public static let learnAheadLimit: TimeInterval = 20 * 60
+
+  public func learnAhead(now: Date) throws -> [SessionCard] {
+    let learning = try store.sessionQueue(now: now) + store.laterToday(now: now)
+    return try learning.filter { queued in
+      (queued.state == .learning || queued.state == .relearning)
+        && (queued.due ?? now) <= now + Self.learnAheadLimit
+    }.compactMap { queued in
+      try reference.kanji(queued.kanji).map { SessionCard(kanji: $0, isNew: false) }
+    }
   }
 
   public func outlook() throws -> SessionOutlook {

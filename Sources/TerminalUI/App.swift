@@ -70,7 +70,13 @@ public final class TerminalApp {
           session.setupFailed("\(failure)")
         }
       case .finished:
-        session.outlook = try? host.outlook()
+        if session.settings.learnAhead, let more = try? host.learnAhead(now: Date()),
+          !more.isEmpty
+        {
+          session.append(more)
+        } else {
+          session.outlook = try? host.outlook()
+        }
       case .quit:
         return .over
       }

@@ -26,7 +26,7 @@ enum TUIBench {
       let start = DispatchTime.now()
       var session = Session(
         cards: [SessionCard(kanji: kanji, isNew: false)],
-        settings: PracticeSettings(studyNewCards: false),
+        settings: PracticeSettings(studyNewCards: false, learnAhead: false),
         judge: StrokeMatchJudge(leniency: .normal), columns: 80, rows: 24, now: Date())
       _ = Renderer.grid(for: session.screen)
       first.append(milliseconds(since: start))
@@ -64,7 +64,7 @@ enum TUIBench {
       let start = DispatchTime.now()
       let host = StoreHost(
         store: try ProgressStore.open(home: home), reference: try ReferenceDatabase(path: path))
-      let (settings, leniency) = try host.settings(studyNewCards: false)
+      let (settings, leniency) = try host.settings(dailySession: false)
       let session = Session(
         cards: try host.practiceCards([kanji], now: Date()), settings: settings,
         judge: StrokeMatchJudge(leniency: leniency), columns: 80, rows: 24, now: Date())

@@ -31,7 +31,7 @@ struct PracticeCommand: ParsableCommand {
 
   func run() throws {
     let characters = Self.characters(kanji)
-    try SessionLauncher.run(global, studyNewCards: false) { host, now in
+    try SessionLauncher.run(global, dailySession: false) { host, now in
       (try host.practiceCards(characters, now: now), false)
     }
   }

@@ -15,7 +15,7 @@ struct SessionCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try SessionLauncher.run(global, studyNewCards: true) { host, now in
+    try SessionLauncher.run(global, dailySession: true) { host, now in
       (try host.dueCards(now: now), try host.deckIsEmpty)
     }
   }

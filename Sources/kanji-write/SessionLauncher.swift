@@ -8,7 +8,7 @@ import TerminalUI
 /// app's default command and `practice` share.
 enum SessionLauncher {
   static func run(
-    _ global: GlobalOptions, studyNewCards: Bool,
+    _ global: GlobalOptions, dailySession: Bool,
     cards: (StoreHost, Date) throws -> (cards: [SessionCard], deckIsEmpty: Bool)
   ) throws {
     let environment = ProcessInfo.processInfo.environment
@@ -22,7 +22,7 @@ enum SessionLauncher {
       let reference = try ReferenceDatabase(
         path: try ReferenceDatabase.locate(explicit: global.data))
       let host = StoreHost(store: try ProgressStore.open(home: global.home), reference: reference)
-      let (settings, leniency) = try host.settings(studyNewCards: studyNewCards)
+      let (settings, leniency) = try host.settings(dailySession: dailySession)
       return (host, settings, leniency, try cards(host, now))
     }
     let terminal: Terminal

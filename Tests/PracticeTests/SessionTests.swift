@@ -269,6 +269,25 @@ import Testing
     #expect(learner.effects.last == .quit)
   }
 
+  @Test func learningCardsDueSoonAreAskedAgainAtTheEnd() {
+    var learner = Learner(cards: [reviews[0]])
+    learner.press("s")
+    learner.send(.key(.enter))
+    #expect(learner.effects.last == .finished)
+    learner.session.append([reviews[0]])
+    guard case .prompt = learner.session.phase else {
+      Issue.record("expected the card again")
+      return
+    }
+    #expect(learner.screenText.contains("2 of 2 · review"))
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    #expect(learner.records.map(\.rating) == [.again, .good])
+    #expect(learner.session.stats.reviewed == 2)
+    #expect(learner.session.stats.rightFirstTime == 0)
+  }
+
   @Test func quitOnFeedbackSavesTheAnsweredCard() {
     var learner = Learner(cards: reviews)
     learner.draw(ten)
