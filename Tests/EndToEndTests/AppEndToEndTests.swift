@@ -153,9 +153,17 @@ import Testing
     let study = try app.tmux.waitForText("New kanji: 十").joined(separator: "\n")
     #expect(study.contains("1 of 2 · new"))
     try app.tmux.key("Enter")
-    _ = try app.tmux.waitForText("Write the kanji")
+    let prompt = try app.tmux.waitForText("Write the kanji").joined(separator: "\n")
+    #expect(!prompt.contains("十"))
+    try app.draw("十")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Rating:")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("New kanji: 二")
     try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)
+    #expect(try app.reviews().map { $0["kanji"] as? String } == ["十"])
+    #expect(try app.studies() == ["十"])
   }
 
   @Test func sigtermSavesAnsweredReviewsAndRestores() throws {

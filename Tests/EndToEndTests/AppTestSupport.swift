@@ -107,8 +107,18 @@ final class AppUnderTest {
     _ = try tmux.waitForText("Strokes drawn: \(count)")
   }
 
-  /// The review log, read with `kanji-write export --format json` after the app has run.
+  /// The kanji studied (shown before being asked), in order.
+  func studies() throws -> [String] {
+    try log().filter { ($0["kind"] as? String) == "study" }.compactMap { $0["kanji"] as? String }
+  }
+
+  /// The reviews in the log.
   func reviews() throws -> [[String: Any]] {
+    try log().filter { ($0["kind"] as? String) == "review" }
+  }
+
+  /// The review log, read with `kanji-write export --format json` after the app has run.
+  func log() throws -> [[String: Any]] {
     let result = try spawn(
       [Self.binary, "export", "--format", "json"],
       environment: ProcessInfo.processInfo.environment.merging(["KANJI_WRITE_HOME": home]) { $1 })
@@ -116,7 +126,7 @@ final class AppUnderTest {
       let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
       let log = object["reviewLog"] as? [[String: Any]]
     else { throw HarnessError(description: "export failed: \(result.output)") }
-    return log.filter { ($0["kind"] as? String) == "review" }
+    return log
   }
 
   /// The app's process: the only child of the pane's shell.
