@@ -197,6 +197,23 @@ import Testing
     _ = try app.tmux.waitForText("Rating:")
   }
 
+  @Test func perStrokeModeFlagsAWrongStrokeAtOnce() throws {
+    let app = try AppUnderTest(["practice", "十"], settings: ["per_stroke_mode": "on"])
+    try app.tmux.waitForMouseMode()
+    let canvas = try app.canvas()
+    let strokes = try AppUnderTest.kanji("十").strokes.strokes
+    try app.draw(strokes[1], on: canvas)
+    _ = try app.tmux.waitForText("Draw it again.")
+    try app.draw(strokes[0], on: canvas)
+    try app.waitForStrokeCount(1)
+    try app.draw(strokes[1], on: canvas)
+    try app.waitForStrokeCount(2)
+    try app.tmux.key("Enter")
+    let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
+    #expect(feedback.contains("十  right"))
+    #expect(feedback.contains("proposed Again"))
+  }
+
   @Test func noTerminalIsAClearError() throws {
     let result = try spawn(
       [AppUnderTest.binary, "practice", "十"],
