@@ -213,6 +213,20 @@ import Testing
     #expect(feedback.contains("proposed Again"))
   }
 
+  @Test func aDumbTerminalIsAClearError() throws {
+    let app = try AppUnderTest(["practice", "十"], terminal: ["TERM": "dumb"])
+    #expect(try app.waitForExit() == 2)
+    #expect(try app.tmux.screen().joined().contains("TERM is 'dumb'"))
+  }
+
+  @Test func aLocaleThatIsNotUTF8IsAClearErrorNamingTheFix() throws {
+    let app = try AppUnderTest(["practice", "十"], terminal: ["LANG": "C", "LC_ALL": "C"])
+    #expect(try app.waitForExit() == 2)
+    let screen = try app.tmux.screen().joined(separator: " ")
+    #expect(screen.contains("UTF-8"))
+    #expect(screen.contains("export LANG=C.UTF-8"))
+  }
+
   @Test func noTerminalIsAClearError() throws {
     let result = try spawn(
       [AppUnderTest.binary, "practice", "十"],

@@ -16,7 +16,7 @@ final class AppUnderTest {
   /// Starts `kanji-write ARGUMENTS` in a fresh home.
   init(
     _ arguments: [String], columns: Int = 80, rows: Int = 24, settings: [String: String] = [:],
-    jobControl: Bool = false
+    jobControl: Bool = false, terminal: [String: String] = [:]
   ) throws {
     guard FileManager.default.fileExists(atPath: Self.binary) else {
       throw HarnessError(description: "no binary at \(Self.binary): run swift build first")
@@ -39,7 +39,8 @@ final class AppUnderTest {
       }
     }
     tmux = try TmuxSession(
-      command: [Self.binary] + arguments, columns: columns, rows: rows, environment: environment,
+      command: [Self.binary] + arguments, columns: columns, rows: rows,
+      environment: environment.merging(terminal) { $1 },
       jobControl: jobControl)
   }
 
