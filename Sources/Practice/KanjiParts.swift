@@ -21,6 +21,11 @@ public struct KanjiParts: Hashable, Sendable {
     self.init(character: kanji.character, strokes: kanji.strokes)
   }
 
+  /// A kanji the reference data does not have: mistakes are named by stroke number only.
+  public init(unknown character: String) {
+    self.init(character: character, strokes: StrokeSet(strokes: [], components: []))
+  }
+
   /// The named elements this kanji is built from, at any depth.
   public var elements: Set<String> {
     Set(components.compactMap(\.element))

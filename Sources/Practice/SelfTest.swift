@@ -43,7 +43,7 @@ public struct SelfTestEntry: Hashable, Sendable {
     case .cannot: return ["could not write it"]
     case .drawn(let grade):
       if produced { return [] }
-      let parts = parts ?? KanjiParts(character: kanji, strokes: .init(strokes: [], components: []))
+      let parts = parts ?? KanjiParts(unknown: kanji)
       let phrases = Mistake.found(in: grade, kanji: parts).map { $0.phrase(kanji: kanji) }
       return phrases.isEmpty ? grade.errors.map(\.message) : phrases
     }

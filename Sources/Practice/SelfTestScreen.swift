@@ -32,7 +32,8 @@ extension SelfTestSession {
 
   private func drawAsking(_ ask: AskState, on screen: inout Screen) {
     let current = kanji[index]
-    let progress = "\(index + 1) of \(kanji.count)"
+    let drawn = ask.ink.strokes.count
+    let progress = "Strokes drawn: \(drawn)   \(index + 1) of \(kanji.count)"
     screen.texts.append(TextItem(row: 0, column: 0, text: "Self-test", style: .title))
     screen.texts.append(
       TextItem(

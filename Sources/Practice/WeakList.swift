@@ -116,15 +116,17 @@ public struct WeakListAnalysis: Sendable {
     cards: [CardStanding], reviews: [ReviewEvidence], parts: [String: KanjiParts],
     pool: [String], now: Date
   ) -> WeakList {
-    let byKanji = Dictionary(grouping: reviews, by: \.kanji).mapValues { log in
-      Array(log.sorted { $0.time < $1.time }.suffix(reviewsPerKanji))
+    let histories = Dictionary(grouping: reviews, by: \.kanji).mapValues { log in
+      let latest = Array(log.sorted { $0.time < $1.time }.suffix(reviewsPerKanji))
+      return History(log: latest, parts: parts[latest[0].kanji])
     }
     let recentStart = now.addingTimeInterval(-Double(recentDays) * 86_400)
     var ranked: [WeakKanji] = []
     for card in cards {
       guard let recall = card.recall else { continue }
-      let log = byKanji[card.kanji] ?? []
-      let recentFailures = log.filter { $0.failed && $0.time >= recentStart }.count
+      let history = histories[card.kanji]
+      let recentFailures =
+        history?.log.filter { $0.failed && $0.time >= recentStart }.count ?? 0
       let atRisk =
         card.leech || recentFailures > 0 || recall < recallThreshold || card.lapses > 0
       guard atRisk else { continue }
@@ -134,67 +136,81 @@ public struct WeakListAnalysis: Sendable {
       ranked.append(
         WeakKanji(
           kanji: card.kanji, risk: risk, recall: recall, lapses: card.lapses, leech: card.leech,
-          recentFailures: recentFailures,
-          reasons: reasons(log: log, parts: parts[card.kanji], kanji: card.kanji)))
+          recentFailures: recentFailures, reasons: history?.reasons(kanji: card.kanji) ?? []))
     }
     ranked.sort { ($0.risk, $1.kanji) > ($1.risk, $0.kanji) }
-    let components = weakComponents(byKanji: byKanji, parts: parts, pool: pool)
+    let components = weakComponents(histories, parts: parts, pool: pool)
     return WeakList(kanji: Array(ranked.prefix(limit)), components: components)
   }
 
-  /// The kanji's mistakes in words, most frequent first, then what the log says without a grade.
-  func reasons(log: [ReviewEvidence], parts: KanjiParts?, kanji: String) -> [String] {
-    let parts = parts ?? KanjiParts(character: kanji, strokes: .init(strokes: [], components: []))
-    var counts: [Mistake: Int] = [:]
-    var firstSeen: [Mistake: Int] = [:]
-    for review in log.reversed() {
-      guard let grade = review.grade else { continue }
-      for mistake in Mistake.found(in: grade, kanji: parts) {
+  /// A kanji's latest reviews, each with the mistakes found in its drawing.
+  struct History {
+    var log: [ReviewEvidence]
+    var parts: KanjiParts?
+    /// Per review, in the same order as `log`; empty when nothing was graded.
+    var mistakes: [[Mistake]]
+
+    init(log: [ReviewEvidence], parts: KanjiParts?) {
+      self.log = log
+      self.parts = parts
+      let known = parts ?? KanjiParts(unknown: log.first?.kanji ?? "")
+      mistakes = log.map { review in
+        review.grade.map { Mistake.found(in: $0, kanji: known) } ?? []
+      }
+    }
+
+    /// The mistakes in words, most frequent first (the latest first among equals), then what
+    /// the log says without a grade.
+    func reasons(kanji: String) -> [String] {
+      var counts: [Mistake: Int] = [:]
+      var firstSeen: [Mistake: Int] = [:]
+      for mistake in mistakes.reversed().joined() {
         counts[mistake, default: 0] += 1
         firstSeen[mistake] = firstSeen[mistake] ?? firstSeen.count
       }
+      let ordered = counts.keys.sorted {
+        (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!)
+      }
+      var reasons = ordered.map { $0.phrase(kanji: kanji) + timesSuffix(counts[$0]!) }
+      let revealed = log.filter { $0.failed && $0.grade == nil }.count
+      if revealed > 0 { reasons.append("needed the answer shown" + timesSuffix(revealed)) }
+      let hinted = log.filter { $0.hints > 0 }.count
+      if hinted > 0 {
+        reasons.append(hinted == 1 ? "needed a hint once" : "needed hints in \(hinted) reviews")
+      }
+      return reasons
     }
-    let ordered = counts.keys.sorted {
-      (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!)
+
+    /// The components each graded drawing went wrong in.
+    var touchedComponents: [Set<String>] {
+      guard let parts else { return [] }
+      return mistakes.map { found in
+        found.reduce(into: Set<String>()) { $0.formUnion(parts.components(touchedBy: $1)) }
+      }
     }
-    var reasons = ordered.map { $0.phrase(kanji: kanji) + timesSuffix(counts[$0]!) }
-    let revealed = log.filter { $0.failed && $0.grade == nil }.count
-    if revealed > 0 { reasons.append("needed the answer shown" + timesSuffix(revealed)) }
-    let hinted = log.filter { $0.hints > 0 }.count
-    if hinted > 0 {
-      reasons.append(hinted == 1 ? "needed a hint once" : "needed hints in \(hinted) reviews")
-    }
-    return reasons
   }
 
   func weakComponents(
-    byKanji: [String: [ReviewEvidence]], parts: [String: KanjiParts], pool: [String]
+    _ histories: [String: History], parts: [String: KanjiParts], pool: [String]
   ) -> [WeakComponent] {
-    var failures: [String: Int] = [:]
-    var failuresIn: [String: [String: Int]] = [:]
-    for (kanji, log) in byKanji {
-      guard let kanjiParts = parts[kanji] else { continue }
-      for review in log {
-        guard let grade = review.grade else { continue }
-        let touched = Mistake.found(in: grade, kanji: kanjiParts).reduce(into: Set<String>()) {
-          $0.formUnion(kanjiParts.components(touchedBy: $1))
-        }
-        for element in touched {
-          failures[element, default: 0] += 1
-          failuresIn[element, default: [:]][kanji, default: 0] += 1
-        }
+    // Drawings with a mistake in each component, by kanji.
+    var failures: [String: [String: Int]] = [:]
+    for (kanji, history) in histories {
+      for element in history.touchedComponents.joined() {
+        failures[element, default: [:]][kanji, default: 0] += 1
       }
     }
-    let weak = failuresIn.filter { $0.value.count >= componentThreshold }.keys.sorted {
-      (failures[$0]!, failuresIn[$0]!.count, $1) > (failures[$1]!, failuresIn[$1]!.count, $0)
+    let total = failures.mapValues { $0.values.reduce(0, +) }
+    let weak = failures.filter { $0.value.count >= componentThreshold }.keys.sorted {
+      (total[$0]!, failures[$0]!.count, $1) > (total[$1]!, failures[$1]!.count, $0)
     }
     return weak.map { element in
-      let inKanji = failuresIn[element]!
+      let inKanji = failures[element]!
       let failedIn = inKanji.keys.sorted { (inKanji[$0]!, $1) > (inKanji[$1]!, $0) }
       let sharing = pool.filter { parts[$0]?.elements.contains(element) ?? false }
-      let practice = failedIn + sharing.filter { !inKanji.keys.contains($0) }
+      let practice = failedIn + sharing.filter { inKanji[$0] == nil }
       return WeakComponent(
-        element: element, failures: failures[element]!, failedIn: failedIn,
+        element: element, failures: total[element]!, failedIn: failedIn,
         practice: Array(practice.prefix(practicePerComponent)))
     }
   }

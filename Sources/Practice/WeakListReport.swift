@@ -3,9 +3,12 @@ import Foundation
 /// The weak list as plain text, for `kanji-write weak` and the app's screen.
 public struct WeakListReport: Sendable {
   public var list: WeakList
+  /// End with the command that practises the weak kanji (the app offers a key instead).
+  public var practiseHint: Bool
 
-  public init(list: WeakList) {
+  public init(list: WeakList, practiseHint: Bool = true) {
     self.list = list
+    self.practiseHint = practiseHint
   }
 
   public var lines: [String] {
@@ -29,6 +32,12 @@ public struct WeakListReport: Sendable {
             + component.practice.joined(separator: " "))
       }
     }
+    guard practiseHint else { return lines }
+    lines += [
+      "",
+      "Practise them now: kanji-write weak --session"
+        + (list.components.first.map { " (or --component \($0.element))" } ?? ""),
+    ]
     return lines
   }
 

@@ -90,7 +90,11 @@ public final class ProgressStore {
 
   func ensureModel(now: Date) throws {
     guard try db.scalar("SELECT count(*) FROM scheduler_models") == .integer(0) else { return }
-    try write { try insertModel(.fsrs6Default, at: now) }
+    try write {
+      // Checked again under the write lock: another instance may be creating the file too.
+      guard try db.scalar("SELECT count(*) FROM scheduler_models") == .integer(0) else { return }
+      try insertModel(.fsrs6Default, at: now)
+    }
   }
 
   func insertModel(_ parameters: ModelParameters, at time: Date) throws {

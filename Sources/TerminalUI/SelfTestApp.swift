@@ -18,15 +18,14 @@ public final class SelfTestApp {
     input = TerminalEvents(terminal: terminal)
   }
 
-  /// Runs until the learner leaves the results or abandons the test; restores the terminal on
-  /// every way out. Returns the test when it was finished and stored.
+  /// Runs until the learner leaves the results or abandons the test. Returns the test when it
+  /// was finished and stored. The caller restores the terminal.
   public func run() -> SelfTestOutcome? {
-    defer { terminal.restore() }
     _ = test.handle(.resize(columns: terminal.columns, rows: terminal.rows), at: Date())
     var saved: SelfTestOutcome?
-    draw()
-    while true {
-      for event in input.next(animating: false) {
+    input.run(
+      drawing: { test.screen },
+      handle: { event in
         for effect in test.handle(event, at: Date()) {
           switch effect {
           case .save(let outcome):
@@ -37,15 +36,11 @@ public final class SelfTestApp {
               test.saveFailed("\(error)")
             }
           case .quit:
-            return saved
+            return false
           }
         }
-      }
-      draw()
-    }
-  }
-
-  private func draw() {
-    terminal.draw(Renderer.grid(for: test.screen))
+        return true
+      })
+    return saved
   }
 }

@@ -32,6 +32,16 @@ struct TerminalEvents {
     return events + inputs.compactMap { event(for: $0) }
   }
 
+  /// Runs a screen without animation: draws `screen`, then hands every event to `handle` and
+  /// draws again, until `handle` returns false.
+  mutating func run(drawing screen: () -> Screen, handle: (SessionEvent) -> Bool) {
+    terminal.draw(Renderer.grid(for: screen()))
+    while true {
+      for event in next(animating: false) where !handle(event) { return }
+      terminal.draw(Renderer.grid(for: screen()))
+    }
+  }
+
   private mutating func event(for input: TerminalInput) -> SessionEvent? {
     switch input {
     case .key(let key):

@@ -16,13 +16,24 @@ struct DueCommand: ParsableCommand {
     var kanji: String
     var state: String
     var due: String?
-    var is_new: Bool
+    var isNew: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case kanji, state, due
+      case isNew = "is_new"
+    }
   }
 
   struct Output: Encodable {
     var now: [Entry]
-    var later_today: [Entry]
-    var next_due: String?
+    var laterToday: [Entry]
+    var nextDue: String?
+
+    enum CodingKeys: String, CodingKey {
+      case now
+      case laterToday = "later_today"
+      case nextDue = "next_due"
+    }
   }
 
   func run() throws {
@@ -38,14 +49,14 @@ struct DueCommand: ParsableCommand {
       cards.map {
         Entry(
           kanji: $0.kanji, state: $0.state.rawValue, due: $0.due.map(ProgressCLI.format),
-          is_new: $0.isNew)
+          isNew: $0.isNew)
       }
     }
     if json {
       print(
         try ProgressCLI.json(
           Output(
-            now: entries(queue), later_today: entries(later), next_due: next.map(ProgressCLI.format)
+            now: entries(queue), laterToday: entries(later), nextDue: next.map(ProgressCLI.format)
           )))
       return
     }

@@ -66,9 +66,14 @@ struct CardJSON: Encodable {
   var stability: Double?
   var difficulty: Double?
   var due: String?
-  var interval_days: Int
+  var intervalDays: Int
   var lapses: Int
   var leech: Bool
+
+  enum CodingKeys: String, CodingKey {
+    case kanji, state, stability, difficulty, due, lapses, leech
+    case intervalDays = "interval_days"
+  }
 
   init(_ snapshot: CardSnapshot) {
     kanji = snapshot.kanji
@@ -76,7 +81,7 @@ struct CardJSON: Encodable {
     stability = snapshot.card.memory?.stability
     difficulty = snapshot.card.memory?.difficulty
     due = snapshot.due.map(ProgressCLI.format)
-    interval_days = snapshot.card.intervalDays
+    intervalDays = snapshot.card.intervalDays
     lapses = snapshot.card.lapses
     leech = snapshot.card.isLeech
   }

@@ -39,7 +39,7 @@ struct WeakCommand: ParsableCommand {
     if json {
       print(try ProgressCLI.json(list))
     } else {
-      WeakListReport(list: list).lines.forEach { print($0) }
+      for line in WeakListReport(list: list).lines { print(line) }
     }
   }
 }

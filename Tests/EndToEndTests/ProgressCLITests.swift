@@ -66,7 +66,7 @@ import Testing
     #expect(later.compactMap { $0["kanji"] as? String } == ["二"])
   }
 
-  /// Two instances recording at once: every review lands exactly once.
+  /// Two instances recording at once, on the same kanji: every review lands exactly once.
   @Test func twoProcessesRecordingAtOnce() throws {
     let runner = ProgressHomeRunner()
     let kanji = (0..<20).map { String(UnicodeScalar(0x4E00 + $0)!) }
@@ -74,7 +74,7 @@ import Testing
     var processes: [Process] = []
     for half in 0..<2 {
       let lines = (0..<30).map { i in
-        "{\"kanji\": \"\(kanji[(i * 2 + half) % kanji.count])\", \"rating\": \"good\"}"
+        "{\"kanji\": \"\(kanji[(i + half * 5) % kanji.count])\", \"rating\": \"good\"}"
       }
       let file = runner.home + "/batch\(half).jsonl"
       try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)

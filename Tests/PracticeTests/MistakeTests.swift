@@ -2,12 +2,12 @@ import Practice
 import Testing
 
 @Suite struct MistakeTests {
-  let 右 = Fixtures.parts["右"]!
-  let 紙 = Fixtures.parts["紙"]!
+  let migi = Fixtures.parts["右"]!
+  let kami = Fixtures.parts["紙"]!
 
   @Test func reversedStrokeIsNamedWithItsKanji() {
     let grade = Fixtures.grade("右", [.init(type: .reversed, stroke: 3)])
-    let mistakes = Mistake.found(in: grade, kanji: 右)
+    let mistakes = Mistake.found(in: grade, kanji: migi)
     #expect(mistakes == [.reversed(stroke: 3)])
     #expect(mistakes[0].phrase(kanji: "右") == "draws stroke 3 of 右 backwards")
   }
@@ -15,14 +15,14 @@ import Testing
   @Test func orderErrorsOfOneDrawingFormOnePair() {
     let grade = Fixtures.grade(
       "右", [.init(type: .order, stroke: 5), .init(type: .order, stroke: 4)])
-    let mistakes = Mistake.found(in: grade, kanji: 右)
+    let mistakes = Mistake.found(in: grade, kanji: migi)
     #expect(mistakes == [.order(strokes: [4, 5])])
     #expect(mistakes[0].phrase(kanji: "右") == "strokes 4 and 5 in the wrong order")
   }
 
   @Test func missingStrokesOfAWholeComponentNameTheComponent() {
     let grade = Fixtures.grade("紙", Fixtures.missing(1...6) + Fixtures.missing(8...8))
-    let mistakes = Mistake.found(in: grade, kanji: 紙)
+    let mistakes = Mistake.found(in: grade, kanji: kami)
     #expect(mistakes == [.missingComponent("糸"), .missingStrokes([8])])
     #expect(
       mistakes.map { $0.phrase(kanji: "紙") } == ["misses the 糸 component", "leaves out stroke 8"])
@@ -37,14 +37,14 @@ import Testing
 
   @Test func anEmptyDrawingIsBlank() {
     let grade = Fixtures.grade("右", Fixtures.missing(1...5))
-    #expect(Mistake.found(in: grade, kanji: 右) == [.blank])
+    #expect(Mistake.found(in: grade, kanji: migi) == [.blank])
   }
 
   @Test func componentsTouchedByAMistake() {
-    #expect(右.components(touchedBy: .reversed(stroke: 3)) == ["口"])
-    #expect(右.components(touchedBy: .order(strokes: [2, 3])) == ["𠂇", "口"])
-    #expect(紙.components(touchedBy: .missingComponent("糸")) == ["糸"])
-    #expect(紙.components(touchedBy: .extraStroke).isEmpty)
+    #expect(migi.components(touchedBy: .reversed(stroke: 3)) == ["口"])
+    #expect(migi.components(touchedBy: .order(strokes: [2, 3])) == ["𠂇", "口"])
+    #expect(kami.components(touchedBy: .missingComponent("糸")) == ["糸"])
+    #expect(kami.components(touchedBy: .extraStroke).isEmpty)
   }
 
   @Test func theWholeCharacterIsNotAComponent() {

@@ -31,6 +31,8 @@ import Testing
         "",
         "Components you keep getting wrong:",
         "  糸  wrong in 3 drawings of 紙; practise 紙 紅",
+        "",
+        "Practise them now: kanji-write weak --session (or --component 糸)",
       ])
   }
 

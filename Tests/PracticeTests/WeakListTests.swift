@@ -90,8 +90,8 @@ import Testing
     #expect(component.failures == 3)
     #expect(component.failedIn == ["細", "紙"])
     #expect(component.practice == ["細", "紙", "紅"])
-    let 紙 = list.kanji.first { $0.kanji == "紙" }
-    #expect(紙?.reasons == ["misses the 糸 component"])
+    let kami = list.kanji.first { $0.kanji == "紙" }
+    #expect(kami?.reasons == ["misses the 糸 component"])
   }
 
   @Test func encodesAsJSON() throws {

@@ -108,4 +108,19 @@ import Testing
     #expect(try store.cards().allSatisfy { $0.card.reps == 3 })
     #expect(try store.check().isHealthy)
   }
+
+  @Test func instancesCreatingTheSameFileAtOnceAgree() async throws {
+    let home = TempHome()
+    let path = home.database
+    let opened = await withTaskGroup(of: Bool.self) { group in
+      for _ in 0..<4 {
+        group.addTask { (try? ProgressStore(path: path, timeZone: utc)) != nil }
+      }
+      return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
+    #expect(opened == 4)
+    let db = try Database(path: path, mode: .readOnly)
+    #expect(try db.scalar("SELECT count(*) FROM scheduler_models") == .integer(1))
+    #expect(try db.scalar("PRAGMA user_version") == .integer(2))
+  }
 }

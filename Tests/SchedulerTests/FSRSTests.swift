@@ -6,37 +6,48 @@ import Testing
 struct GoldenVectors: Decodable {
   struct NextState: Decodable {
     let start: [Double]?
-    let delta_t: Int
+    let deltaT: Int
     let again: [Double]
     let hard: [Double]
     let good: [Double]
     let easy: [Double]
+
+    enum CodingKeys: String, CodingKey {
+      case start, again, hard, good, easy
+      case deltaT = "delta_t"
+    }
   }
   struct Sequence: Decodable {
     let reviews: [[Int]]
-    let S: Double
-    let D: Double
+    let stability: Double
+    let difficulty: Double
     enum CodingKeys: String, CodingKey {
       case reviews = "reviews(rating,delta_t)"
-      case S, D
+      case stability = "S"
+      case difficulty = "D"
     }
   }
   struct Interval: Decodable {
-    let S: Double
+    let stability: Double
     let r90: Double
     let r80: Double
     let r95: Double
     enum CodingKeys: String, CodingKey {
-      case S
+      case stability = "S"
       case r90 = "DR0.9"
       case r80 = "DR0.8"
       case r95 = "DR0.95"
     }
   }
   let params: [Double]
-  let next_states: [NextState]
+  let nextStates: [NextState]
   let sequences: [Sequence]
   let intervals: [Interval]
+
+  enum CodingKeys: String, CodingKey {
+    case params, sequences, intervals
+    case nextStates = "next_states"
+  }
 
   static func load() throws -> GoldenVectors {
     let url = packageRoot.appendingPathComponent(
@@ -55,14 +66,14 @@ struct GoldenVectors: Decodable {
 
   @Test func nextStatesMatchTheRustReference() throws {
     let golden = try GoldenVectors.load()
-    #expect(golden.next_states.count == 9)
-    for vector in golden.next_states {
+    #expect(golden.nextStates.count == 9)
+    for vector in golden.nextStates {
       let start = vector.start.map { MemoryState(stability: $0[0], difficulty: $0[1]) }
       let expected: [(Rating, [Double])] = [
         (.again, vector.again), (.hard, vector.hard), (.good, vector.good), (.easy, vector.easy),
       ]
       for (rating, values) in expected {
-        let state = model.nextState(start, elapsedDays: vector.delta_t, rating: rating)
+        let state = model.nextState(start, elapsedDays: vector.deltaT, rating: rating)
         let interval = model.interval(stability: state.stability, desiredRetention: 0.9)
         #expect(close(state.stability, values[0]), "S \(vector) \(rating)")
         #expect(close(state.difficulty, values[1]), "D \(vector) \(rating)")
@@ -79,17 +90,18 @@ struct GoldenVectors: Decodable {
       for review in sequence.reviews {
         state = model.nextState(state, elapsedDays: review[1], rating: Rating(rawValue: review[0])!)
       }
-      #expect(close(state!.stability, sequence.S), "\(sequence.reviews)")
-      #expect(close(state!.difficulty, sequence.D), "\(sequence.reviews)")
+      #expect(close(state!.stability, sequence.stability), "\(sequence.reviews)")
+      #expect(close(state!.difficulty, sequence.difficulty), "\(sequence.reviews)")
     }
   }
 
   @Test func intervalsMatchTheRustReference() throws {
     let golden = try GoldenVectors.load()
     for vector in golden.intervals {
-      #expect(close(model.interval(stability: vector.S, desiredRetention: 0.9), vector.r90))
-      #expect(close(model.interval(stability: vector.S, desiredRetention: 0.8), vector.r80))
-      #expect(close(model.interval(stability: vector.S, desiredRetention: 0.95), vector.r95))
+      #expect(close(model.interval(stability: vector.stability, desiredRetention: 0.9), vector.r90))
+      #expect(close(model.interval(stability: vector.stability, desiredRetention: 0.8), vector.r80))
+      #expect(
+        close(model.interval(stability: vector.stability, desiredRetention: 0.95), vector.r95))
     }
   }
 

@@ -1,0 +1,109 @@
+import Foundation
+import Progress
+import Scheduler
+
+/// The app's statistics screen, as plain text: cards by state, reviews per day over the last 30
+/// days, true retention, the due forecast, the self-test trend and the streak, the same figures
+/// as `kanji-write stats`.
+public struct StatsReport: Sendable {
+  public var stats: ProgressStats
+  /// Reviews on each of the last 30 learner days, oldest first, today last.
+  public var reviewsPerDay: [Int]
+  public var selfTests: [SelfTestScore]
+  public var now: Date
+  public var clock: DayClock
+
+  public init(
+    stats: ProgressStats, reviewsPerDay: [Int], selfTests: [SelfTestScore], now: Date,
+    clock: DayClock
+  ) {
+    self.stats = stats
+    self.reviewsPerDay = reviewsPerDay
+    self.selfTests = selfTests
+    self.now = now
+    self.clock = clock
+  }
+
+  /// The figures of the learner's store now.
+  public static func load(store: ProgressStore, now: Date) throws -> StatsReport {
+    let clock = try store.clock()
+    let today = clock.dayNumber(now)
+    var perDay = Array(repeating: 0, count: 30)
+    for entry in try store.reviewLog() where entry.kind == .review {
+      let age = today - clock.dayNumber(entry.time)
+      if (0..<30).contains(age) { perDay[29 - age] += 1 }
+    }
+    return StatsReport(
+      stats: try store.stats(now: now), reviewsPerDay: perDay,
+      selfTests: try store.selfTests().map(SelfTestScore.init), now: now, clock: clock)
+  }
+
+  public var lines: [String] {
+    let states = ["new", "learning", "review", "relearning"]
+    var lines = [
+      "Cards: " + states.map { "\($0) \(stats.cardsByState[$0] ?? 0)" }.joined(separator: ", ")
+        + (stats.leeches > 0 ? "; \(stats.leeches) leeches" : ""),
+      "Today: \(stats.reviewsToday) reviews, \(stats.newToday) new; "
+        + "streak \(stats.streakDays) day\(stats.streakDays == 1 ? "" : "s")",
+    ]
+    if let retention = stats.trueRetention30Days {
+      lines.append(
+        String(
+          format: "True retention, last 30 days: %.1f%% of %d reviews", retention * 100,
+          stats.retentionReviews30Days))
+    } else {
+      lines.append("True retention, last 30 days: no reviews of graduated cards yet")
+    }
+    let peak = reviewsPerDay.max() ?? 0
+    lines.append("")
+    lines.append("Reviews per day, last 30 days (most: \(peak)):")
+    lines.append("  " + Self.sparkline(reviewsPerDay))
+    lines.append("")
+    lines.append("Due in the next 14 days:")
+    lines += DueForecast.lines(stats.forecast, now: now, clock: clock)
+    lines.append("")
+    let history = SelfTestHistoryReport(tests: selfTests, calendar: Self.calendar(clock))
+    if selfTests.isEmpty {
+      lines += history.lines
+    } else {
+      lines.append("Self-test trend:")
+      lines += TrendChart().lines(
+        weeks: history.trend.weeks(calendar: history.calendar), calendar: history.calendar)
+      lines.append(history.lines.last ?? "")
+    }
+    return lines
+  }
+
+  /// One eighth-block bar per value, scaled to the largest.
+  static func sparkline(_ values: [Int]) -> String {
+    let peak = max(values.max() ?? 0, 1)
+    return String(
+      values.map { value in
+        value == 0
+          ? "·" : TrendChart.eighths[max(1, Int((Double(value) / Double(peak) * 8).rounded()))]
+      })
+  }
+
+  static func calendar(_ clock: DayClock) -> Calendar {
+    var calendar = Calendar(identifier: .iso8601)
+    calendar.timeZone = clock.timeZone
+    return calendar
+  }
+}
+
+/// The due forecast as one bar per day, scaled to 40 columns: `kanji-write stats` and the app.
+enum DueForecast {
+  static func lines(_ counts: [Int], now: Date, clock: DayClock) -> [String] {
+    let peak = max(counts.max() ?? 0, 1)
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = clock.timeZone
+    formatter.dateFormat = "EEE MM-dd"
+    let today = clock.dayNumber(now)
+    return counts.enumerated().map { offset, count in
+      let day = formatter.string(from: clock.start(ofDay: today + offset))
+      let width = count == 0 ? 0 : max(1, count * 40 / peak)
+      return "  \(day) \(String(repeating: "█", count: width)) \(count)"
+    }
+  }
+}

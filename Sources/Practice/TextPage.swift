@@ -1,0 +1,73 @@
+import Foundation
+
+/// A page of text in the app (the weak list, the self-test history, the statistics) as a small
+/// state machine: it scrolls, closes, and offers a few actions on keys.
+public struct TextPage: Equatable, Sendable {
+  /// A key the page offers beyond scrolling and closing.
+  public struct Action: Equatable, Sendable {
+    public var key: Character
+    public var label: String
+
+    public init(key: Character, label: String) {
+      self.key = key
+      self.label = label
+    }
+  }
+
+  public enum Effect: Equatable, Sendable {
+    case close
+    case action(Character)
+  }
+
+  public var title: String
+  public var lines: [String]
+  public var actions: [Action]
+  public private(set) var top = 0
+  public private(set) var layout: Layout
+
+  /// The size is the terminal's, given again by a resize event when the page is shown.
+  public init(
+    title: String, lines: [String], actions: [Action] = [], columns: Int = 80, rows: Int = 24
+  ) {
+    self.title = title
+    self.lines = lines
+    self.actions = actions
+    layout = Layout(columns: columns, rows: rows)
+  }
+
+  /// Rows between the title and the key line.
+  var bodyRows: Int { max(1, layout.rows - 3) }
+  var maxTop: Int { max(0, lines.count - bodyRows) }
+
+  public mutating func handle(_ event: SessionEvent) -> Effect? {
+    switch event {
+    case .resize(let columns, let rows):
+      layout = Layout(columns: columns, rows: rows)
+      top = min(top, maxTop)
+    case .key(.interrupt), .key(.escape), .key(.enter), .key(.character("q")):
+      return .close
+    case .key(.character("j")), .key(.character(" ")):
+      top = min(maxTop, top + (event == .key(.character(" ")) ? bodyRows : 1))
+    case .key(.character("k")), .key(.backspace):
+      top = max(0, top - (event == .key(.backspace) ? bodyRows : 1))
+    case .key(.character(let key)) where actions.contains { $0.key == key }:
+      return .action(key)
+    default:
+      break
+    }
+    return nil
+  }
+
+  public var screen: Screen {
+    var screen = Screen(columns: layout.columns, rows: layout.rows)
+    screen.texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
+    for (offset, line) in lines.dropFirst(top).prefix(bodyRows).enumerated() {
+      screen.texts.append(TextItem(row: 2 + offset, column: 0, text: line))
+    }
+    let scroll = lines.count > bodyRows ? "j/k or space scroll  " : ""
+    let extra = actions.map { "\($0.key) \($0.label)  " }.joined()
+    screen.texts.append(
+      TextItem(row: layout.rows - 1, column: 0, text: scroll + extra + "q back", style: .key))
+    return screen
+  }
+}

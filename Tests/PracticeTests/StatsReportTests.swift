@@ -1,0 +1,34 @@
+import Foundation
+import Practice
+import Progress
+import Testing
+
+@Suite struct StatsReportTests {
+  let home = FileManager.default.temporaryDirectory
+    .appendingPathComponent("kanji-write-stats-\(UUID().uuidString)").path
+  let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+  @Test func figuresOfTheStoreWithReviewsPerDayAndTheSelfTestTrend() throws {
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    let store = try ProgressStore(
+      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+    _ = try store.addCards(["一", "二", "三"], at: start)
+    let player = HistoryPlayer(store: store, start: start)
+    // 一: now, ten minutes later (it graduates), and two days later; 二: now.
+    _ = try player.play("一", [.good, .good, .good], failingGrade: nil)
+    _ = try player.play("二", [.good], failingGrade: nil)
+    try store.recordSelfTest(
+      time: start, items: [SelfTestItem(kanji: "一", produced: true)], score: 100)
+    let now = start.addingTimeInterval(3 * 86_400)
+    let report = try StatsReport.load(store: store, now: now)
+    #expect(report.reviewsPerDay.count == 30)
+    #expect(report.reviewsPerDay.reduce(0, +) == 4)
+    let lines = report.lines
+    #expect(lines[0] == "Cards: new 1, learning 1, review 1, relearning 0")
+    #expect(lines.contains("Reviews per day, last 30 days (most: 3):"))
+    #expect(lines.contains("Due in the next 14 days:"))
+    #expect(lines.contains("Self-test trend:"))
+    #expect(lines.last == "Latest 100%; take another test in a few weeks to see the trend.")
+  }
+}

@@ -1,0 +1,40 @@
+import Practice
+import Testing
+
+@Suite struct TextPageTests {
+  let lines = (1...40).map { "line \($0)" }
+
+  func page() -> TextPage {
+    TextPage(
+      title: "Weak kanji", lines: lines, actions: [.init(key: "s", label: "practise them")],
+      columns: 80, rows: 24)
+  }
+
+  @Test func showsTheLinesThatFitWithTheKeys() {
+    let screen = page().screen
+    #expect(screen.texts.first?.text == "Weak kanji")
+    #expect(screen.texts.map(\.text).contains("line 21"))
+    #expect(!screen.texts.map(\.text).contains("line 22"))
+    #expect(screen.texts.last?.text == "j/k or space scroll  s practise them  q back")
+  }
+
+  @Test func scrollsWithinTheText() {
+    var page = page()
+    #expect(page.handle(.key(.character(" "))) == nil)
+    #expect(page.top == 19)
+    #expect(page.handle(.key(.character("j"))) == nil)
+    #expect(page.top == 19)
+    _ = page.handle(.key(.character("k")))
+    #expect(page.top == 18)
+    _ = page.handle(.key(.backspace))
+    #expect(page.top == 0)
+  }
+
+  @Test func closesOrActs() {
+    var page = page()
+    #expect(page.handle(.key(.character("s"))) == .action("s"))
+    #expect(page.handle(.key(.character("x"))) == nil)
+    #expect(page.handle(.key(.character("q"))) == .close)
+    #expect(page.handle(.key(.enter)) == .close)
+  }
+}
