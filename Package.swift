@@ -41,7 +41,9 @@ let package = Package(
     // `make bench`: speed and accuracy figures, built in release mode.
     .executableTarget(
       name: "kanji-write-bench",
-      dependencies: ["KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "SQLite"]
+      dependencies: [
+        "KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "SQLite", "TerminalUI",
+      ]
     ),
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
@@ -49,8 +51,10 @@ let package = Package(
     .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
     .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
-    .testTarget(name: "PracticeTests", dependencies: ["Practice", "KanjiData", "Scheduler", "Progress"]),
+    .testTarget(
+      name: "PracticeTests",
+      dependencies: ["Practice", "KanjiData", "Scheduler", "Progress", "StrokeMatch"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Practice"]),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(name: "EndToEndTests", dependencies: ["KanjiData"]),
   ]
 )

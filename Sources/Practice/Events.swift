@@ -54,15 +54,19 @@ public struct PracticeSettings: Equatable, Sendable {
   public var asciiFrame: Bool
   /// Show a new kanji (study) before asking it; off for `practice`.
   public var studyNewCards: Bool
+  /// When the cards run out, go on with (re)learning cards due within the learn-ahead limit,
+  /// as Anki does; off for `practice`.
+  public var learnAhead: Bool
 
   public init(
     perStrokeMode: Bool = false, showStrokeCount: Bool = false, asciiFrame: Bool = false,
-    studyNewCards: Bool = true
+    studyNewCards: Bool = true, learnAhead: Bool = true
   ) {
     self.perStrokeMode = perStrokeMode
     self.showStrokeCount = showStrokeCount
     self.asciiFrame = asciiFrame
     self.studyNewCards = studyNewCards
+    self.learnAhead = learnAhead
   }
 }
 
@@ -97,10 +101,15 @@ public struct CompletedReview: Equatable, Sendable {
 public enum SessionEffect: Equatable, Sendable {
   /// Store this review now; on failure call `Session.saveFailed(_:)`.
   case record(CompletedReview)
+  /// A new kanji was studied (shown before it is asked): the store moves it into learning.
+  /// Not a review.
+  case recordStudy(kanji: String, time: Date)
   /// First run: add these kanji to the deck (the `kanji-write add` syntax), then call
   /// `Session.begin(cards:)` or `Session.setupFailed(_:)`.
   case addToDeck(String)
-  /// The summary is up; the host may give the streak and next due date with `Session.outlook`.
+  /// The cards ran out. The host may add (re)learning cards due soon with `Session.append(_:)`;
+  /// otherwise the summary is up, and the host may give the streak and next due date with
+  /// `Session.outlook`.
   case finished
   case quit
 }

@@ -66,6 +66,14 @@ public struct Session: Sendable {
     phase = firstPhase(for: cards[0])
   }
 
+  /// Goes on with more cards after the last one (learning cards come due again); from the
+  /// summary only.
+  public mutating func append(_ more: [SessionCard]) {
+    guard case .summary = phase, !more.isEmpty, index == cards.count else { return }
+    cards += more
+    phase = firstPhase(for: cards[index])
+  }
+
   public mutating func setupFailed(_ message: String) {
     guard case .setup(var setup) = phase else { return }
     setup.message = message
@@ -220,6 +228,7 @@ public struct Session: Sendable {
       phase = .study(StudyState(startedAt: now))
     case .key(.enter), .key(.character(" ")):
       phase = .prompt(PromptState(startedAt: now, canvas: layout.canvas))
+      if let card = currentCard { return [.recordStudy(kanji: card.kanji.character, time: now)] }
     case .key(.character("?")):
       showHelp = true
     case .key(.character("q")), .key(.escape):

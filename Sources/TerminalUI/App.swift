@@ -60,6 +60,9 @@ public final class TerminalApp {
           session.saveFailed("\(error)")
           return .running
         }
+      case .recordStudy(let kanji, let time):
+        // A study that could not be stored only means the kanji is shown again next time.
+        try? host.recordStudy(kanji: kanji, time: time)
       case .addToDeck(let spec):
         do {
           session.begin(cards: try host.addToDeck(spec))
@@ -67,7 +70,13 @@ public final class TerminalApp {
           session.setupFailed("\(failure)")
         }
       case .finished:
-        session.outlook = try? host.outlook()
+        if session.settings.learnAhead, let more = try? host.learnAhead(now: Date()),
+          !more.isEmpty
+        {
+          session.append(more)
+        } else {
+          session.outlook = try? host.outlook()
+        }
       case .quit:
         return .over
       }

@@ -316,6 +316,8 @@ public final class Terminal {
   private static let fatal = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
 
   private static func installSignalHandlers() {
+    // Globals initialise lazily; touch this one now, not for the first time in a handler.
+    _ = crashReset.count
     // Children of Foundation.Process inherit a blocked mask (terminal notes §4.5): unblock.
     var empty = sigset_t()
     sigemptyset(&empty)

@@ -6,6 +6,7 @@ let sections: [(name: String, run: () throws -> Void)] = [
   ("scheduler", SchedulerBench.run),
   ("grade", GradeBench.run),
   ("recognize", RecognizeBench.run),
+  ("tui", TUIBench.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

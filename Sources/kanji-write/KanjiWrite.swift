@@ -24,9 +24,11 @@ struct KanjiWrite: ParsableCommand {
       StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
-      KnownCommand.self, WeakCommand.self,
+      SessionCommand.self, PracticeCommand.self, KnownCommand.self, WeakCommand.self,
 
-    ]
+    ],
+    // `kanji-write` alone opens the app.
+    defaultSubcommand: SessionCommand.self
   )
 
   /// Command-line mistakes exit with status 2, like every other bad input, instead of the

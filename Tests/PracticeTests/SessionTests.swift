@@ -237,6 +237,7 @@ import Testing
     }
     #expect(!learner.screenText.contains("十"))
     #expect(learner.records.isEmpty)
+    #expect(learner.effects == [.recordStudy(kanji: "十", time: learner.clock)])
   }
 
   @Test func practiceSkipsStudy() {
@@ -266,6 +267,25 @@ import Testing
     #expect(text.contains("Next review:       in 10 min"))
     learner.press("q")
     #expect(learner.effects.last == .quit)
+  }
+
+  @Test func learningCardsDueSoonAreAskedAgainAtTheEnd() {
+    var learner = Learner(cards: [reviews[0]])
+    learner.press("s")
+    learner.send(.key(.enter))
+    #expect(learner.effects.last == .finished)
+    learner.session.append([reviews[0]])
+    guard case .prompt = learner.session.phase else {
+      Issue.record("expected the card again")
+      return
+    }
+    #expect(learner.screenText.contains("2 of 2 · review"))
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    #expect(learner.records.map(\.rating) == [.again, .good])
+    #expect(learner.session.stats.reviewed == 2)
+    #expect(learner.session.stats.rightFirstTime == 0)
   }
 
   @Test func quitOnFeedbackSavesTheAnsweredCard() {

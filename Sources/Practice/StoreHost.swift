@@ -1,0 +1,108 @@
+import Foundation
+import KanjiData
+import Progress
+import Scheduler
+import StrokeMatch
+
+/// The session's host in the app: the learner's progress store and the reference data.
+public final class StoreHost: SessionHost {
+  public let store: ProgressStore
+  public let reference: ReferenceDatabase
+
+  public init(store: ProgressStore, reference: ReferenceDatabase) {
+    self.store = store
+    self.reference = reference
+  }
+
+  /// The learner's practice settings from the store; the daily session studies new kanji
+  /// and learns ahead, `practice` does neither.
+  public func settings(dailySession: Bool) throws -> (PracticeSettings, Leniency) {
+    let settings = PracticeSettings(
+      perStrokeMode: try store.bool("per_stroke_mode"),
+      showStrokeCount: try store.bool("show_stroke_count"),
+      asciiFrame: try store.bool("ascii_frame"), studyNewCards: dailySession,
+      learnAhead: dailySession)
+    return (settings, Leniency(rawValue: try store.setting("leniency")) ?? .normal)
+  }
+
+  public var deckIsEmpty: Bool {
+    get throws { try store.cards().isEmpty }
+  }
+
+  /// Today's session: due reviews, then new kanji up to the daily limit.
+  public func dueCards(now: Date) throws -> [SessionCard] {
+    try store.sessionQueue(now: now).compactMap { queued in
+      try reference.kanji(queued.kanji).map { SessionCard(kanji: $0, isNew: queued.isNew) }
+    }
+  }
+
+  /// The given kanji, in order, added to the deck if they are not in it, to be asked at once.
+  public func practiceCards(_ characters: [String], now: Date) throws -> [SessionCard] {
+    var cards: [SessionCard] = []
+    var unknown: [String] = []
+    for character in characters {
+      if let kanji = try reference.kanji(character) {
+        cards.append(SessionCard(kanji: kanji, isNew: false))
+      } else {
+        unknown.append(character)
+      }
+    }
+    guard unknown.isEmpty else {
+      throw PracticeError(
+        "no stroke data for \(unknown.joined(separator: " ")) in \(reference.path)")
+    }
+    _ = try store.addCards(characters, at: now)
+    return cards
+  }
+
+  public func record(_ review: CompletedReview) throws {
+    // The store reads "now" under its write lock, so reviews stay in order across instances.
+    _ = try store.recordReview(
+      ReviewInput(
+        kanji: review.kanji, rating: review.rating, proposedRating: review.proposedRating,
+        durationMs: review.durationMs, hintsUsed: review.hintsUsed,
+        drawingJSON: review.drawingJSON, gradeJSON: review.gradeJSON))
+  }
+
+  public func recordStudy(kanji: String, time: Date) throws {
+    _ = try store.recordReview(ReviewInput(kanji: kanji, rating: .good, isStudy: true))
+  }
+
+  public func addToDeck(_ spec: String) throws -> [SessionCard] {
+    let selector = try KanjiSelector(parsing: spec)
+    let characters = try reference.characters(matching: selector)
+    guard !characters.isEmpty else {
+      throw PracticeError("\(spec) names no kanji with stroke data")
+    }
+    _ = try store.addCards(characters, at: Date())
+    return try dueCards(now: Date())
+  }
+
+  /// Anki's default learn-ahead limit.
+  public static let learnAheadLimit: TimeInterval = 20 * 60
+
+  public func learnAhead(now: Date) throws -> [SessionCard] {
+    let learning = try store.sessionQueue(now: now) + store.laterToday(now: now)
+    return try learning.filter { queued in
+      (queued.state == .learning || queued.state == .relearning)
+        && (queued.due ?? now) <= now + Self.learnAheadLimit
+    }.compactMap { queued in
+      try reference.kanji(queued.kanji).map { SessionCard(kanji: $0, isNew: false) }
+    }
+  }
+
+  public func outlook() throws -> SessionOutlook {
+    let now = Date()
+    return SessionOutlook(
+      streak: try store.streak(now: now), nextDue: try store.nextDue(after: now))
+  }
+}
+
+/// A request the session cannot serve, in words for the learner.
+public struct PracticeError: Error, CustomStringConvertible {
+  public var description: String
+
+  public init(_ description: String) {
+    self.description = description
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import KanjiData
+import StrokeMatch
+
+/// The session's judge backed by the StrokeMatch grader, at the learner's leniency.
+public struct StrokeMatchJudge: DrawingJudge {
+  public var leniency: Leniency
+
+  public init(leniency: Leniency) {
+    self.leniency = leniency
+  }
+
+  /// The ink as the grader's drawing: cell coordinates on a canvas of 2:1 cells.
+  public static func drawing(_ ink: Ink) -> Drawing {
+    Drawing(
+      canvas: Drawing.Canvas(columns: Double(ink.columns), rows: Double(ink.rows), cellAspect: 2),
+      strokes: ink.cellStrokes.map { stroke in
+        stroke.map { Drawing.CellPoint(column: $0[0], row: $0[1]) }
+      })
+  }
+
+  public func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
+    let drawing = Self.drawing(ink)
+    let grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
+    let outcomes = grade.strokes.map { result in
+      StrokeOutcome(
+        stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },
+        verdict: Verdict(rawValue: result.verdict.rawValue) ?? .shape)
+    }
+    return Assessment(
+      passed: grade.pass, messages: grade.errors.map(\.message), strokes: outcomes,
+      json: Self.json(grade), drawingJSON: Self.json(drawing))
+  }
+
+  public func checkLastStroke(_ ink: Ink, against kanji: Kanji) -> StrokeCheck {
+    switch judgeLastStroke(of: Self.drawing(ink), against: kanji, leniency: leniency) {
+    case .correct:
+      StrokeCheck(accepted: true)
+    case .reversed(let stroke):
+      StrokeCheck(accepted: false, message: "Stroke \(stroke) drawn backwards")
+    case .outOfOrder(let expected, let drawn):
+      StrokeCheck(
+        accepted: false, message: "That was stroke \(drawn); stroke \(expected) comes first")
+    case .repeated(let stroke):
+      StrokeCheck(accepted: false, message: "Stroke \(stroke) is drawn already")
+    case .wrong(let expected):
+      StrokeCheck(accepted: false, message: "That is not stroke \(expected)")
+    case .extra:
+      StrokeCheck(accepted: false, message: "Every stroke is drawn; press Enter to check")
+    }
+  }
+
+  private static func json(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+}

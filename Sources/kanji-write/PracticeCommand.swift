@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// Drill a list: the given kanji are asked from memory now, in order, and each answer is a review.
+struct PracticeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "practice",
+    abstract: "Write the given kanji from memory now, in order, recording each as a review.",
+    discussion: """
+      Example: kanji-write practice 学 校 (or 学校). No study step: the canvas is up at once. \
+      Kanji not yet in the deck are added.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The kanji to practise, as separate arguments or run together.")
+  var kanji: [String]
+
+  func validate() throws {
+    let characters = Self.characters(kanji)
+    guard !characters.isEmpty else {
+      throw ValidationError("give the kanji to practise, e.g. kanji-write practice 学 校")
+    }
+  }
+
+  static func characters(_ arguments: [String]) -> [String] {
+    arguments.flatMap { argument in
+      argument.filter { !$0.isWhitespace }.map(String.init)
+    }
+  }
+
+  func run() throws {
+    let characters = Self.characters(kanji)
+    try SessionLauncher.run(global, dailySession: false) { host, now in
+      (try host.practiceCards(characters, now: now), false)
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import KanjiData
+import Practice
+import Progress
+import TerminalUI
+
+/// Opens the data, checks the terminal, and runs a practice session in it: the plumbing the
+/// app's default command and `practice` share.
+enum SessionLauncher {
+  static func run(
+    _ global: GlobalOptions, dailySession: Bool,
+    cards: (StoreHost, Date) throws -> (cards: [SessionCard], deckIsEmpty: Bool)
+  ) throws {
+    let environment = ProcessInfo.processInfo.environment
+    do {
+      try Terminal.checkEnvironment(environment: environment)
+    } catch {
+      ProgressCLI.fail(error.description)
+    }
+    let now = Date()
+    let (host, settings, leniency, session) = try ProgressCLI.run {
+      let reference = try ReferenceDatabase(
+        path: try ReferenceDatabase.locate(explicit: global.data))
+      let host = StoreHost(store: try ProgressStore.open(home: global.home), reference: reference)
+      let (settings, leniency) = try host.settings(dailySession: dailySession)
+      return (host, settings, leniency, try cards(host, now))
+    }
+    let terminal: Terminal
+    do {
+      terminal = try Terminal()
+    } catch {
+      ProgressCLI.fail(error.description)
+    }
+    let practice = Session(
+      cards: session.cards, settings: settings, judge: StrokeMatchJudge(leniency: leniency),
+      columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: session.deckIsEmpty)
+    do {
+      try TerminalApp(terminal: terminal, session: practice, host: host).run()
+    } catch {
+      // The terminal is restored by now; the answered reviews before this one are stored.
+      FileHandle.standardError.write(
+        Data("kanji-write: could not save the last review: \(error)\n".utf8))
+      Foundation.exit(1)
+    }
+  }
+}
