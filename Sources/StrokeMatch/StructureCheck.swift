@@ -21,12 +21,19 @@ struct StructureCheck: Sendable {
     }
     var check = self
     check.distances = distances
+    check.strokeCount = form.strokes.count
     check.sorted = distances.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
     return check.relations(form: form, match: match, cellX: cellX, cellY: cellY)
   }
 
   var distances: [Int: Double] = [:]
   var sorted: [(Int, Double)] = []
+  var strokeCount = 0
+
+  /// Extra room, in units, in a kanji of many strokes. In a simple kanji every relation between
+  /// strokes is part of its identity (入 and 八, 土 and 士); in a busy one a loose junction or a
+  /// bar a little long is handwriting, and the other strokes still say which kanji it is.
+  var busy: Double { min(15, 1.5 * max(0, Double(strokeCount - 4))) }
 
   /// The lower median distance of the strokes other than the two compared (which may be the very
   /// strokes a look-alike changes); a middling hand's when too few strokes remain to tell.
@@ -97,7 +104,9 @@ struct StructureCheck: Sendable {
     let limit = 0.12 * tolerance.factor
     let flipped =
       (reference < -0.2 && actual > limit) || (reference > 0.2 && actual < -limit)
-    guard flipped, abs(actual - reference) > (0.45 + 0.03 * sloppiness) * tolerance.factor else {
+    guard flipped,
+      abs(actual - reference) > (0.45 + 0.03 * sloppiness + 0.03 * busy) * tolerance.factor
+    else {
       return nil
     }
     return abs(log(drawnLengthA / lengthA)) >= abs(log(drawnLengthB / lengthB)) ? a : b
@@ -112,7 +121,7 @@ struct StructureCheck: Sendable {
     // Joined in one and apart in the other (入 against 八): the gap between an end and the line.
     let gapLimit =
       (5 + 0.04 * first.length) * tolerance.factor + 0.5 * max(cellX, cellY)
-      + 1.5 * sloppiness
+      + 1.5 * sloppiness + busy
     for end in [0, sampleCount - 1] {
       var referenceGap = Polyline.distance(from: first.samples[end], to: second.polyline)
       // A hook's tip may touch where the stroke without it does not: judge by the farther.
@@ -167,7 +176,7 @@ struct StructureCheck: Sendable {
           .squareRoot()
         let limit =
           (5 + 0.04 * first.length + 0.05 * pieceLength) * tolerance.factor + 0.7 * cellAcross + 1.5
-          * sloppiness
+          * sloppiness + busy
         // A hook may be left out: measure the end without it too and take the nearer.
         if end > 0, let hookless = first.samplesWithoutHook?.last {
           let other = lineFrame.across(hookless)

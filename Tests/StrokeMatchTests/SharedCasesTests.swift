@@ -27,7 +27,7 @@ import Testing
       return Double(count.good) / Double(count.total)
     }
     #expect(rate("correct-neat") >= 0.98, "\(counts)")
-    #expect(rate("correct-typical") >= 0.88, "\(counts)")
+    #expect(rate("correct-typical") >= 0.95, "\(counts)")
     for kind in ["swap", "reverse", "missing", "extra", "lookalike", "other"] {
       #expect(rate(kind) >= 0.97, "\(kind): \(counts[kind].map { "\($0)" } ?? "none")")
     }
