@@ -2,8 +2,9 @@ import Foundation
 import KanjiData
 
 extension SelfTestSession {
+  /// The rules, on the status line; short enough for an 80-column terminal.
   public static let rules =
-    "Write each kanji from its meaning and readings: no hints, no feedback until the end."
+    "Write it from meaning and readings; no hints, no feedback until the end."
   static let askKeys = "Enter next  x I can't  u undo  c clear  q abandon the test"
   static let resultKeys = "n/p or 1-0 show another kanji  Enter or q done"
 

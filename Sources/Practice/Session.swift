@@ -133,6 +133,8 @@ public struct Session: Sendable {
       switch event {
       case .key(.enter), .key(.character("q")), .key(.character(" ")), .key(.escape):
         return [.quit]
+      case .key(.character(let key)):
+        return AppDestination(rawValue: key).map { [.open($0)] } ?? []
       default:
         return []
       }

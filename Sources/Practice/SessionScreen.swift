@@ -240,7 +240,7 @@ extension Session {
     for (offset, line) in lines.enumerated() {
       screen.texts.append(TextItem(row: offset, column: 0, text: line.0, style: line.1))
     }
-    footer(status: nil, keys: "Enter or q quit", on: &screen)
+    footer(status: nil, keys: AppDestination.keys + "  Enter or q quit", on: &screen)
   }
 
   // MARK: Helpers
