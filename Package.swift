@@ -51,7 +51,9 @@ let package = Package(
     .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
     .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
-    .testTarget(name: "PracticeTests", dependencies: ["Practice", "KanjiData", "Scheduler", "Progress"]),
+    .testTarget(
+      name: "PracticeTests",
+      dependencies: ["Practice", "KanjiData", "Scheduler", "Progress", "StrokeMatch"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Practice"]),
     .testTarget(name: "EndToEndTests", dependencies: ["KanjiData"]),
   ]

@@ -1,6 +1,7 @@
 import Foundation
 import KanjiData
 import Scheduler
+import StrokeMatch
 
 /// The ten-kanji self-test as a state machine: each kanji asked by meaning and readings only,
 /// no hints and no feedback until the end, then the score and every drawing beside the right
@@ -194,7 +195,7 @@ public struct SelfTestAnswered: Equatable, Sendable {
   public var durationMs: Int
 
   public var answer: SelfTestAnswer {
-    guard !cannot, let grade = GradeRecord.decode(assessment.json) else { return .cannot }
+    guard !cannot, let grade = Grade.stored(assessment.json) else { return .cannot }
     return .drawn(grade)
   }
 
