@@ -66,6 +66,18 @@ import Testing
     #expect(
       reviews.filter { $0["rating"] as? Int == LoggedRating.again.rawValue }.count == 4)
 
+    // The failures are reviews now, so the weak list names them from the logged grades.
+    let weak = try JSONSerialization.jsonObject(
+      with: Data(try run(["weak", "--json"], home: app.home).utf8))
+    let weakKanji = try #require((weak as? [String: Any])?["kanji"] as? [[String: Any]])
+    func reasons(_ kanji: String) -> [String] {
+      weakKanji.first { $0["kanji"] as? String == kanji }?["reasons"] as? [String] ?? []
+    }
+    #expect(Set(weakKanji.compactMap { $0["kanji"] as? String }) == ["二", "四", "七", "十"])
+    #expect(reasons("七") == ["draws stroke 1 of 七 backwards"])
+    #expect(reasons("四") == ["could not write it"])
+    #expect(reasons("十").first?.contains("order") == true)
+
     let text = try run(["test", "--history"], home: app.home)
     #expect(text.contains(" 60%  6/10  一二三四五六七八九十"))
     #expect(text.contains("take another test in a few weeks"))
