@@ -35,19 +35,8 @@ extension SelfTestSession {
     let current = kanji[index]
     let drawn = ask.ink.strokes.count
     let progress = "Strokes drawn: \(drawn)   \(index + 1) of \(kanji.count)"
-    screen.texts.append(TextItem(row: 0, column: 0, text: "Self-test", style: .title))
-    screen.texts.append(
-      TextItem(
-        row: 0, column: max(11, layout.columns - progress.count - 1), text: progress, style: .dim))
-    let meanings =
-      current.meanings.isEmpty ? "(no English meaning)" : current.meanings.joined(separator: "; ")
-    screen.texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
-    var readings: [String] = []
-    if !current.onyomi.isEmpty { readings.append("on: " + current.onyomi.joined(separator: "、")) }
-    if !current.kunyomi.isEmpty {
-      readings.append("kun: " + current.kunyomi.joined(separator: "、"))
-    }
-    screen.texts.append(TextItem(row: 2, column: 0, text: readings.joined(separator: "   ")))
+    // Meaning and readings only: the stroke count is never shown in a test.
+    screen.addPromptHeader(current, title: "Self-test", progress: progress, showStrokeCount: false)
     var canvas = CanvasView(inner: layout.canvas, frame: frame)
     for stroke in ask.ink.strokes + (ask.current.map { [$0] } ?? []) {
       canvas.strokes.append(StrokeView(points: stroke, style: .ink))

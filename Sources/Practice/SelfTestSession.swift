@@ -221,12 +221,3 @@ public struct SelfTestOutcome: Equatable, Sendable {
     }
   }
 }
-
-extension CellRect {
-  /// A screen position as a point of this drawing area, clamped to it.
-  func unit(_ point: ScreenPoint) -> UnitPoint {
-    let x = (point.x - Double(column)) / Double(max(1, columns))
-    let y = (point.y - Double(row)) / Double(max(1, rows))
-    return UnitPoint(x: min(1, max(0, x)), y: min(1, max(0, y)))
-  }
-}
