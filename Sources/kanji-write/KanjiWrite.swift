@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct KanjiWrite: ParsableCommand {
@@ -29,4 +30,20 @@ struct KanjiWrite: ParsableCommand {
     // `kanji-write` alone opens the app.
     defaultSubcommand: SessionCommand.self
   )
+
+  /// Command-line mistakes exit with status 2, like every other bad input, instead of the
+  /// argument parser's 64, so scripts see one code for "you asked for something invalid".
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }
