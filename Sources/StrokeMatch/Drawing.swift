@@ -77,7 +77,8 @@ extension Drawing {
       }
     }
     guard canvas.cellAspect.isFinite, canvas.cellAspect >= 0.1, canvas.cellAspect <= 10 else {
-      throw DrawingError("the canvas cellAspect must be between 0.1 and 10, not \(canvas.cellAspect)")
+      throw DrawingError(
+        "the canvas cellAspect must be between 0.1 and 10, not \(canvas.cellAspect)")
     }
     guard strokes.count <= Self.maxStrokes else {
       throw DrawingError(

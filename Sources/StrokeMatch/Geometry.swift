@@ -8,8 +8,6 @@ extension Point {
 
   var length: Double { (x * x + y * y).squareRoot() }
 
-  func distance(to other: Point) -> Double { (self - other).length }
-
   func dot(_ other: Point) -> Double { x * other.x + y * other.y }
 
   func cross(_ other: Point) -> Double { x * other.y - y * other.x }
@@ -80,7 +78,9 @@ enum Polyline {
   }
 
   static func distance(from point: Point, to polyline: [Point]) -> Double {
-    guard polyline.count > 1 else { return polyline.first.map { point.distance(to: $0) } ?? .infinity }
+    guard polyline.count > 1 else {
+      return polyline.first.map { point.distance(to: $0) } ?? .infinity
+    }
     var best = Double.infinity
     for index in polyline.indices.dropFirst() {
       best = min(best, distance(from: point, toSegment: polyline[index - 1], polyline[index]))

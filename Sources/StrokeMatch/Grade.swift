@@ -59,7 +59,8 @@ public struct Grade: Codable, Sendable, Equatable {
   public var errors: [Problem]
   public var strokes: [StrokeResult]
 
-  public init(kanji: String, pass: Bool, score: Double, errors: [Problem], strokes: [StrokeResult]) {
+  public init(kanji: String, pass: Bool, score: Double, errors: [Problem], strokes: [StrokeResult])
+  {
     self.kanji = kanji
     self.pass = pass
     self.score = score

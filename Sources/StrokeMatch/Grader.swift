@@ -12,9 +12,17 @@ public struct Grader: Sendable {
     self.leniency = leniency
     forms =
       [PreparedStrokeSet(name: "", strokeSet: kanji.strokes)]
-      + kanji.variants.filter { !$0.strokes.strokes.isEmpty }.map {
+      + kanji.variants.filter(Self.isAcceptedOrder).map {
         PreparedStrokeSet(name: $0.name, strokeSet: $0.strokes)
       }
+  }
+
+  /// KanjiVG's stroke-order variants (HzFst, VtLst, ...) are accepted alternatives; its glyph
+  /// forms (Kaisho, Hyougai, Insatsu, Jinmei) are not the form taught, and would let look-alikes
+  /// through (a Kaisho 土 is nearly 士).
+  static func isAcceptedOrder(_ variant: Variant) -> Bool {
+    let forms = ["Kaisho", "Hyougai", "Insatsu", "Jinmei"]
+    return !variant.strokes.strokes.isEmpty && !forms.contains { variant.name.contains($0) }
   }
 
   public func grade(_ drawing: Drawing) -> Grade {
@@ -57,7 +65,7 @@ struct FormJudge: Sendable {
       let verdict = judgeStroke(
         match.drawnSamples[i], stroke, match.measures[i][j],
         drawnLength: drawing.strokes[i].length
-          * (match.placement.scaleX * match.placement.scaleY).squareRoot())
+          * match.placement.lengthScale)
       verdicts[j] = verdict
     }
 
@@ -81,7 +89,8 @@ struct FormJudge: Sendable {
         let cost = match.drawnOfReference[j].map { match.cost[$0][j] } ?? 1
         quality += 1 - 0.3 * min(1, cost)
       case .missing:
-        problems.append(.init(type: .missing, stroke: number, message: "stroke \(number) is missing"))
+        problems.append(
+          .init(type: .missing, stroke: number, message: "stroke \(number) is missing"))
       case .reversed:
         quality += 0.5
         problems.append(
@@ -147,7 +156,9 @@ struct FormJudge: Sendable {
     return .shape
   }
 
-  func shapeFits(_ samples: [Point], _ stroke: PreparedStroke, distance: Double, drawnLength: Double)
+  func shapeFits(
+    _ samples: [Point], _ stroke: PreparedStroke, distance: Double, drawnLength: Double
+  )
     -> Bool
   {
     guard distance <= tolerance.mean(stroke.length) else { return false }
@@ -159,8 +170,31 @@ struct FormJudge: Sendable {
       samples[samples.count - 1].distance(to: reference[reference.count - 1]),
       samples[samples.count - 1].distance(to: endReference))
     guard endDistance <= endpoint + 6 * tolerance.factor else { return false }
-    let ratio = drawnLength / max(stroke.length, 1)
+    guard bendAgrees(samples, stroke) else { return false }
+    // A short stroke on a coarse grid may shrink to a cell or two: allow a cell of slack.
+    let ratio = (drawnLength + tolerance.quantisation) / max(stroke.length, 1)
     return ratio >= 0.4 / tolerance.factor && ratio <= 2.2 * tolerance.factor + 10 / stroke.length
+  }
+
+  /// A stroke that bows must bow the same way where it bows most, and a straight one must stay
+  /// fairly straight (汚 against 汗). Bows smaller than the grid can show are not judged.
+  func bendAgrees(_ samples: [Point], _ stroke: PreparedStroke) -> Bool {
+    let drawn = PreparedStroke.deviations(samples)
+    let straightLimit = 12 * tolerance.factor + tolerance.quantisation
+    let references = [stroke.samples] + (stroke.samplesWithoutHook.map { [$0] } ?? [])
+    return references.contains { reference in
+      let profile = PreparedStroke.deviations(reference)
+      guard let deepest = profile.indices.max(by: { abs(profile[$0]) < abs(profile[$1]) }) else {
+        return true
+      }
+      let bow = profile[deepest]
+      if abs(bow) >= 10 + tolerance.quantisation {
+        return drawn[deepest] * bow > 0
+          && abs(drawn[deepest]) >= 0.3 / tolerance.factor * abs(bow)
+      }
+      let drawnBow = drawn.map(abs).max() ?? 0
+      return drawnBow <= abs(bow) + straightLimit
+    }
   }
 
   /// Reference strokes drawn out of their place: those outside the longest increasing run of the

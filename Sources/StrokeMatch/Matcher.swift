@@ -1,15 +1,33 @@
 import KanjiData
 
-/// A per-axis scale and translation taking the drawing onto the reference's frame.
+/// An affine map taking the drawing onto the reference's frame: x' = a·x + b·y + c,
+/// y' = d·x + e·y + f. Mostly a per-axis scale and offset; the cross terms absorb a slanted hand.
 struct Placement: Sendable {
-  var scaleX = 1.0
-  var scaleY = 1.0
+  var a = 1.0
+  var b = 0.0
   var offsetX = 0.0
+  var d = 0.0
+  var e = 1.0
   var offsetY = 0.0
 
-  func apply(_ point: Point) -> Point {
-    Point(x: point.x * scaleX + offsetX, y: point.y * scaleY + offsetY)
+  init() {}
+
+  init(scaleX: Double, scaleY: Double, offsetX: Double, offsetY: Double) {
+    a = scaleX
+    e = scaleY
+    self.offsetX = offsetX
+    self.offsetY = offsetY
   }
+
+  func apply(_ point: Point) -> Point {
+    Point(x: a * point.x + b * point.y + offsetX, y: d * point.x + e * point.y + offsetY)
+  }
+
+  /// How much a horizontal and a vertical drawn unit grow.
+  var scaleX: Double { (a * a + d * d).squareRoot() }
+  var scaleY: Double { (b * b + e * e).squareRoot() }
+  /// How much a length grows, on average over directions.
+  var lengthScale: Double { abs(a * e - b * d).squareRoot() }
 
   /// Fits the drawing's bounds onto the reference's, keeping the aspect when a side is too thin
   /// to measure (一, 丨) or when the two sides disagree wildly.
@@ -121,7 +139,7 @@ struct Matcher: Sendable {
     var cost: [[Double]] = []
     measures.reserveCapacity(n)
     for i in 0..<n {
-      let length = drawing.strokes[i].length * (placement.scaleX * placement.scaleY).squareRoot()
+      let length = drawing.strokes[i].length * placement.lengthScale
       var row: [PairMeasure] = []
       var costs: [Double] = []
       for stroke in reference.strokes {
@@ -132,26 +150,29 @@ struct Matcher: Sendable {
       measures.append(row)
       cost.append(costs)
     }
-    let size = n + m
-    var matrix = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
-    for i in 0..<size {
-      for j in 0..<size {
-        if i < n && j < m {
-          matrix[i][j] = cost[i][j]
-        } else if i < n || j < m {
-          matrix[i][j] = Self.unmatchedCost
-        }
-      }
+    // Leaving a pair unmatched costs one charge on each side, so a pair dearer than two charges
+    // is better split; the padding of a non-square problem is a charge for the stroke left over.
+    let size = max(n, m)
+    let split = 2 * Self.unmatchedCost
+    var matrix = [[Double]](
+      repeating: [Double](repeating: Self.unmatchedCost, count: size), count: size)
+    for i in 0..<n {
+      for j in 0..<m { matrix[i][j] = min(cost[i][j], split) }
     }
     let columns = Assignment.solve(matrix)
     var referenceOfDrawn = [Int?](repeating: nil, count: n)
     var drawnOfReference = [Int?](repeating: nil, count: m)
     var total = 0.0
     for i in 0..<size {
-      total += matrix[i][columns[i]]
-      if i < n, columns[i] < m {
-        referenceOfDrawn[i] = columns[i]
-        drawnOfReference[columns[i]] = i
+      let j = columns[i]
+      if i < n, j < m, cost[i][j] < split {
+        referenceOfDrawn[i] = j
+        drawnOfReference[j] = i
+        total += cost[i][j]
+      } else if i < n, j < m {
+        total += split
+      } else {
+        total += Self.unmatchedCost
       }
     }
     return Match(
@@ -179,50 +200,89 @@ struct Matcher: Sendable {
 }
 
 extension Placement {
-  /// The per-axis scale and offset taking the drawn points closest to their references; nil with
-  /// fewer than two strokes. A scale is kept from `previous` where the points have no spread.
+  /// The affine map taking the drawn points closest to their references; nil with fewer than two
+  /// strokes. Shear and rotation are damped, and scales kept from `previous` where the points
+  /// have no spread to measure them.
   static func leastSquares(_ pairs: [(drawn: [Point], reference: [Point])], previous old: Placement)
     -> Placement?
   {
     guard pairs.count >= 2 else { return nil }
-    var sx = 0.0
-    var sy = 0.0
-    var sxx = 0.0
-    var syy = 0.0
-    var su = 0.0
-    var sv = 0.0
-    var sxu = 0.0
-    var syv = 0.0
     var count = 0.0
+    var mean = Point(x: 0, y: 0)
+    var target = Point(x: 0, y: 0)
     for (drawn, reference) in pairs {
       for (p, q) in zip(drawn, reference) {
-        sx += p.x
-        sy += p.y
-        sxx += p.x * p.x
-        syy += p.y * p.y
-        su += q.x
-        sv += q.y
-        sxu += p.x * q.x
-        syv += p.y * q.y
+        mean = mean + p
+        target = target + q
         count += 1
       }
     }
-    let varX = sxx / count - (sx / count) * (sx / count)
-    let varY = syy / count - (sy / count) * (sy / count)
-    // A thin spread (all strokes in one column) cannot fix a scale; keep the previous one there.
-    let spread = 25.0 / (old.scaleX * old.scaleY)
-    var scaleX = varX > spread ? (sxu / count - sx * su / (count * count)) / varX : old.scaleX
-    var scaleY = varY > spread ? (syv / count - sy * sv / (count * count)) / varY : old.scaleY
-    scaleX = min(max(scaleX, old.scaleX * 0.6), old.scaleX * 1.6)
-    scaleY = min(max(scaleY, old.scaleY * 0.6), old.scaleY * 1.6)
-    if scaleX / scaleY > 1.8 || scaleY / scaleX > 1.8 {
-      let mean = (scaleX * scaleY).squareRoot()
-      scaleX = mean
-      scaleY = mean
+    mean = mean * (1 / count)
+    target = target * (1 / count)
+    var sxx = 0.0
+    var sxy = 0.0
+    var syy = 0.0
+    var sxu = 0.0
+    var syu = 0.0
+    var sxv = 0.0
+    var syv = 0.0
+    for (drawn, reference) in pairs {
+      for (p0, q0) in zip(drawn, reference) {
+        let p = p0 - mean
+        let q = q0 - target
+        sxx += p.x * p.x
+        sxy += p.x * p.y
+        syy += p.y * p.y
+        sxu += p.x * q.x
+        syu += p.y * q.x
+        sxv += p.x * q.y
+        syv += p.y * q.y
+      }
     }
-    return Placement(
-      scaleX: scaleX, scaleY: scaleY, offsetX: (su - scaleX * sx) / count,
-      offsetY: (sv - scaleY * sy) / count)
+    sxx /= count
+    sxy /= count
+    syy /= count
+    sxu /= count
+    syu /= count
+    sxv /= count
+    syv /= count
+    let lengthScale = old.lengthScale
+    // A thin spread (all strokes in one column) cannot fix a scale; keep the previous one there.
+    let spread = 25.0 / (lengthScale * lengthScale)
+    var result = Placement()
+    if sxx > spread && syy > spread {
+      // Ridge on the cross terms: a slant is believed only as far as the points insist on it.
+      let ridge = 0.2 * (sxx + syy) / 2
+      let det = sxx * syy - sxy * sxy + ridge * (sxx + syy) + ridge * ridge
+      func solve(_ bx: Double, _ by: Double, _ prior: (Double, Double)) -> (Double, Double) {
+        // Minimise |M w - v|² + ridge·|w - prior|² with M the covariance.
+        let rx = bx + ridge * prior.0
+        let ry = by + ridge * prior.1
+        return (((syy + ridge) * rx - sxy * ry) / det, ((sxx + ridge) * ry - sxy * rx) / det)
+      }
+      let perAxisX = sxu / sxx
+      let perAxisY = syv / syy
+      (result.a, result.b) = solve(sxu, syu, (perAxisX, 0))
+      (result.d, result.e) = solve(sxv, syv, (0, perAxisY))
+    } else {
+      result.a = sxx > spread ? sxu / sxx : old.scaleX
+      result.e = syy > spread ? syv / syy : old.scaleY
+    }
+    // Keep the map plausible: scales near the previous ones, no wild aspect, little shear.
+    let limitAspect = 1.8
+    result.a = min(max(result.a, old.scaleX * 0.6), old.scaleX * 1.6)
+    result.e = min(max(result.e, old.scaleY * 0.6), old.scaleY * 1.6)
+    if result.a / result.e > limitAspect || result.e / result.a > limitAspect {
+      let geometric = (result.a * result.e).squareRoot()
+      result.a = geometric
+      result.e = geometric
+    }
+    let shearLimit = 0.3 * min(result.a, result.e)
+    result.b = min(max(result.b, -shearLimit), shearLimit)
+    result.d = min(max(result.d, -shearLimit), shearLimit)
+    result.offsetX = target.x - (result.a * mean.x + result.b * mean.y)
+    result.offsetY = target.y - (result.d * mean.x + result.e * mean.y)
+    return result
   }
 }
 
@@ -239,7 +299,7 @@ struct Tolerance: Sendable {
   }
 
   func mean(_ length: Double) -> Double {
-    (7 + 0.06 * length) * factor + 0.7 * quantisation + slack
+    (9 + 0.06 * length) * factor + 0.7 * quantisation + slack
   }
   func endpoint(_ length: Double) -> Double {
     (12 + 0.08 * length) * factor + quantisation + slack

@@ -14,18 +14,59 @@ struct PreparedStroke: Sendable {
   /// Short strokes are dots: judged by where they are, not by their shape or direction.
   var isDot: Bool
 
+  /// Runs of samples that lie along a straight line at least 15 units long: the bars of a bent
+  /// stroke (㇕ is two), or the whole of a straight one.
+  var straightPieces: [ClosedRange<Int>]
+
   static let dotLength = 12.0
 
-  init(points: [Point]) {
+  /// KanjiVG's stroke types that end in a hook (hane): ㇚ ㇆ ㇁ ㇂ ㇃ ㇈ ㇉ ㇌ ㇎ ㇖ ㇟ ㇠ ㇡ ㇙.
+  static let hookTypes: Set<Character> = [
+    "㇚", "㇆", "㇁", "㇂", "㇃", "㇈", "㇉", "㇌", "㇎", "㇖", "㇟", "㇠", "㇡", "㇙",
+  ]
+
+  init(points: [Point], type: String = "") {
     polyline = Polyline.deduplicated(points)
     if polyline.isEmpty { polyline = [Point(x: 54.5, y: 54.5)] }
     samples = Polyline.resample(polyline, count: sampleCount)
     length = Polyline.length(polyline)
     centroid = Polyline.centroid(samples)
     isDot = length < Self.dotLength
-    samplesWithoutHook = Self.hookless(polyline, length: length).map {
+    // Only a stroke typed as hooked has a hook: the vertical of a small ㇕ is as short as a hook.
+    let hooked = type.contains { Self.hookTypes.contains($0) }
+    samplesWithoutHook = (hooked ? Self.hookless(polyline, length: length) : nil).map {
       Polyline.resample($0, count: sampleCount)
     }
+    let resampled = samples
+    let corners = Self.corners(resampled, 0, sampleCount - 1, tolerance: 3)
+    straightPieces = zip(corners, corners.dropFirst()).compactMap { start, end in
+      resampled[start].distance(to: resampled[end]) >= 15 ? start...end : nil
+    }
+  }
+
+  /// The signed distance of each point from the chord of the first and last.
+  static func deviations(_ points: [Point]) -> [Double] {
+    guard let frame = Frame(points[0], points[points.count - 1]) else {
+      return Array(repeating: 0, count: points.count)
+    }
+    return points.map(frame.across)
+  }
+
+  /// Douglas-Peucker: the indices of the points a polyline simplified within `tolerance` keeps.
+  static func corners(_ points: [Point], _ first: Int, _ last: Int, tolerance: Double) -> [Int] {
+    guard last > first + 1 else { return [first, last] }
+    var farthest = first
+    var distance = 0.0
+    for index in (first + 1)..<last {
+      let d = Polyline.distance(from: points[index], toSegment: points[first], points[last])
+      if d > distance {
+        distance = d
+        farthest = index
+      }
+    }
+    guard distance > tolerance else { return [first, last] }
+    return corners(points, first, farthest, tolerance: tolerance).dropLast()
+      + corners(points, farthest, last, tolerance: tolerance)
   }
 
   /// The stroke up to its last sharp turn when what follows is a short tail (a hook, hane).
@@ -34,7 +75,7 @@ struct PreparedStroke: Sendable {
     var tail = 0.0
     var index = points.count - 1
     // Walk back from the end while the tail is short, looking for a turn of more than ~60 degrees.
-    while index >= 2, tail <= min(26, 0.35 * length) {
+    while index >= 2, tail <= min(22, 0.3 * length) {
       tail += points[index].distance(to: points[index - 1])
       let incoming = points[index - 1] - points[index - 2]
       let outgoing = points[points.count - 1] - points[index - 1]
@@ -56,7 +97,7 @@ struct PreparedStrokeSet: Sendable {
 
   init(name: String, strokeSet: StrokeSet) {
     self.name = name
-    strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points) }
+    strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points, type: $0.type) }
     bounds = Bounds(strokes.flatMap(\.polyline))
   }
 }
@@ -94,7 +135,8 @@ struct PreparedDrawing: Sendable {
       let points = cells.map { cell in
         Point(x: (cell.column + offset) * width, y: (cell.row + offset) * height)
       }
-      let polyline = Self.smoothed(Polyline.deduplicated(points), cellWidth: width, cellHeight: height)
+      let polyline = Self.smoothed(
+        Polyline.deduplicated(points), cellWidth: width, cellHeight: height)
       return Stroke(
         polyline: polyline, samples: Polyline.resample(polyline, count: sampleCount),
         length: Polyline.length(polyline))

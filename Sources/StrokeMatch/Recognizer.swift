@@ -4,56 +4,102 @@ import KanjiData
 /// Ranks kanji by how well a drawing matches them: a fast in-order comparison over every
 /// candidate with a similar stroke count, then the grader's full matching over the best few.
 public struct Recognizer: Sendable {
-  struct Template: Sendable {
-    var character: String
-    var form: PreparedStrokeSet
-    /// Each stroke resampled to a few points, flattened.
-    var coarse: [Point]
-  }
-
   static let coarseCount = 6
   static let window = 2
   static let shortlist = 24
 
-  let templates: [Template]
+  let characters: [String]
+  let strokeSets: [StrokeSet]
+  /// Every template's strokes resampled to `coarseCount` points, one flat array; template t's
+  /// strokes start at `offsets[t]`.
+  let coarse: [Point]
+  let offsets: [Int]
+  let strokeCounts: [Int]
+  let bounds: [Bounds]
   let byStrokeCount: [Int: [Int]]
 
   public init(candidates: [Kanji]) {
-    var templates: [Template] = []
+    var characters: [String] = []
+    var strokeSets: [StrokeSet] = []
+    var coarse: [Point] = []
+    var offsets: [Int] = []
+    var strokeCounts: [Int] = []
+    var bounds: [Bounds] = []
     var byStrokeCount: [Int: [Int]] = [:]
     for kanji in candidates where !kanji.strokes.strokes.isEmpty {
-      let form = PreparedStrokeSet(name: "", strokeSet: kanji.strokes)
-      let coarse = form.strokes.flatMap { Polyline.resample($0.polyline, count: Self.coarseCount) }
-      byStrokeCount[form.strokes.count, default: []].append(templates.count)
-      templates.append(Template(character: kanji.character, form: form, coarse: coarse))
+      let strokes = kanji.strokes.strokes
+      byStrokeCount[strokes.count, default: []].append(characters.count)
+      characters.append(kanji.character)
+      strokeSets.append(kanji.strokes)
+      offsets.append(coarse.count)
+      strokeCounts.append(strokes.count)
+      var box = Bounds()
+      for stroke in strokes {
+        let points = Polyline.deduplicated(stroke.points)
+        coarse += Polyline.resample(
+          points.isEmpty ? stroke.points : points, count: Self.coarseCount)
+        for point in stroke.points { box.add(point) }
+      }
+      bounds.append(box)
     }
-    self.templates = templates
+    self.characters = characters
+    self.strokeSets = strokeSets
+    self.coarse = coarse
+    self.offsets = offsets
+    self.strokeCounts = strokeCounts
+    self.bounds = bounds
     self.byStrokeCount = byStrokeCount
   }
 
+  /// How many kanji the recogniser chooses from.
+  public var count: Int { characters.count }
+
   public func recognize(_ drawing: Drawing, top: Int) -> [(kanji: String, score: Double)] {
+    recognize(drawing, top: top, window: Self.window, shortlist: Self.shortlist)
+  }
+
+  /// `window`: how far a candidate's stroke count may be from the drawing's; `shortlist`: how
+  /// many of the coarse stage's best get the full matching.
+  func recognize(_ drawing: Drawing, top: Int, window: Int, shortlist: Int)
+    -> [(kanji: String, score: Double)]
+  {
     let prepared = PreparedDrawing(drawing)
     let n = prepared.strokes.count
     guard n > 0, top > 0 else { return [] }
-    let coarseDrawn = prepared.strokes.map { Polyline.resample($0.polyline, count: Self.coarseCount) }
+    let drawn = prepared.strokes.flatMap {
+      Polyline.resample($0.polyline, count: Self.coarseCount)
+    }
+    let ranked = coarseRanking(drawn, strokes: n, bounds: prepared.bounds, window: window)
+    let matcher = Matcher(
+      tolerance: Tolerance(leniency: .normal, quantisation: prepared.quantisation))
+    var fine: [(kanji: String, cost: Double)] = []
+    for (index, _) in ranked.prefix(max(shortlist, top)) {
+      let form = PreparedStrokeSet(name: "", strokeSet: strokeSets[index])
+      fine.append((characters[index], fineCost(matcher.match(prepared, form))))
+    }
+    fine.sort { $0.cost < $1.cost }
+    return fine.prefix(top).map {
+      (kanji: $0.kanji, score: (1 / (1 + $0.cost) * 1000).rounded() / 1000)
+    }
+  }
+
+  /// Candidates with a stroke count within `window` of the drawing's, cheapest first.
+  func coarseRanking(
+    _ drawn: [Point], strokes n: Int, bounds: Bounds, window: Int, excluding: String? = nil
+  )
+    -> [(index: Int, cost: Double)]
+  {
     var ranked: [(index: Int, cost: Double)] = []
-    for m in max(1, n - Self.window)...(n + Self.window) {
-      for index in byStrokeCount[m] ?? [] {
-        let cost = coarseCost(coarseDrawn, prepared.bounds, templates[index])
+    var previous = [Double](repeating: 0, count: 64)
+    var current = previous
+    for m in max(1, n - window)...(n + window) {
+      for index in byStrokeCount[m] ?? [] where characters[index] != excluding {
+        let cost = coarseCost(drawn, n, bounds, index, &previous, &current)
         ranked.append((index, cost))
       }
     }
     ranked.sort { $0.cost < $1.cost }
-    let tolerance = Tolerance(leniency: .normal, quantisation: prepared.quantisation)
-    let matcher = Matcher(tolerance: tolerance)
-    var fine: [(kanji: String, cost: Double)] = []
-    for (index, _) in ranked.prefix(max(Self.shortlist, top)) {
-      let template = templates[index]
-      let match = matcher.match(prepared, template.form)
-      fine.append((template.character, fineCost(match)))
-    }
-    fine.sort { $0.cost < $1.cost }
-    return fine.prefix(top).map { (kanji: $0.kanji, score: (1 / (1 + $0.cost) * 1000).rounded() / 1000) }
+    return ranked
   }
 
   /// Total assignment cost per stroke, plus a charge for each stroke drawn out of order.
@@ -67,45 +113,52 @@ public struct Recognizer: Sendable {
     return (match.total + 0.3 * Double(min(inversions, 4))) / strokes
   }
 
-  /// Drawn strokes compared with the template's in order, allowing a stroke skipped on either side.
-  func coarseCost(_ drawn: [[Point]], _ bounds: Bounds, _ template: Template) -> Double {
-    let placement = Placement.fitting(bounds, onto: template.form.bounds)
+  /// Drawn strokes compared with the template's in order, a stroke skipped on either side at a
+  /// charge: banded dynamic programming over (drawn, template) prefixes.
+  func coarseCost(
+    _ drawn: [Point], _ n: Int, _ drawnBounds: Bounds, _ template: Int,
+    _ previous: inout [Double], _ current: inout [Double]
+  ) -> Double {
+    let placement = Placement.fitting(drawnBounds, onto: bounds[template])
     let k = Self.coarseCount
-    let n = drawn.count
-    let m = template.form.strokes.count
+    let m = strokeCounts[template]
+    let base = offsets[template]
     let skip = 1.2
-    // pair(i, j): mean distance of drawn stroke i to template stroke j over 30 units, either way.
-    func pair(_ i: Int, _ j: Int) -> Double {
-      var forward = 0.0
-      var backward = 0.0
-      let base = j * k
-      for s in 0..<k {
-        let p = placement.apply(drawn[i][s])
-        forward += p.distance(to: template.coarse[base + s])
-        backward += p.distance(to: template.coarse[base + k - 1 - s])
-      }
-      return min(forward, backward + 4 * Double(k)) / (Double(k) * 12)
-    }
-    // Banded dynamic programming over (drawn, template) prefixes.
     let band = Self.window + 1
-    var previous = [Double](repeating: .infinity, count: m + 1)
-    var current = previous
-    previous[0] = 0
-    for j in stride(from: 1, through: min(m, band), by: 1) { previous[j] = Double(j) * skip }
-    for i in 1...n {
-      current = [Double](repeating: .infinity, count: m + 1)
-      if i <= band { current[0] = Double(i) * skip }
-      let low = max(1, i - band)
-      let high = min(m, i + band)
-      if low <= high {
-        for j in low...high {
-          var best = previous[j - 1] + pair(i - 1, j - 1)
-          best = min(best, previous[j] + skip, current[j - 1] + skip)
-          current[j] = best
-        }
-      }
-      previous = current
+    if previous.count < m + 1 {
+      previous = [Double](repeating: 0, count: m + 1)
+      current = previous
     }
-    return previous[m] / Double(max(n, m))
+    return coarse.withUnsafeBufferPointer { reference in
+      drawn.withUnsafeBufferPointer { points in
+        // Mean distance of drawn stroke i to template stroke j, in 12-unit steps, either way.
+        func pair(_ i: Int, _ j: Int) -> Double {
+          var forward = 0.0
+          var backward = 0.0
+          let r = base + j * k
+          for s in 0..<k {
+            let p = placement.apply(points[i * k + s])
+            forward += p.distance(to: reference[r + s])
+            backward += p.distance(to: reference[r + k - 1 - s])
+          }
+          return min(forward, backward + 4 * Double(k)) / (Double(k) * 12)
+        }
+        for j in 0...m { previous[j] = j <= band ? Double(j) * skip : .infinity }
+        for i in 1...n {
+          for j in 0...m { current[j] = .infinity }
+          if i <= band { current[0] = Double(i) * skip }
+          let low = max(1, i - band)
+          let high = min(m, i + band)
+          if low <= high {
+            for j in low...high {
+              current[j] = min(
+                previous[j - 1] + pair(i - 1, j - 1), previous[j] + skip, current[j - 1] + skip)
+            }
+          }
+          swap(&previous, &current)
+        }
+        return previous[m] / Double(max(n, m))
+      }
+    }
   }
 }

@@ -43,7 +43,7 @@ extension SimulatedWriter {
     _ kind: SimulatedCase.Kind, of kanji: Kanji, standIn: Kanji? = nil, level: Level,
     canvas: CanvasSize, id: String
   ) -> SimulatedCase? {
-    var strokes = kanji.strokes.strokes.map(\.points)
+    var strokes = kanji.strokes.strokes
     var marked: [Int] = []
     var drawn = kanji.character
     switch kind {
@@ -55,15 +55,15 @@ extension SimulatedWriter {
       let second =
         chance(0.6) ? first + 1 : Int.random(in: (first + 1)..<strokes.count, using: &generator)
       // Two strokes that look the same cannot be told apart by order: swap visibly different ones.
-      let a = PreparedStroke(points: strokes[first])
-      let b = PreparedStroke(points: strokes[second])
+      let a = PreparedStroke(points: strokes[first].points)
+      let b = PreparedStroke(points: strokes[second].points)
       guard a.centroid.distance(to: b.centroid) > 6 else { return nil }
       strokes.swapAt(first, second)
       marked = [first + 1, second + 1]
     case .reverse:
-      let candidates = strokes.indices.filter { Polyline.length(strokes[$0]) >= 20 }
+      let candidates = strokes.indices.filter { Polyline.length(strokes[$0].points) >= 20 }
       guard let index = candidates.randomElement(using: &generator) else { return nil }
-      strokes[index].reverse()
+      strokes[index].points.reverse()
       marked = [index + 1]
     case .missing:
       guard strokes.count >= 2 else { return nil }
@@ -78,11 +78,11 @@ extension SimulatedWriter {
         y: Double.random(in: 10...99, using: &generator))
       let end = start + Point(x: cos(angle), y: sin(angle)) * length
       let place = Int.random(in: 0...strokes.count, using: &generator)
-      strokes.insert([start, end], at: place)
+      strokes.insert(ReferenceStroke(points: [start, end], type: ""), at: place)
       marked = [place + 1]
     case .lookalike, .other:
       guard let standIn, standIn.character != kanji.character else { return nil }
-      strokes = standIn.strokes.strokes.map(\.points)
+      strokes = standIn.strokes.strokes
       drawn = standIn.character
     }
     let drawing = draw(strokes, level: level, canvas: canvas)
@@ -96,15 +96,12 @@ extension Recognizer {
   /// The candidates whose reference strokes look most like `kanji`'s, best first: the kanji a
   /// learner is most likely to confuse with it.
   public func lookalikes(of kanji: Kanji, count: Int) -> [String] {
-    let form = PreparedStrokeSet(name: "", strokeSet: kanji.strokes)
-    let drawn = form.strokes.map { Polyline.resample($0.polyline, count: Self.coarseCount) }
-    let n = drawn.count
-    var ranked: [(String, Double)] = []
-    for m in max(1, n - 1)...(n + 1) {
-      for index in byStrokeCount[m] ?? [] where templates[index].character != kanji.character {
-        ranked.append((templates[index].character, coarseCost(drawn, form.bounds, templates[index])))
-      }
-    }
-    return ranked.sorted { $0.1 < $1.1 }.prefix(count).map(\.0)
+    let strokes = kanji.strokes.strokes
+    guard !strokes.isEmpty else { return [] }
+    let drawn = strokes.flatMap { Polyline.resample($0.points, count: Self.coarseCount) }
+    let ranked = coarseRanking(
+      drawn, strokes: strokes.count, bounds: Bounds(strokes.flatMap(\.points)), window: 1,
+      excluding: kanji.character)
+    return ranked.prefix(count).map { characters[$0.index] }
   }
 }

@@ -96,14 +96,16 @@ public struct SimulatedWriter: Sendable {
   }
 
   /// Draws the strokes (KanjiVG units, in the order given) at a level on a canvas.
-  public mutating func draw(_ strokes: [[Point]], level: Level, canvas: CanvasSize) -> Drawing {
+  public mutating func draw(_ strokes: [ReferenceStroke], level: Level, canvas: CanvasSize)
+    -> Drawing
+  {
     let hand = Hand.of(level)
     let aspect = 2.0
     let width = Double(canvas.columns)
     let height = Double(canvas.rows) * aspect
     let side = min(width, height)
     // Where the kanji's 109-unit box lands on the canvas (screen units: column widths).
-    let boxSize = side * Double.random(in: 0.72...0.95, using: &generator)
+    let boxSize = side * Double.random(in: 0.65...0.82, using: &generator)
     let originX = Double.random(in: 0...(width - boxSize), using: &generator)
     let originY = Double.random(in: 0...(height - boxSize), using: &generator)
     let unit = boxSize / 109
@@ -124,7 +126,7 @@ public struct SimulatedWriter: Sendable {
     }
     var result: [[Drawing.CellPoint]] = []
     for stroke in strokes {
-      let path = distort(stroke, hand: hand).map(global)
+      let path = distort(stroke.points, type: stroke.type, hand: hand).map(global)
       result.append(sample(path, canvas: canvas, aspect: aspect, hand: hand))
     }
     return Drawing(
@@ -133,12 +135,11 @@ public struct SimulatedWriter: Sendable {
   }
 
   /// One stroke as a hand draws it, still in KanjiVG units.
-  mutating func distort(_ stroke: [Point], hand: Hand) -> [Point] {
+  mutating func distort(_ stroke: [Point], type: String, hand: Hand) -> [Point] {
     var points = Polyline.deduplicated(stroke)
     guard points.count > 1 else { return points }
-    let prepared = PreparedStroke(points: points)
-    if prepared.samplesWithoutHook != nil, chance(hand.hookDrop) {
-      points = Self.withoutHook(points) ?? points
+    if chance(hand.hookDrop) {
+      points = Self.withoutHook(points, type: type) ?? points
     }
     let length = Polyline.length(points)
     // Over- or undershoot at each end, never more than a fifth of a short stroke.
@@ -169,8 +170,8 @@ public struct SimulatedWriter: Sendable {
     return wobbled
   }
 
-  static func withoutHook(_ points: [Point]) -> [Point]? {
-    let prepared = PreparedStroke(points: points)
+  static func withoutHook(_ points: [Point], type: String) -> [Point]? {
+    let prepared = PreparedStroke(points: points, type: type)
     guard let hookless = prepared.samplesWithoutHook, let end = hookless.last else { return nil }
     // Cut at the polyline vertex nearest the hookless end.
     let index = points.indices.min { points[$0].distance(to: end) < points[$1].distance(to: end) }
@@ -193,7 +194,9 @@ public struct SimulatedWriter: Sendable {
       result = trimmed(result.reversed(), keep: Polyline.length(result) + start).reversed()
     } else if start > 0, let first = result.first {
       let direction = first - result[min(result.count - 1, 2)]
-      if direction.length > 1e-9 { result.insert(first + direction * (start / direction.length), at: 0) }
+      if direction.length > 1e-9 {
+        result.insert(first + direction * (start / direction.length), at: 0)
+      }
     }
     return result
   }

@@ -49,9 +49,10 @@ public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, leniency:
   let matcher = Matcher(tolerance: tolerance)
   let samples = prepared.strokes[expected].samples.map(placement.apply)
   let length =
-    prepared.strokes[expected].length * (placement.scaleX * placement.scaleY).squareRoot()
+    prepared.strokes[expected].length * placement.lengthScale
   func verdict(_ j: Int) -> Grade.StrokeResult.Verdict {
-    judge.judgeStroke(samples, form.strokes[j], matcher.measure(samples, form.strokes[j]),
+    judge.judgeStroke(
+      samples, form.strokes[j], matcher.measure(samples, form.strokes[j]),
       drawnLength: length)
   }
   switch verdict(expected) {

@@ -10,9 +10,32 @@ struct StructureCheck: Sendable {
 
   /// Reference strokes (0-based) whose relation to another stroke is wrong.
   func violations(form: PreparedStrokeSet, match: Match) -> Set<Int> {
-    var flagged = Set<Int>()
     let cellX = cell.width * match.placement.scaleX
     let cellY = cell.height * match.placement.scaleY
+    // How loosely this hand writes: each stroke's distance from its reference. Relations between
+    // strokes are held to a stricter standard for a neat hand than for a sloppy one.
+    var distances: [Int: Double] = [:]
+    for (j, stroke) in form.strokes.enumerated() where !stroke.isDot {
+      guard let i = match.drawnOfReference[j] else { continue }
+      distances[j] = min(match.measures[i][j].forward, match.measures[i][j].backward)
+    }
+    var check = self
+    check.distances = distances
+    return check.relations(form: form, match: match, cellX: cellX, cellY: cellY)
+  }
+
+  var distances: [Int: Double] = [:]
+
+  /// The lower median distance of the strokes other than the two compared (which may be the very
+  /// strokes a look-alike changes); a middling hand's when too few strokes remain to tell.
+  func sloppiness(excluding a: Int, _ b: Int) -> Double {
+    let others = distances.filter { $0.key != a && $0.key != b }.values.sorted()
+    guard others.count >= 2 else { return 3 }
+    return others[(others.count - 1) / 2]
+  }
+
+  func relations(form: PreparedStrokeSet, match: Match, cellX: Double, cellY: Double) -> Set<Int> {
+    var flagged = Set<Int>()
     // Drawn samples oriented like their reference strokes.
     var drawn: [Int: [Point]] = [:]
     for (j, stroke) in form.strokes.enumerated() {
@@ -26,13 +49,17 @@ struct StructureCheck: Sendable {
       for b in matched where b != a {
         let first = form.strokes[a]
         let second = form.strokes[b]
+        let sloppiness = sloppiness(excluding: a, b)
         if a < b, !first.isDot, !second.isDot,
-          let culprit = lengthOrderFlipped(a, b, first, second, drawn[a]!, drawn[b]!)
+          let culprit = lengthOrderFlipped(
+            a, b, first, second, drawn[a]!, drawn[b]!, sloppiness: sloppiness)
         {
           flagged.insert(culprit)
         }
         if second.length >= 15,
-          endpointSideChanged(first, second, drawn[a]!, drawn[b]!, cellX: cellX, cellY: cellY)
+          endpointSideChanged(
+            first, second, drawn[a]!, drawn[b]!, cellX: cellX, cellY: cellY,
+            sloppiness: sloppiness)
         {
           flagged.insert(a)
         }
@@ -44,23 +71,31 @@ struct StructureCheck: Sendable {
   /// Two nearly parallel strokes whose order of length is reversed by a clear margin.
   func lengthOrderFlipped(
     _ a: Int, _ b: Int, _ first: PreparedStroke, _ second: PreparedStroke, _ drawnA: [Point],
-    _ drawnB: [Point]
+    _ drawnB: [Point], sloppiness: Double
   ) -> Int? {
     let chordA = first.samples[sampleCount - 1] - first.samples[0]
     let chordB = second.samples[sampleCount - 1] - second.samples[0]
     let lengthA = chordA.length
     let lengthB = chordB.length
-    guard lengthA > 8, lengthB > 8 else { return nil }
+    guard lengthA > 15, lengthB > 15 else { return nil }
     guard abs(chordA.dot(chordB)) / (lengthA * lengthB) > 0.94 else { return nil }
+    // Only strokes stacked side by side (the two bars of 末) are compared: they overlap along
+    // their direction and lie near each other across it.
+    guard let frame = Frame(first.samples[0], first.samples[sampleCount - 1]) else { return nil }
+    let alongB = [frame.along(second.samples[0]), frame.along(second.samples[sampleCount - 1])]
+    guard alongB.max()! > 0.1, alongB.min()! < 0.9 else { return nil }
+    guard abs(frame.across(second.centroid)) < 40 else { return nil }
     let drawnLengthA = drawnA[sampleCount - 1].distance(to: drawnA[0])
     let drawnLengthB = drawnB[sampleCount - 1].distance(to: drawnB[0])
     guard drawnLengthA > 1, drawnLengthB > 1 else { return nil }
     let reference = log(lengthA / lengthB)
     let actual = log(drawnLengthA / drawnLengthB)
-    let limit = 0.16 * tolerance.factor
+    let limit = 0.12 * tolerance.factor
     let flipped =
-      (reference < -limit && actual > limit) || (reference > limit && actual < -limit)
-    guard flipped, abs(actual - reference) > 0.45 * tolerance.factor else { return nil }
+      (reference < -0.2 && actual > limit) || (reference > 0.2 && actual < -limit)
+    guard flipped, abs(actual - reference) > (0.45 + 0.03 * sloppiness) * tolerance.factor else {
+      return nil
+    }
     return abs(log(drawnLengthA / lengthA)) >= abs(log(drawnLengthB / lengthB)) ? a : b
   }
 
@@ -68,50 +103,114 @@ struct StructureCheck: Sendable {
   /// side (or touching where it should be apart, or apart where it should touch) in the drawing.
   func endpointSideChanged(
     _ first: PreparedStroke, _ second: PreparedStroke, _ drawnFirst: [Point],
-    _ drawnSecond: [Point], cellX: Double, cellY: Double
+    _ drawnSecond: [Point], cellX: Double, cellY: Double, sloppiness: Double
   ) -> Bool {
+    // Joined in one and apart in the other (入 against 八): the gap between an end and the line.
+    let gapLimit =
+      (5 + 0.04 * first.length) * tolerance.factor + 0.5 * max(cellX, cellY)
+      + 1.5 * sloppiness
     for end in [0, sampleCount - 1] {
-      guard let reference = signedOffset(of: first.samples[end], from: second.samples),
-        abs(reference.offset) <= 22
+      var referenceGap = Polyline.distance(from: first.samples[end], to: second.polyline)
+      // A hook's tip may touch where the stroke without it does not: judge by the farther.
+      if end > 0, let hookless = first.samplesWithoutHook?.last {
+        referenceGap = max(referenceGap, Polyline.distance(from: hookless, to: second.polyline))
+      }
+      if let hookless = second.samplesWithoutHook {
+        referenceGap = max(referenceGap, Polyline.distance(from: first.samples[end], to: hookless))
+      }
+      let drawnGap = Polyline.distance(from: drawnFirst[end], to: drawnSecond)
+      let joinedInReference = referenceGap < 3 && drawnGap > gapLimit
+      // An end drawn onto the middle of a line it should stay clear of (八 drawn as 入); ends
+      // meeting near a line's own ends are common slips and not judged.
+      let touching = 3 + 0.25 * max(cellX, cellY)
+      let joinedInDrawing =
+        drawnGap < max(touching, 0.3 * referenceGap) && referenceGap > max(gapLimit, 15)
+        && referenceGap < 30
+        && Self.interior(drawnFirst[end], of: drawnSecond)
+      if joinedInReference || joinedInDrawing {
+        return true
+      }
+    }
+    // Only against the straight pieces of a line, so that "side" is well defined on both.
+    for piece in second.straightPieces {
+      let start = second.samples[piece.lowerBound]
+      let finish = second.samples[piece.upperBound]
+      // The drawn piece runs between the drawn points nearest the reference's corners: a dropped
+      // hook shifts where along the stroke a sample falls.
+      func nearest(_ point: Point) -> Point {
+        drawnSecond.min { $0.distance(to: point) < $1.distance(to: point) } ?? point
+      }
+      guard let lineFrame = Frame(start, finish),
+        let drawnFrame = Frame(
+          piece.lowerBound == 0 ? drawnSecond[0] : nearest(start),
+          piece.upperBound == sampleCount - 1 && second.samplesWithoutHook == nil
+            ? drawnSecond[sampleCount - 1] : nearest(finish))
       else { continue }
-      guard let actual = signedOffset(of: drawnFirst[end], from: drawnSecond) else { continue }
-      // The grid is coarser across rows than across columns: allow a cell across the line.
-      let normal = reference.normal
-      let cellAcross = (normal.x * cellX * normal.x * cellX + normal.y * cellY * normal.y * cellY)
-        .squareRoot()
-      let limit = (7 + 0.12 * second.length) * tolerance.factor + cellAcross
-      let change = abs(actual.offset - reference.offset)
-      let sideFlip = actual.offset * reference.offset < 0
-      let touching = min(abs(actual.offset), abs(reference.offset)) < 2.5
-      if change > limit && (sideFlip || touching) { return true }
+      let pieceLength = lineFrame.length
+      for end in [0, sampleCount - 1] {
+        let point = first.samples[end]
+        let along = lineFrame.along(point)
+        guard along > -0.03, along < 1.03 else { continue }
+        var reference = lineFrame.across(point)
+        guard abs(reference) <= 30 else { continue }
+        let actual = drawnFrame.across(drawnFirst[end])
+        let drawnAlong = drawnFrame.along(drawnFirst[end])
+        guard drawnAlong > -0.15, drawnAlong < 1.15 else { continue }
+        // The grid is coarser across rows than across columns: allow a cell across the line.
+        let normal = drawnFrame.normal
+        let cellAcross =
+          ((normal.x * cellX) * (normal.x * cellX) + (normal.y * cellY) * (normal.y * cellY))
+          .squareRoot()
+        let limit =
+          (5 + 0.04 * first.length + 0.05 * pieceLength) * tolerance.factor + 0.7 * cellAcross + 1.5
+          * sloppiness
+        // A hook may be left out: measure the end without it too and take the nearer.
+        if end > 0, let hookless = first.samplesWithoutHook?.last {
+          let other = lineFrame.across(hookless)
+          if abs(actual - other) < abs(actual - reference) { reference = other }
+        }
+        let change = abs(actual - reference)
+        let sideFlip = actual * reference < 0
+        if change > limit && sideFlip {
+          return true
+        }
+      }
     }
     return false
   }
+}
 
-  /// Perpendicular distance of `point` from the polyline, signed by side, with the line's normal;
-  /// nil when the point lies beyond either end of the line.
-  func signedOffset(of point: Point, from line: [Point]) -> (offset: Double, normal: Point)? {
-    var best = Double.infinity
-    var result: (Double, Point)?
-    for index in line.indices.dropFirst() {
-      let a = line[index - 1]
-      let b = line[index]
-      let ab = b - a
-      let squared = ab.dot(ab)
-      guard squared > 1e-9 else { continue }
-      let t = (point - a).dot(ab) / squared
-      let clamped = min(1, max(0, t))
-      let distance = point.distance(to: a + ab * clamped)
-      if distance < best {
-        best = distance
-        let beyond =
-          (index == 1 && t < 0 && -t * squared.squareRoot() > 3)
-          || (index == line.count - 1 && t > 1 && (t - 1) * squared.squareRoot() > 3)
-        let length = squared.squareRoot()
-        let normal = Point(x: -ab.y / length, y: ab.x / length)
-        result = beyond ? nil : ((point - a).dot(normal), normal)
-      }
+/// Coordinates along and across the chord of a line.
+struct Frame {
+  var origin: Point
+  var direction: Point
+  var length: Double
+
+  init?(_ start: Point, _ end: Point) {
+    let chord = end - start
+    length = chord.length
+    guard length > 4 else { return nil }
+    origin = start
+    direction = chord * (1 / length)
+  }
+
+  var normal: Point { Point(x: -direction.y, y: direction.x) }
+
+  /// Position along the chord: 0 at the start, 1 at the end.
+  func along(_ point: Point) -> Double { (point - origin).dot(direction) / length }
+
+  /// Signed distance from the chord's line.
+  func across(_ point: Point) -> Double { (point - origin).dot(normal) }
+}
+
+extension StructureCheck {
+  /// Whether the point lies along the middle of the line: its nearest sample more than a sixth
+  /// of the way from either end.
+  static func interior(_ point: Point, of line: [Point]) -> Bool {
+    let nearest = line.indices.min {
+      line[$0].distance(to: point) < line[$1].distance(to: point)
     }
-    return result
+    guard let nearest else { return false }
+    return nearest >= line.count / 6 && nearest <= line.count - 1 - line.count / 6
   }
 }

@@ -4,7 +4,9 @@ import StrokeMatch
 
 /// The benchmark's drawings: the project's own simulated set, and the shared check set.
 enum GradeBenchCases {
-  static let wrongKinds: [SimulatedCase.Kind] = [.swap, .reverse, .missing, .extra, .lookalike, .other]
+  static let wrongKinds: [SimulatedCase.Kind] = [
+    .swap, .reverse, .missing, .extra, .lookalike, .other,
+  ]
 
   /// Correct drawings at every level and wrong ones at neat and typical, on every canvas, of
   /// Jōyō kanji spread over the list; reproducible from `seed`.

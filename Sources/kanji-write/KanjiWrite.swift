@@ -17,6 +17,7 @@ struct KanjiWrite: ParsableCommand {
       ImportCommand.self, InfoCommand.self,
 
       // Grading and recognition (StrokeMatch).
+      GradeCommand.self, RecognizeCommand.self,
 
       // Deck, reviews and progress (Scheduler, Progress).
       AddCommand.self, DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,

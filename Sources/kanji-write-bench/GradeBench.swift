@@ -1,0 +1,168 @@
+import Foundation
+import KanjiData
+import StrokeMatch
+
+/// `make bench grade`: acceptance and error detection on the project's simulated set and on
+/// `../shared/bench/dev-cases.jsonl`, then the real binary's speed over a batch.
+enum GradeBench {
+  static func run() throws {
+    let context = try BenchContext.shared()
+    for (title, cases) in context.sets {
+      var tally = GradeTally()
+      let start = Date()
+      var graded = 0
+      for item in cases {
+        guard let kanji = context.kanji[item.kanji] else { continue }
+        tally.add(item, Grader(kanji: kanji).grade(item.drawing))
+        graded += 1
+      }
+      let elapsed = Date().timeIntervalSince(start) / Double(max(1, graded)) * 1000
+      tally.printReport(title: title)
+      print(String(format: "  in-process: %.3f ms a drawing (grader built each time)", elapsed))
+    }
+    let batch = context.simulated.map { BatchLine(kanji: $0.kanji, drawing: $0.drawing) }
+    let timing = try BinaryTiming.run(
+      arguments: ["grade", "--jsonl"], lines: batch, expectedOutputs: batch.count)
+    print(
+      String(
+        format: "  speed: kanji-write grade --jsonl, %d drawings in %.2f s: %.3f ms a drawing "
+          + "(process start included; target 0.2)", batch.count, timing,
+        timing * 1000
+          / Double(batch.count)))
+  }
+}
+
+/// `make bench recognize`: top-1 and top-5 over the whole database, and the binary's speed.
+enum RecognizeBench {
+  static func run() throws {
+    let context = try BenchContext.shared()
+    for (title, cases) in context.sets {
+      var tally = RecognitionTally()
+      let start = Date()
+      let correct = cases.filter { $0.case == .correct }
+      for item in correct {
+        tally.add(item, context.recognizer.recognize(item.drawing, top: 5).map(\.kanji))
+      }
+      tally.printReport(title: "\(title), \(context.recognizer.count) candidates")
+      let elapsed = Date().timeIntervalSince(start) / Double(max(1, correct.count)) * 1000
+      print(String(format: "  in-process: %.2f ms a drawing", elapsed))
+    }
+    let batch = context.simulated.filter { $0.case == .correct }.prefix(400).map {
+      BatchLine(kanji: nil, drawing: $0.drawing)
+    }
+    let timing = try BinaryTiming.run(
+      arguments: ["recognize", "--jsonl", "--top", "5"], lines: Array(batch),
+      expectedOutputs: batch.count)
+    print(
+      String(
+        format: "  speed: kanji-write recognize --jsonl, %d drawings in %.2f s: %.2f ms a drawing "
+          + "(process start included; target 5)", batch.count, timing,
+        timing * 1000
+          / Double(batch.count)))
+    Zinnia.report()
+  }
+}
+
+/// Everything both sections share, built once.
+final class BenchContext: @unchecked Sendable {
+  let kanji: [String: Kanji]
+  let recognizer: Recognizer
+  let simulated: [SimulatedCase]
+  let dev: [SimulatedCase]?
+
+  var sets: [(String, [SimulatedCase])] {
+    [("simulated (seed 20261127)", simulated)] + (dev.map { [("dev-cases.jsonl", $0)] } ?? [])
+  }
+
+  nonisolated(unsafe) private static var cached: BenchContext?
+
+  static func shared() throws -> BenchContext {
+    if let cached { return cached }
+    let made = try BenchContext()
+    cached = made
+    return made
+  }
+
+  private init() throws {
+    let database = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: nil))
+    let all = try database.allKanji()
+    kanji = Dictionary(all.map { ($0.character, $0) }) { first, _ in first }
+    recognizer = Recognizer(candidates: all)
+    let start = Date()
+    simulated = GradeBenchCases.simulated(
+      database: all, recognizer: recognizer, correctPerCell: 100, wrongPerCell: 30,
+      seed: 20_261_127)
+    print(
+      String(
+        format: "simulated set: %d drawings made in %.1f s", simulated.count,
+        Date().timeIntervalSince(start)))
+    dev = try GradeBenchCases.shared(packageRoot: BinaryTiming.packageRoot)
+    if dev == nil { print("../shared/bench/dev-cases.jsonl is absent: only the simulated set") }
+  }
+}
+
+struct BatchLine: Encodable {
+  var kanji: String?
+  var drawing: Drawing
+}
+
+/// Runs the release `kanji-write` on a batch file and times it, process start included.
+enum BinaryTiming {
+  static var packageRoot: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  static func run(arguments: [String], lines: [BatchLine], expectedOutputs: Int) throws
+    -> TimeInterval
+  {
+    let binary = Bundle.main.executableURL!.deletingLastPathComponent()
+      .appendingPathComponent("kanji-write")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+      throw Failure(description: "\(binary.path) is missing: build it with swift build -c release")
+    }
+    let encoder = JSONEncoder()
+    var text = ""
+    for line in lines { text += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n" }
+    let input = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kanji-write-bench-\(getpid()).jsonl")
+    try text.write(to: input, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: input) }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments + [input.path]
+    let output = Pipe()
+    process.standardOutput = output
+    let start = Date()
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let elapsed = Date().timeIntervalSince(start)
+    let count = data.split(separator: UInt8(ascii: "\n")).count
+    guard process.terminationStatus == 0, count == expectedOutputs else {
+      throw Failure(
+        description: "kanji-write \(arguments.joined(separator: " ")) exited "
+          + "\(process.terminationStatus) with \(count) of \(expectedOutputs) lines")
+    }
+    return elapsed
+  }
+}
+
+/// Zinnia, the open recogniser in Debian, side by side when it is installed.
+enum Zinnia {
+  static func report() {
+    let model = "/usr/lib/zinnia/model/tomoe/handwriting-ja.model"
+    let installed = ["/usr/bin/zinnia", "/usr/local/bin/zinnia"].contains {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
+    guard installed, FileManager.default.fileExists(atPath: model) else {
+      print("  zinnia: not installed (zinnia-utils, tegaki-zinnia-japanese); not compared")
+      return
+    }
+    print("  zinnia: installed, but the side-by-side run is not implemented in this bench")
+  }
+}

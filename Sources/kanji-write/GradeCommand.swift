@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import KanjiData
+import StrokeMatch
+
+extension Leniency: ExpressibleByArgument {}
+
+/// `kanji-write grade`: judges a drawing (the terminal's JSON) against a kanji.
+struct GradeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "grade",
+    abstract: "Grade a drawing against a kanji and print the verdict as JSON.",
+    discussion: """
+      The drawing is the JSON the terminal records: \
+      {"canvas": {"columns": 48, "rows": 24, "cellAspect": 2.0}, "strokes": [[[13, 5], ...], ...]}. \
+      With --jsonl, each input line is {"kanji": "学", "drawing": {...}} and each output line \
+      its grade, or {"error": "..."} for a line that cannot be graded.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(name: .long, help: "The kanji the drawing should be (required without --jsonl).")
+  var kanji: String?
+
+  @Option(name: .long, help: "How forgiving to be: strict, normal or lenient.")
+  var leniency: Leniency = .normal
+
+  @Flag(
+    name: .long, help: "Read one {\"kanji\", \"drawing\"} object a line; print one result a line.")
+  var jsonl = false
+
+  @Argument(help: "The drawing's file (default: standard input).")
+  var file: String?
+
+  func run() throws {
+    let session = try StrokeMatchCLI.open(global)
+    let input = try StrokeMatchCLI.readInput(file)
+    let grading = GradingSession(database: session, leniency: leniency)
+    if jsonl {
+      struct Line: Decodable {
+        var kanji: String?
+        var drawing: Drawing
+      }
+      StrokeMatchCLI.eachLine(of: input) { line in
+        let item = try JSONDecoder().decode(Line.self, from: line)
+        guard let character = item.kanji ?? kanji else {
+          throw DrawingError("the line has no \"kanji\" and no --kanji was given")
+        }
+        return try StrokeMatchCLI.json(grading.grade(item.drawing, as: character))
+      }
+    } else {
+      guard let kanji else {
+        StrokeMatchCLI.fail("grade needs --kanji (or --jsonl with a kanji on each line)")
+      }
+      do {
+        let drawing = try JSONDecoder().decode(Drawing.self, from: input)
+        print(try StrokeMatchCLI.json(grading.grade(drawing, as: kanji)))
+      } catch {
+        StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
+      }
+    }
+  }
+}
+
+/// Graders per kanji, and the recogniser (built on first need) that names another kanji drawn.
+final class GradingSession {
+  let database: ReferenceDatabase
+  let leniency: Leniency
+  private var graders: [String: Grader] = [:]
+  private var recognizer: Recognizer?
+
+  init(database: ReferenceDatabase, leniency: Leniency) {
+    self.database = database
+    self.leniency = leniency
+  }
+
+  func grade(_ drawing: Drawing, as character: String) throws -> Grade {
+    let valid = try drawing.validated()
+    let grader: Grader
+    if let cached = graders[character] {
+      grader = cached
+    } else {
+      guard let kanji = try database.kanji(character) else {
+        throw DrawingError("unknown kanji \(character): it is not in the reference database")
+      }
+      grader = Grader(kanji: kanji, leniency: leniency)
+      graders[character] = grader
+    }
+    var grade = grader.grade(valid)
+    if grade.suggestsAnotherCharacter {
+      if recognizer == nil { recognizer = Recognizer(candidates: try database.allKanji()) }
+      if let recognizer { grade.nameCharacter(of: valid, using: recognizer) }
+    }
+    return grade
+  }
+}

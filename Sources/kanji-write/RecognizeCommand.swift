@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import KanjiData
+import StrokeMatch
+
+/// `kanji-write recognize`: which kanji a drawing looks like, best first.
+struct RecognizeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "recognize",
+    abstract: "Rank the kanji of the reference database by how well a drawing matches them.",
+    discussion: """
+      Prints {"candidates": [{"kanji": "学", "score": 0.9}, ...]}, best first. With --jsonl, each \
+      input line is {"drawing": {...}} and each output line its candidates, or {"error": "..."}.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(name: .long, help: "How many candidates to print.")
+  var top = 10
+
+  @Flag(name: .long, help: "Read one {\"drawing\"} object a line; print one result a line.")
+  var jsonl = false
+
+  @Argument(help: "The drawing's file (default: standard input).")
+  var file: String?
+
+  struct Candidates: Encodable {
+    struct Candidate: Encodable {
+      var kanji: String
+      var score: Double
+    }
+    var candidates: [Candidate]
+  }
+
+  func validate() throws {
+    guard (1...1000).contains(top) else {
+      throw ValidationError("--top must be between 1 and 1000")
+    }
+  }
+
+  func run() throws {
+    let database = try StrokeMatchCLI.open(global)
+    let input = try StrokeMatchCLI.readInput(file)
+    let recognizer: Recognizer
+    do {
+      recognizer = Recognizer(candidates: try database.allKanji())
+    } catch {
+      StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
+    }
+    func recognize(_ drawing: Drawing) throws -> String {
+      let ranked = recognizer.recognize(try drawing.validated(), top: top)
+      return try StrokeMatchCLI.json(
+        Candidates(candidates: ranked.map { .init(kanji: $0.kanji, score: $0.score) }))
+    }
+    if jsonl {
+      struct Line: Decodable { var drawing: Drawing }
+      StrokeMatchCLI.eachLine(of: input) { line in
+        try recognize(JSONDecoder().decode(Line.self, from: line).drawing)
+      }
+    } else {
+      do {
+        print(try recognize(JSONDecoder().decode(Drawing.self, from: input)))
+      } catch {
+        StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
+      }
+    }
+  }
+}
+
+/// Plumbing shared by `grade` and `recognize`: input, output and errors.
+enum StrokeMatchCLI {
+  static func open(_ global: GlobalOptions) throws -> ReferenceDatabase {
+    do {
+      return try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
+    } catch {
+      fail(describe(error))
+    }
+  }
+
+  static func readInput(_ file: String?) throws -> Data {
+    if let file {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        fail("cannot read \(file)")
+      }
+      return data
+    }
+    return FileHandle.standardInput.readDataToEndOfFile()
+  }
+
+  /// Runs `body` on each non-blank line, printing its output or an {"error": ...} line.
+  static func eachLine(of input: Data, _ body: (Data) throws -> String) {
+    var output = ""
+    for line in input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+      guard trimmed.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
+        continue
+      }
+      do {
+        output += try body(Data(trimmed)) + "\n"
+      } catch {
+        let message = (try? json(["error": describe(error)])) ?? "{\"error\": \"unreadable input\"}"
+        output += message + "\n"
+      }
+      if output.utf8.count > 1 << 16 {
+        FileHandle.standardOutput.write(Data(output.utf8))
+        output = ""
+      }
+    }
+    FileHandle.standardOutput.write(Data(output.utf8))
+  }
+
+  static func json<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  /// A one-line description of a decoding or validation error for the learner.
+  static func describe(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.dataCorrupted(let context):
+      let underlying = (context.underlyingError as? NSError)?.userInfo["NSDebugDescription"]
+      return "malformed JSON: \(underlying.map { "\($0)" } ?? context.debugDescription)"
+    case DecodingError.keyNotFound(let key, let context):
+      return "malformed drawing: \"\(key.stringValue)\" is missing\(path(context))"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      return "malformed drawing: \(context.debugDescription)\(path(context))"
+    default:
+      return "\(error)"
+    }
+  }
+
+  private static func path(_ context: DecodingError.Context) -> String {
+    let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+    return keys.isEmpty ? "" : " (at \(keys.joined(separator: ".")))"
+  }
+
+  static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("kanji-write: \(message)\n".utf8))
+    exit(2)
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// `kanji-write grade` and `recognize` through the built binary: output, and bad input.
+@Suite struct StrokeMatchCLITests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let binary = root.appendingPathComponent(".build/debug/kanji-write").path
+  static let database = root.appendingPathComponent("Data/kanji.sqlite").path
+
+  struct Output {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  func run(_ arguments: [String], input: String) throws -> Output {
+    guard FileManager.default.fileExists(atPath: Self.database) else {
+      Issue.record("\(Self.database) is missing: run `make data` first (make test does)")
+      throw CancellationError()
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = arguments + ["--data", Self.database]
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self))
+  }
+
+  /// 一 drawn as one horizontal drag across a 48 x 24 canvas.
+  let one =
+    #"{"canvas": {"columns": 48, "rows": 24, "cellAspect": 2.0}, "strokes": [[[8, 12], [14, 12], [20, 12], [26, 12], [32, 12], [38, 12]]]}"#
+
+  @Test func gradesADrawing() throws {
+    let output = try run(["grade", "--kanji", "一"], input: one)
+    #expect(output.status == 0, "\(output.stderr)")
+    let grade = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+    #expect(grade?["pass"] as? Bool == true)
+    #expect((grade?["errors"] as? [Any])?.isEmpty == true)
+    let reversed = try run(
+      ["grade", "--kanji", "一"],
+      input:
+        #"{"canvas": {"columns": 48, "rows": 24, "cellAspect": 2.0}, "strokes": [[[38, 12], [26, 12], [14, 12], [8, 12]]]}"#
+    )
+    #expect(reversed.stdout.contains(#""type":"reversed""#), "\(reversed.stdout)")
+  }
+
+  @Test(arguments: [
+    ("malformed JSON", #"{"canvas": "#),
+    (
+      "an empty stroke",
+      #"{"canvas": {"columns": 48, "rows": 24, "cellAspect": 2}, "strokes": [[]]}"#
+    ),
+    ("a zero canvas", #"{"canvas": {"columns": 0, "rows": 24, "cellAspect": 2}, "strokes": []}"#),
+    (
+      "a huge point",
+      #"{"canvas": {"columns": 48, "rows": 24, "cellAspect": 2}, "strokes": [[[1e300, 1]]]}"#
+    ),
+  ])
+  func badInputExitsWithStatusTwo(_ name: String, _ input: String) throws {
+    let output = try run(["grade", "--kanji", "一"], input: input)
+    #expect(output.status == 2, "\(name)")
+    #expect(output.stderr.hasPrefix("kanji-write: "), "\(name): \(output.stderr)")
+    #expect(output.stdout.isEmpty)
+  }
+
+  @Test func unknownKanjiExitsWithStatusTwo() throws {
+    let output = try run(["grade", "--kanji", "a"], input: one)
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("unknown kanji"))
+  }
+
+  @Test func jsonlReportsBadLinesAndGoesOn() throws {
+    let lines = [
+      #"{"kanji": "一", "drawing": \#(one)}"#,
+      #"{"kanji": "一", "drawing": {"canvas": {"columns": 48}}}"#,
+      "not json",
+      #"{"kanji": "a", "drawing": \#(one)}"#,
+      #"{"kanji": "一", "drawing": \#(one)}"#,
+    ]
+    let output = try run(["grade", "--jsonl"], input: lines.joined(separator: "\n") + "\n")
+    #expect(output.status == 0)
+    let results = output.stdout.split(separator: "\n").map {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
+    #expect(results.count == 5)
+    #expect(results[0]?["pass"] as? Bool == true)
+    #expect(results[1]?["error"] != nil)
+    #expect(results[2]?["error"] != nil)
+    #expect(results[3]?["error"] != nil)
+    #expect(results[4]?["pass"] as? Bool == true)
+  }
+
+  @Test func recognizesADrawing() throws {
+    let output = try run(["recognize", "--top", "3"], input: one)
+    #expect(output.status == 0, "\(output.stderr)")
+    let result = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+    let candidates = result?["candidates"] as? [[String: Any]]
+    #expect(candidates?.count == 3)
+    #expect(candidates?.first?["kanji"] as? String == "一")
+    let bad = try run(["recognize", "--jsonl"], input: "{}\n{\"drawing\": \(one)}\n")
+    #expect(bad.stdout.split(separator: "\n").count == 2)
+    #expect(bad.stdout.hasPrefix(#"{"error":"#))
+  }
+}
