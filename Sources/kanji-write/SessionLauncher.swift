@@ -32,7 +32,9 @@ enum SessionLauncher {
       ProgressCLI.fail(error.description)
     }
     let practice = Session(
-      cards: session.cards, settings: settings, judge: StrokeMatchJudge(leniency: leniency),
+      cards: session.cards, settings: settings,
+      judge: StrokeMatchJudge(
+        leniency: leniency, namer: CharacterNamer { try host.reference.allKanji() }),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: session.deckIsEmpty)
     let destination: AppDestination?
     do {
