@@ -109,14 +109,19 @@ enum SelfTestLauncher {
 
   /// Ten kanji the learner can read, those tested longest ago first.
   private static func choose(store: ProgressStore, seed: UInt64?) throws -> [String] {
-    let seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
-    let picked = try SelfTestPicker().pick(store: store, seed: seed)
-    guard picked.count == SelfTest.size else {
-      ProgressCLI.fail(
-        "the self-test asks \(SelfTest.size) kanji you can read, and you have \(picked.count); "
-          + "review more, or declare the ones you know: kanji-write known jlpt:N5")
-    }
+    let picked = try pick(store: store, seed: seed)
+    guard picked.count == SelfTest.size else { ProgressCLI.fail(tooFew(picked.count)) }
     return picked
+  }
+
+  static func pick(store: ProgressStore, seed: UInt64?) throws -> [String] {
+    try SelfTestPicker().pick(
+      store: store, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
+  }
+
+  static func tooFew(_ count: Int) -> String {
+    "the self-test asks \(SelfTest.size) kanji you can read, and you have \(count); "
+      + "review more, or declare the ones you know: kanji-write known jlpt:N5"
   }
 }
 
