@@ -83,13 +83,24 @@ import Testing
     #expect(text.contains("take another test in a few weeks"))
   }
 
-  @Test func theWeakListOpensFromTheEndOfASession() throws {
+  /// `practice 十` answered (drawn right, or the answer shown) up to the session's summary,
+  /// whose screen it returns.
+  func sessionSummary(drawing: Bool) throws -> (AppUnderTest, String) {
     let app = try AppUnderTest(["practice", "十"])
     try app.tmux.waitForMouseMode()
-    try app.tmux.type("s")
-    _ = try app.tmux.waitForText("proposed Again")
+    if drawing {
+      try app.draw("十")
+      try app.tmux.key("Enter")
+    } else {
+      try app.tmux.type("s")
+    }
+    _ = try app.tmux.waitForText("Rating:")
     try app.tmux.key("Enter")
-    let summary = try app.tmux.waitForText("Session done").joined(separator: "\n")
+    return (app, try app.tmux.waitForText("Session done").joined(separator: "\n"))
+  }
+
+  @Test func theWeakListOpensFromTheEndOfASession() throws {
+    let (app, summary) = try sessionSummary(drawing: false)
     #expect(summary.contains("w weak kanji"))
     try app.tmux.type("w")
     let page = try app.tmux.waitForText("Weak kanji, most at risk first").joined(separator: "\n")
@@ -101,13 +112,7 @@ import Testing
   }
 
   @Test func progressOpensFromTheEndOfASession() throws {
-    let app = try AppUnderTest(["practice", "十"])
-    try app.tmux.waitForMouseMode()
-    try app.draw("十")
-    try app.tmux.key("Enter")
-    _ = try app.tmux.waitForText("Rating:")
-    try app.tmux.key("Enter")
-    _ = try app.tmux.waitForText("Session done")
+    let (app, _) = try sessionSummary(drawing: true)
     try app.tmux.type("p")
     let page = try app.tmux.waitForText("Reviews per day, last 30 days").joined(separator: "\n")
     #expect(page.contains("Cards: new 0"))
@@ -117,12 +122,7 @@ import Testing
   }
 
   @Test func theSelfTestFromTheAppSaysWhenThereAreTooFewKanji() throws {
-    let app = try AppUnderTest(["practice", "十"])
-    try app.tmux.waitForMouseMode()
-    try app.tmux.type("s")
-    _ = try app.tmux.waitForText("Rating:")
-    try app.tmux.key("Enter")
-    _ = try app.tmux.waitForText("Session done")
+    let (app, _) = try sessionSummary(drawing: false)
     try app.tmux.type("t")
     _ = try app.tmux.waitForText("you have 1; review more")
     try app.tmux.type("q")
