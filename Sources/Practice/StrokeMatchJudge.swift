@@ -2,12 +2,15 @@ import Foundation
 import KanjiData
 import StrokeMatch
 
-/// The session's judge backed by the StrokeMatch grader, at the learner's leniency.
+/// The session's judge backed by the StrokeMatch grader, at the learner's leniency. With a
+/// recogniser, a drawing that fails badly is also checked for being another kanji.
 public struct StrokeMatchJudge: DrawingJudge {
   public var leniency: Leniency
+  public var recognizer: RecognizerLoader?
 
-  public init(leniency: Leniency) {
+  public init(leniency: Leniency, recognizer: RecognizerLoader? = nil) {
     self.leniency = leniency
+    self.recognizer = recognizer
   }
 
   /// The ink as the grader's drawing: cell coordinates on a canvas of 2:1 cells.
@@ -21,7 +24,10 @@ public struct StrokeMatchJudge: DrawingJudge {
 
   public func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let drawing = Self.drawing(ink)
-    let grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
+    var grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
+    if grade.suggestsAnotherCharacter, let recognizer = recognizer?.value {
+      grade.nameCharacter(of: drawing, using: recognizer)
+    }
     let outcomes = grade.strokes.map { result in
       StrokeOutcome(
         stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },

@@ -50,7 +50,49 @@ enum TUIBench {
     try openToFirstScreen(reference: reference.path, kanji: kanji.character)
     report("mouse release -> stroke rendered", release, budget: frameBudgetMs)
     report("Enter -> feedback graded and rendered", enter, budget: frameBudgetMs)
+    try lookAlike(reference: reference)
     try startInTmux(kanji: kanji.character)
+  }
+
+  /// Enter on a drawing of 入 when 人 was asked: graded, then the recogniser names 入.
+  static func lookAlike(reference: ReferenceDatabase) throws {
+    guard let asked = try reference.kanji("人"), let drawn = try reference.kanji("入") else {
+      throw BenchError("人 or 入 is not in the reference database")
+    }
+    let loader = RecognizerLoader(referencePath: reference.path)
+    let loading = DispatchTime.now()
+    _ = loader.value
+    print(
+      String(format: "recogniser loaded in the background in %.0f ms", milliseconds(since: loading))
+    )
+    let judge = StrokeMatchJudge(leniency: .normal, recognizer: loader)
+    var times: [Double] = []
+    var named = 0
+    for _ in 0..<50 {
+      var session = Session(
+        cards: [SessionCard(kanji: asked, isNew: false)],
+        settings: PracticeSettings(studyNewCards: false, learnAhead: false), judge: judge,
+        columns: 80, rows: 24, now: Date())
+      let canvas = session.layout.canvas
+      for stroke in drawn.strokes.strokes {
+        let points = stroke.points.map { screenPoint($0, canvas: canvas) }
+        _ = session.handle(.press(points[0]), at: Date())
+        for point in points.dropFirst() { _ = session.handle(.drag(point), at: Date()) }
+        _ = session.handle(.release(points.last!), at: Date())
+      }
+      let entered = DispatchTime.now()
+      _ = session.handle(.key(.enter), at: Date())
+      _ = Renderer.grid(for: session.screen)
+      times.append(milliseconds(since: entered))
+      if case .feedback(let feedback) = session.phase,
+        feedback.assessment.messages.contains(where: { $0.contains("入, not 人") })
+      {
+        named += 1
+      }
+    }
+    report(
+      "Enter -> feedback naming the kanji drawn (入 for 人, \(named)/50 named)", times,
+      budget: frameBudgetMs)
   }
 
   /// What `kanji-write practice` does before the terminal: open both databases, read the

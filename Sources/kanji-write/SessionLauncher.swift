@@ -32,7 +32,9 @@ enum SessionLauncher {
       ProgressCLI.fail(error.description)
     }
     let practice = Session(
-      cards: session.cards, settings: settings, judge: StrokeMatchJudge(leniency: leniency),
+      cards: session.cards, settings: settings,
+      judge: StrokeMatchJudge(
+        leniency: leniency, recognizer: RecognizerLoader(referencePath: host.reference.path)),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: session.deckIsEmpty)
     do {
       try TerminalApp(terminal: terminal, session: practice, host: host).run()
