@@ -17,8 +17,8 @@ extension Grade {
     guard suggestsAnotherCharacter, !errors.contains(where: { $0.type == .character }) else {
       return
     }
-    // A narrower search than `recognize`'s: the drawing's own stroke count, give or take one.
-    let candidates = recognizer.recognize(drawing, top: 5, window: 1, shortlist: 8)
+    // A narrower search than `recognize`'s: kanji of the drawing's own stroke count.
+    let candidates = recognizer.recognize(drawing, top: 5, window: 0, shortlist: 8)
     guard let best = candidates.first, best.kanji != kanji else { return }
     let asked = candidates.first { $0.kanji == kanji }?.score ?? 0
     guard best.score >= asked * 1.1 else { return }

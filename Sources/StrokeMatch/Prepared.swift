@@ -95,10 +95,24 @@ struct PreparedStrokeSet: Sendable {
   var strokes: [PreparedStroke]
   var bounds: Bounds
 
+  /// Ordered pairs of strokes close enough (boxes within 40 units) for their relation to matter.
+  var neighbours: [(Int, Int)]
+
   init(name: String, strokeSet: StrokeSet) {
     self.name = name
-    strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points, type: $0.type) }
+    let strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points, type: $0.type) }
+    self.strokes = strokes
     bounds = Bounds(strokes.flatMap(\.polyline))
+    let boxes = strokes.map { Bounds($0.polyline) }
+    var neighbours: [(Int, Int)] = []
+    for a in strokes.indices {
+      for b in strokes.indices where b != a {
+        let gapX = max(0, max(boxes[a].minX, boxes[b].minX) - min(boxes[a].maxX, boxes[b].maxX))
+        let gapY = max(0, max(boxes[a].minY, boxes[b].minY) - min(boxes[a].maxY, boxes[b].maxY))
+        if gapX <= 40 && gapY <= 40 { neighbours.append((a, b)) }
+      }
+    }
+    self.neighbours = neighbours
   }
 }
 

@@ -6,7 +6,8 @@ import KanjiData
 public struct Recognizer: Sendable {
   static let coarseCount = 6
   static let window = 2
-  static let shortlist = 24
+  static let shortlist = 10
+  static let prefilter = 100
 
   let characters: [String]
   let strokeSets: [StrokeSet]
@@ -92,14 +93,24 @@ public struct Recognizer: Sendable {
     var ranked: [(index: Int, cost: Double)] = []
     var previous = [Double](repeating: 0, count: 64)
     var current = previous
+    // First by the strokes' ends alone, then the best few by their whole course.
+    let ends = [0, Self.coarseCount - 1]
+    let all = Array(0..<Self.coarseCount)
     for m in max(1, n - window)...(n + window) {
       for index in byStrokeCount[m] ?? [] where characters[index] != excluding {
-        let cost = coarseCost(drawn, n, bounds, index, &previous, &current)
+        let cost = coarseCost(drawn, n, bounds, index, ends, &previous, &current)
         ranked.append((index, cost))
       }
     }
     ranked.sort { $0.cost < $1.cost }
-    return ranked
+    var refined = ranked.prefix(Self.prefilter).map { candidate in
+      (
+        index: candidate.index,
+        cost: coarseCost(drawn, n, bounds, candidate.index, all, &previous, &current)
+      )
+    }
+    refined.sort { $0.cost < $1.cost }
+    return refined
   }
 
   /// Total assignment cost per stroke, plus a charge for each stroke drawn out of order.
@@ -116,7 +127,7 @@ public struct Recognizer: Sendable {
   /// Drawn strokes compared with the template's in order, a stroke skipped on either side at a
   /// charge: banded dynamic programming over (drawn, template) prefixes.
   func coarseCost(
-    _ drawn: [Point], _ n: Int, _ drawnBounds: Bounds, _ template: Int,
+    _ drawn: [Point], _ n: Int, _ drawnBounds: Bounds, _ template: Int, _ samples: [Int],
     _ previous: inout [Double], _ current: inout [Double]
   ) -> Double {
     let placement = Placement.fitting(drawnBounds, onto: bounds[template])
@@ -136,12 +147,13 @@ public struct Recognizer: Sendable {
           var forward = 0.0
           var backward = 0.0
           let r = base + j * k
-          for s in 0..<k {
+          for s in samples {
             let p = placement.apply(points[i * k + s])
             forward += p.distance(to: reference[r + s])
             backward += p.distance(to: reference[r + k - 1 - s])
           }
-          return min(forward, backward + 4 * Double(k)) / (Double(k) * 12)
+          let count = Double(samples.count)
+          return min(forward, backward + 4 * count) / (count * 12)
         }
         for j in 0...m { previous[j] = j <= band ? Double(j) * skip : .infinity }
         for i in 1...n {

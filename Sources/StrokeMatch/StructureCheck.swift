@@ -21,17 +21,24 @@ struct StructureCheck: Sendable {
     }
     var check = self
     check.distances = distances
+    check.sorted = distances.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
     return check.relations(form: form, match: match, cellX: cellX, cellY: cellY)
   }
 
   var distances: [Int: Double] = [:]
+  var sorted: [(Int, Double)] = []
 
   /// The lower median distance of the strokes other than the two compared (which may be the very
   /// strokes a look-alike changes); a middling hand's when too few strokes remain to tell.
   func sloppiness(excluding a: Int, _ b: Int) -> Double {
-    let others = distances.filter { $0.key != a && $0.key != b }.values.sorted()
-    guard others.count >= 2 else { return 3 }
-    return others[(others.count - 1) / 2]
+    let count = sorted.count - (distances[a] == nil ? 0 : 1) - (distances[b] == nil ? 0 : 1)
+    guard count >= 2 else { return 3 }
+    var seen = 0
+    for (j, distance) in sorted where j != a && j != b {
+      if seen == (count - 1) / 2 { return distance }
+      seen += 1
+    }
+    return 3
   }
 
   func relations(form: PreparedStrokeSet, match: Match, cellX: Double, cellY: Double) -> Set<Int> {
@@ -44,25 +51,22 @@ struct StructureCheck: Sendable {
       let samples = match.drawnSamples[i]
       drawn[j] = !stroke.isDot && pair.backward < pair.forward ? samples.reversed() : samples
     }
-    let matched = drawn.keys.sorted()
-    for a in matched {
-      for b in matched where b != a {
-        let first = form.strokes[a]
-        let second = form.strokes[b]
-        let sloppiness = sloppiness(excluding: a, b)
-        if a < b, !first.isDot, !second.isDot,
-          let culprit = lengthOrderFlipped(
-            a, b, first, second, drawn[a]!, drawn[b]!, sloppiness: sloppiness)
-        {
-          flagged.insert(culprit)
-        }
-        if second.length >= 15,
-          endpointSideChanged(
-            first, second, drawn[a]!, drawn[b]!, cellX: cellX, cellY: cellY,
-            sloppiness: sloppiness)
-        {
-          flagged.insert(a)
-        }
+    for (a, b) in form.neighbours {
+      guard let drawnA = drawn[a], let drawnB = drawn[b] else { continue }
+      let first = form.strokes[a]
+      let second = form.strokes[b]
+      let sloppiness = sloppiness(excluding: a, b)
+      if a < b, !first.isDot, !second.isDot,
+        let culprit = lengthOrderFlipped(
+          a, b, first, second, drawnA, drawnB, sloppiness: sloppiness)
+      {
+        flagged.insert(culprit)
+      }
+      if second.length >= 15,
+        endpointSideChanged(
+          first, second, drawnA, drawnB, cellX: cellX, cellY: cellY, sloppiness: sloppiness)
+      {
+        flagged.insert(a)
       }
     }
     return flagged

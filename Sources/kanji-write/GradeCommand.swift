@@ -37,24 +37,28 @@ struct GradeCommand: ParsableCommand {
     let input = try StrokeMatchCLI.readInput(file)
     let grading = GradingSession(database: session, leniency: leniency)
     if jsonl {
-      struct Line: Decodable {
-        var kanji: String?
-        var drawing: Drawing
-      }
       StrokeMatchCLI.eachLine(of: input) { line in
-        let item = try JSONDecoder().decode(Line.self, from: line)
-        guard let character = item.kanji ?? kanji else {
+        let item = try DrawingParser.parse(line)
+        let character: String
+        if case .string(let named)? = item["kanji"] {
+          character = named
+        } else if let kanji {
+          character = kanji
+        } else {
           throw DrawingError("the line has no \"kanji\" and no --kanji was given")
         }
-        return try StrokeMatchCLI.json(grading.grade(item.drawing, as: character))
+        guard let drawing = item["drawing"] else {
+          throw DrawingError("the line has no \"drawing\"")
+        }
+        return try grading.grade(DrawingParser.drawing(drawing), as: character).jsonLine
       }
     } else {
       guard let kanji else {
         StrokeMatchCLI.fail("grade needs --kanji (or --jsonl with a kanji on each line)")
       }
       do {
-        let drawing = try JSONDecoder().decode(Drawing.self, from: input)
-        print(try StrokeMatchCLI.json(grading.grade(drawing, as: kanji)))
+        let drawing = try DrawingParser.drawing(DrawingParser.parse(input))
+        print(try grading.grade(drawing, as: kanji).jsonLine)
       } catch {
         StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
       }

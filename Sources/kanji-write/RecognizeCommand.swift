@@ -53,13 +53,15 @@ struct RecognizeCommand: ParsableCommand {
         Candidates(candidates: ranked.map { .init(kanji: $0.kanji, score: $0.score) }))
     }
     if jsonl {
-      struct Line: Decodable { var drawing: Drawing }
       StrokeMatchCLI.eachLine(of: input) { line in
-        try recognize(JSONDecoder().decode(Line.self, from: line).drawing)
+        guard let drawing = try DrawingParser.parse(line)["drawing"] else {
+          throw DrawingError("the line has no \"drawing\"")
+        }
+        return try recognize(DrawingParser.drawing(drawing))
       }
     } else {
       do {
-        print(try recognize(JSONDecoder().decode(Drawing.self, from: input)))
+        print(try recognize(DrawingParser.drawing(DrawingParser.parse(input))))
       } catch {
         StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
       }
@@ -88,15 +90,18 @@ enum StrokeMatchCLI {
   }
 
   /// Runs `body` on each non-blank line, printing its output or an {"error": ...} line.
-  static func eachLine(of input: Data, _ body: (Data) throws -> String) {
+  static func eachLine(of input: Data, _ body: (ArraySlice<UInt8>) throws -> String) {
+    let bytes = [UInt8](input)
     var output = ""
-    for line in input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-      let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-      guard trimmed.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
-        continue
-      }
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      let line = bytes[start..<end]
+      start = end + 1
+      guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
       do {
-        output += try body(Data(trimmed)) + "\n"
+        output += try body(line) + "\n"
       } catch {
         let message = (try? json(["error": describe(error)])) ?? "{\"error\": \"unreadable input\"}"
         output += message + "\n"
