@@ -2,15 +2,15 @@ import Foundation
 import KanjiData
 import StrokeMatch
 
-/// The session's judge backed by the StrokeMatch grader, at the learner's leniency. With a
-/// recogniser, a drawing that fails badly is also checked for being another kanji.
+/// The session's judge backed by the StrokeMatch grader, at the learner's leniency.
 public struct StrokeMatchJudge: DrawingJudge {
   public var leniency: Leniency
-  public var recognizer: RecognizerLoader?
+  /// Names another kanji drawn instead; nil to leave that out.
+  public var namer: CharacterNamer?
 
-  public init(leniency: Leniency, recognizer: RecognizerLoader? = nil) {
+  public init(leniency: Leniency, namer: CharacterNamer? = nil) {
     self.leniency = leniency
-    self.recognizer = recognizer
+    self.namer = namer
   }
 
   /// The ink as the grader's drawing: cell coordinates on a canvas of 2:1 cells.
@@ -25,9 +25,7 @@ public struct StrokeMatchJudge: DrawingJudge {
   public func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let drawing = Self.drawing(ink)
     var grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
-    if grade.suggestsAnotherCharacter, let recognizer = recognizer?.value {
-      grade.nameCharacter(of: drawing, using: recognizer)
-    }
+    namer?.name(&grade, drawing: drawing)
     let outcomes = grade.strokes.map { result in
       StrokeOutcome(
         stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },

@@ -54,21 +54,17 @@ enum TUIBench {
     try startInTmux(kanji: kanji.character)
   }
 
-  /// Enter on a drawing of 入 when 人 was asked: graded, then the recogniser names 入.
+  /// Enter on a drawing of 入 when 人 was asked: graded, then the recogniser names 入. The first
+  /// time also builds the recogniser from the whole reference set.
   static func lookAlike(reference: ReferenceDatabase) throws {
     guard let asked = try reference.kanji("人"), let drawn = try reference.kanji("入") else {
       throw BenchError("人 or 入 is not in the reference database")
     }
-    let loader = RecognizerLoader(referencePath: reference.path)
-    let loading = DispatchTime.now()
-    _ = loader.value
-    print(
-      String(format: "recogniser loaded in the background in %.0f ms", milliseconds(since: loading))
-    )
-    let judge = StrokeMatchJudge(leniency: .normal, recognizer: loader)
+    let judge = StrokeMatchJudge(
+      leniency: .normal, namer: CharacterNamer { try reference.allKanji() })
     var times: [Double] = []
     var named = 0
-    for _ in 0..<50 {
+    for _ in 0..<51 {
       var session = Session(
         cards: [SessionCard(kanji: asked, isNew: false)],
         settings: PracticeSettings(studyNewCards: false, learnAhead: false), judge: judge,
@@ -90,9 +86,12 @@ enum TUIBench {
         named += 1
       }
     }
+    print(
+      String(
+        format: "first Enter naming another kanji, recogniser built then: %.1f ms", times[0]))
     report(
-      "Enter -> feedback naming the kanji drawn (入 for 人, \(named)/50 named)", times,
-      budget: frameBudgetMs)
+      "Enter -> feedback naming the kanji drawn (入 for 人, \(named)/51 named)",
+      Array(times.dropFirst()), budget: frameBudgetMs)
   }
 
   /// What `kanji-write practice` does before the terminal: open both databases, read the

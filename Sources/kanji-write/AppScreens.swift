@@ -10,7 +10,15 @@ enum AppScreens {
   static func open(_ destination: AppDestination, global: GlobalOptions) throws {
     switch destination {
     case .selfTest:
-      try SelfTestLauncher.run(global, kanji: nil, seed: nil)
+      let store = try ProgressCLI.openStore(global)
+      let picked = try ProgressCLI.run { try SelfTestLauncher.pick(store: store, seed: nil) }
+      guard picked.count == SelfTest.size else {
+        let reason = SelfTestLauncher.tooFew(picked.count)
+        let message = reason.prefix(1).uppercased() + reason.dropFirst() + "."
+        _ = try page(TextPage(title: "Self-test", lines: [message]))
+        return
+      }
+      try SelfTestLauncher.run(global, kanji: picked, seed: nil)
     case .weakList:
       try showWeakList(global)
     case .progress:

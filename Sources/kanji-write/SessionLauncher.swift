@@ -34,7 +34,7 @@ enum SessionLauncher {
     let practice = Session(
       cards: session.cards, settings: settings,
       judge: StrokeMatchJudge(
-        leniency: leniency, recognizer: RecognizerLoader(referencePath: host.reference.path)),
+        leniency: leniency, namer: CharacterNamer { try host.reference.allKanji() }),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: session.deckIsEmpty)
     let destination: AppDestination?
     do {

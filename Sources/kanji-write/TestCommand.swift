@@ -73,7 +73,7 @@ enum SelfTestLauncher {
       ProgressCLI.fail(error.description)
     }
     let store = try ProgressCLI.openStore(global)
-    let (asked, settings, leniency) = try ProgressCLI.run {
+    let (asked, settings, judge) = try ProgressCLI.run {
       let reference = try ReferenceDatabase(
         path: try ReferenceDatabase.locate(explicit: global.data))
       let characters = try kanji ?? choose(store: store, seed: seed)
@@ -85,7 +85,9 @@ enum SelfTestLauncher {
       }
       let (settings, leniency) = try StoreHost(store: store, reference: reference)
         .settings(dailySession: false)
-      return (asked, settings, leniency)
+      let judge = StrokeMatchJudge(
+        leniency: leniency, namer: CharacterNamer { try reference.allKanji() })
+      return (asked, settings, judge)
     }
     let terminal: Terminal
     do {
@@ -94,7 +96,7 @@ enum SelfTestLauncher {
       ProgressCLI.fail(error.description)
     }
     let test = SelfTestSession(
-      kanji: asked, judge: StrokeMatchJudge(leniency: leniency), columns: terminal.columns,
+      kanji: asked, judge: judge, columns: terminal.columns,
       rows: terminal.rows, now: Date(), asciiFrame: settings.asciiFrame)
     let outcome = SelfTestApp(terminal: terminal, test: test) { try $0.save(to: store) }.run()
     terminal.restore()
@@ -107,14 +109,19 @@ enum SelfTestLauncher {
 
   /// Ten kanji the learner can read, those tested longest ago first.
   private static func choose(store: ProgressStore, seed: UInt64?) throws -> [String] {
-    let seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
-    let picked = try SelfTestPicker().pick(store: store, seed: seed)
-    guard picked.count == SelfTest.size else {
-      ProgressCLI.fail(
-        "the self-test asks \(SelfTest.size) kanji you can read, and you have \(picked.count); "
-          + "review more, or declare the ones you know: kanji-write known jlpt:N5")
-    }
+    let picked = try pick(store: store, seed: seed)
+    guard picked.count == SelfTest.size else { ProgressCLI.fail(tooFew(picked.count)) }
     return picked
+  }
+
+  static func pick(store: ProgressStore, seed: UInt64?) throws -> [String] {
+    try SelfTestPicker().pick(
+      store: store, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
+  }
+
+  static func tooFew(_ count: Int) -> String {
+    "the self-test asks \(SelfTest.size) kanji you can read, and you have \(count); "
+      + "review more, or declare the ones you know: kanji-write known jlpt:N5"
   }
 }
 

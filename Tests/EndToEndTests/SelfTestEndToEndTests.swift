@@ -99,4 +99,33 @@ import Testing
     try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)
   }
+
+  @Test func progressOpensFromTheEndOfASession() throws {
+    let app = try AppUnderTest(["practice", "十"])
+    try app.tmux.waitForMouseMode()
+    try app.draw("十")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Rating:")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Session done")
+    try app.tmux.type("p")
+    let page = try app.tmux.waitForText("Reviews per day, last 30 days").joined(separator: "\n")
+    #expect(page.contains("Cards: new 0"))
+    #expect(page.contains("Due in the next 14 days:"))
+    try app.tmux.type("q")
+    #expect(try app.waitForExit() == 0)
+  }
+
+  @Test func theSelfTestFromTheAppSaysWhenThereAreTooFewKanji() throws {
+    let app = try AppUnderTest(["practice", "十"])
+    try app.tmux.waitForMouseMode()
+    try app.tmux.type("s")
+    _ = try app.tmux.waitForText("Rating:")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Session done")
+    try app.tmux.type("t")
+    _ = try app.tmux.waitForText("you have 1; review more")
+    try app.tmux.type("q")
+    #expect(try app.waitForExit() == 0)
+  }
 }
