@@ -1,5 +1,4 @@
 import Foundation
-import KanjiData
 import Practice
 import Progress
 import TerminalUI
@@ -30,12 +29,7 @@ enum AppScreens {
 
   /// The weak list on a page; `s` practises the weak kanji at once.
   static func showWeakList(_ global: GlobalOptions) throws {
-    let list = try ProgressCLI.run {
-      let reference = try ReferenceDatabase(
-        path: try ReferenceDatabase.locate(explicit: global.data))
-      let store = try ProgressStore.open(home: global.home)
-      return try WeakListAnalysis().weakList(store: store, reference: reference, now: Date())
-    }
+    let list = try WeakCommand.load(global)
     let lines = WeakListReport(list: list, practiseHint: false).lines
     let actions = list.kanji.isEmpty ? [] : [TextPage.Action(key: "s", label: "practise them")]
     let chosen = try page(TextPage(title: "Weak kanji", lines: lines, actions: actions))

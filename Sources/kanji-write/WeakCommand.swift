@@ -36,20 +36,27 @@ struct WeakCommand: ParsableCommand {
   }
 
   func run() throws {
-    var analysis = WeakListAnalysis()
-    analysis.limit = limit
-    let list = try ProgressCLI.run {
-      let reference = try ReferenceDatabase(
-        path: try ReferenceDatabase.locate(explicit: global.data))
-      let store = try ProgressStore.open(home: global.home)
-      return try analysis.weakList(store: store, reference: reference, now: Date())
-    }
+    let list = try Self.load(global, limit: limit)
     if session {
       try practise(list)
     } else if json {
       print(try ProgressCLI.json(list))
     } else {
       for line in WeakListReport(list: list).lines { print(line) }
+    }
+  }
+
+  /// The learner's weak list now, at most `limit` kanji.
+  static func load(_ global: GlobalOptions, limit: Int = WeakListAnalysis().limit) throws
+    -> WeakList
+  {
+    var analysis = WeakListAnalysis()
+    analysis.limit = limit
+    return try ProgressCLI.run {
+      let reference = try ReferenceDatabase(
+        path: try ReferenceDatabase.locate(explicit: global.data))
+      let store = try ProgressStore.open(home: global.home)
+      return try analysis.weakList(store: store, reference: reference, now: Date())
     }
   }
 
