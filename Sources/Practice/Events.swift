@@ -111,6 +111,8 @@ public enum SessionEffect: Equatable, Sendable {
   /// otherwise the summary is up, and the host may give the streak and next due date with
   /// `Session.outlook`.
   case finished
+  /// The learner chose another screen of the app from the summary: end the session, open it.
+  case open(AppDestination)
   case quit
 }
 

@@ -1,4 +1,5 @@
 import KanjiData
+import StrokeMatch
 
 /// One thing the learner got wrong in a graded drawing, as the weak list names it.
 ///
@@ -22,11 +23,11 @@ public enum Mistake: Hashable, Sendable {
   ///
   /// When the drawing is another kanji, its stroke-level errors only describe that other
   /// kanji, so the substitution alone is reported.
-  public static func found(in grade: GradeRecord, kanji: KanjiParts) -> [Mistake] {
+  public static func found(in grade: Grade, kanji: KanjiParts) -> [Mistake] {
     if let substitution = grade.errors.first(where: { $0.type == .character }) {
       return [.otherKanji(substitution.drawn)]
     }
-    let missing = Set(grade.errors.filter { $0.type == .missing }.compactMap(\.stroke))
+    let missing = Set(grade.errors.filter { $0.type == .missing }.map(\.stroke))
     if kanji.strokeCount > 0 && missing.count == kanji.strokeCount {
       return [.blank]
     }
@@ -34,14 +35,13 @@ public enum Mistake: Hashable, Sendable {
     let (components, loose) = kanji.wholeComponents(in: missing)
     mistakes += components.map { .missingComponent($0) }
     if !loose.isEmpty { mistakes.append(.missingStrokes(loose)) }
-    let order = grade.errors.filter { $0.type == .order }.compactMap(\.stroke).sorted()
+    let order = grade.errors.filter { $0.type == .order }.map(\.stroke)
     if !order.isEmpty { mistakes.append(.order(strokes: Array(Set(order)).sorted())) }
     for error in grade.errors {
-      guard let stroke = error.stroke else { continue }
       switch error.type {
-      case .reversed: mistakes.append(.reversed(stroke: stroke))
-      case .shape: mistakes.append(.shape(stroke: stroke))
-      case .position: mistakes.append(.position(stroke: stroke))
+      case .reversed: mistakes.append(.reversed(stroke: error.stroke))
+      case .shape: mistakes.append(.shape(stroke: error.stroke))
+      case .position: mistakes.append(.position(stroke: error.stroke))
       case .extra: mistakes.append(.extraStroke)
       default: break
       }

@@ -1,4 +1,5 @@
 import Foundation
+import StrokeMatch
 
 /// The ten-kanji self-test: write kanji you can read from their meaning and readings alone, with
 /// no hints and no feedback, and count how many you produce completely.
@@ -7,9 +8,9 @@ public enum SelfTest {
 }
 
 /// How the learner answered one kanji of a self-test.
-public enum SelfTestAnswer: Hashable, Sendable {
+public enum SelfTestAnswer: Equatable, Sendable {
   /// The learner drew it and the grader judged the drawing.
-  case drawn(GradeRecord)
+  case drawn(Grade)
   /// The learner pressed the "I can't" key.
   case cannot
 
@@ -18,7 +19,7 @@ public enum SelfTestAnswer: Hashable, Sendable {
   /// Tolerances the grader may still note (shape, position) do not undo a pass.
   public var produced: Bool {
     guard case .drawn(let grade) = self, grade.pass else { return false }
-    let disqualifying: Set<GradeRecord.ErrorType> = [
+    let disqualifying: Set<Grade.Problem.Kind> = [
       .missing, .extra, .reversed, .order, .character,
     ]
     return !grade.errors.contains { disqualifying.contains($0.type) }
@@ -26,7 +27,7 @@ public enum SelfTestAnswer: Hashable, Sendable {
 }
 
 /// One kanji's result in a self-test.
-public struct SelfTestEntry: Hashable, Sendable {
+public struct SelfTestEntry: Equatable, Sendable {
   public var kanji: String
   public var answer: SelfTestAnswer
 

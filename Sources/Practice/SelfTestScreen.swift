@@ -2,8 +2,9 @@ import Foundation
 import KanjiData
 
 extension SelfTestSession {
+  /// The rules, on the status line; short enough for an 80-column terminal.
   public static let rules =
-    "Write each kanji from its meaning and readings: no hints, no feedback until the end."
+    "Write it from meaning and readings; no hints, no feedback until the end."
   static let askKeys = "Enter next  x I can't  u undo  c clear  q abandon the test"
   static let resultKeys = "n/p or 1-0 show another kanji  Enter or q done"
 
@@ -34,19 +35,8 @@ extension SelfTestSession {
     let current = kanji[index]
     let drawn = ask.ink.strokes.count
     let progress = "Strokes drawn: \(drawn)   \(index + 1) of \(kanji.count)"
-    screen.texts.append(TextItem(row: 0, column: 0, text: "Self-test", style: .title))
-    screen.texts.append(
-      TextItem(
-        row: 0, column: max(11, layout.columns - progress.count - 1), text: progress, style: .dim))
-    let meanings =
-      current.meanings.isEmpty ? "(no English meaning)" : current.meanings.joined(separator: "; ")
-    screen.texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
-    var readings: [String] = []
-    if !current.onyomi.isEmpty { readings.append("on: " + current.onyomi.joined(separator: "、")) }
-    if !current.kunyomi.isEmpty {
-      readings.append("kun: " + current.kunyomi.joined(separator: "、"))
-    }
-    screen.texts.append(TextItem(row: 2, column: 0, text: readings.joined(separator: "   ")))
+    // Meaning and readings only: the stroke count is never shown in a test.
+    screen.addPromptHeader(current, title: "Self-test", progress: progress, showStrokeCount: false)
     var canvas = CanvasView(inner: layout.canvas, frame: frame)
     for stroke in ask.ink.strokes + (ask.current.map { [$0] } ?? []) {
       canvas.strokes.append(StrokeView(points: stroke, style: .ink))

@@ -1,6 +1,7 @@
 import Foundation
 import KanjiData
 import Scheduler
+import StrokeMatch
 
 /// The ten-kanji self-test as a state machine: each kanji asked by meaning and readings only,
 /// no hints and no feedback until the end, then the score and every drawing beside the right
@@ -194,7 +195,7 @@ public struct SelfTestAnswered: Equatable, Sendable {
   public var durationMs: Int
 
   public var answer: SelfTestAnswer {
-    guard !cannot, let grade = GradeRecord.decode(assessment.json) else { return .cannot }
+    guard !cannot, let grade = Grade.stored(assessment.json) else { return .cannot }
     return .drawn(grade)
   }
 
@@ -218,14 +219,5 @@ public struct SelfTestOutcome: Equatable, Sendable {
         durationMs: answered.durationMs, hintsUsed: 0,
         drawingJSON: answered.assessment.drawingJSON, gradeJSON: answered.assessment.json)
     }
-  }
-}
-
-extension CellRect {
-  /// A screen position as a point of this drawing area, clamped to it.
-  func unit(_ point: ScreenPoint) -> UnitPoint {
-    let x = (point.x - Double(column)) / Double(max(1, columns))
-    let y = (point.y - Double(row)) / Double(max(1, rows))
-    return UnitPoint(x: min(1, max(0, x)), y: min(1, max(0, y)))
   }
 }

@@ -133,6 +133,8 @@ public struct Session: Sendable {
       switch event {
       case .key(.enter), .key(.character("q")), .key(.character(" ")), .key(.escape):
         return [.quit]
+      case .key(.character(let key)):
+        return AppDestination(rawValue: key).map { [.open($0)] } ?? []
       default:
         return []
       }
@@ -253,14 +255,14 @@ public struct Session: Sendable {
       else { return [] }
       prompt.rejected = nil
       prompt.message = nil
-      prompt.current = [unit(point, in: canvas)]
+      prompt.current = [canvas.unit(point)]
     case .drag(let point):
       guard prompt.current != nil else { return [] }
-      let next = unit(point, in: canvas)
+      let next = canvas.unit(point)
       if prompt.current?.last != next { prompt.current?.append(next) }
     case .release(let point):
       guard prompt.current != nil else { return [] }
-      let next = unit(point, in: canvas)
+      let next = canvas.unit(point)
       if prompt.current?.last != next { prompt.current?.append(next) }
       finishStroke(&prompt, kanji: card.kanji)
     case .key(let key):
@@ -329,12 +331,6 @@ public struct Session: Sendable {
     } else {
       prompt.message = "\(reason). Draw it again."
     }
-  }
-
-  private func unit(_ point: ScreenPoint, in canvas: CellRect) -> UnitPoint {
-    let x = (point.x - Double(canvas.column)) / Double(max(1, canvas.columns))
-    let y = (point.y - Double(canvas.row)) / Double(max(1, canvas.rows))
-    return UnitPoint(x: min(1, max(0, x)), y: min(1, max(0, y)))
   }
 
   private func feedback(for prompt: PromptState, card: SessionCard, revealed: Bool)

@@ -66,22 +66,8 @@ extension Session {
 
   /// Meanings and readings: the prompt, which never shows the character itself.
   private func header(_ kanji: Kanji, title: String, on screen: inout Screen) {
-    screen.texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
-    let progress = progressLine
-    screen.texts.append(
-      TextItem(
-        row: 0, column: max(title.count + 2, layout.columns - progress.count - 1), text: progress,
-        style: .dim))
-    let meanings =
-      kanji.meanings.isEmpty ? "(no English meaning)" : kanji.meanings.joined(separator: "; ")
-    screen.texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
-    var readings: [String] = []
-    if !kanji.onyomi.isEmpty { readings.append("on: " + kanji.onyomi.joined(separator: "、")) }
-    if !kanji.kunyomi.isEmpty { readings.append("kun: " + kanji.kunyomi.joined(separator: "、")) }
-    if settings.showStrokeCount {
-      readings.append("\(kanji.strokes.strokes.count) strokes")
-    }
-    screen.texts.append(TextItem(row: 2, column: 0, text: readings.joined(separator: "   ")))
+    screen.addPromptHeader(
+      kanji, title: title, progress: progressLine, showStrokeCount: settings.showStrokeCount)
   }
 
   private func footer(
@@ -240,7 +226,7 @@ extension Session {
     for (offset, line) in lines.enumerated() {
       screen.texts.append(TextItem(row: offset, column: 0, text: line.0, style: line.1))
     }
-    footer(status: nil, keys: "Enter or q quit", on: &screen)
+    footer(status: nil, keys: AppDestination.keys + "  Enter or q quit", on: &screen)
   }
 
   // MARK: Helpers

@@ -62,15 +62,7 @@ public struct StatsReport: Sendable {
     lines.append("Due in the next 14 days:")
     lines += DueForecast.lines(stats.forecast, now: now, clock: clock)
     lines.append("")
-    let history = SelfTestHistoryReport(tests: selfTests, calendar: Self.calendar(clock))
-    if selfTests.isEmpty {
-      lines += history.lines
-    } else {
-      lines.append("Self-test trend:")
-      lines += TrendChart().lines(
-        weeks: history.trend.weeks(calendar: history.calendar), calendar: history.calendar)
-      lines.append(history.lines.last ?? "")
-    }
+    lines += SelfTestHistoryReport(tests: selfTests, calendar: Self.calendar(clock)).lines
     return lines
   }
 

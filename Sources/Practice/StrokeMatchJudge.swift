@@ -5,9 +5,12 @@ import StrokeMatch
 /// The session's judge backed by the StrokeMatch grader, at the learner's leniency.
 public struct StrokeMatchJudge: DrawingJudge {
   public var leniency: Leniency
+  /// Names another kanji drawn instead; nil to leave that out.
+  public var namer: CharacterNamer?
 
-  public init(leniency: Leniency) {
+  public init(leniency: Leniency, namer: CharacterNamer? = nil) {
     self.leniency = leniency
+    self.namer = namer
   }
 
   /// The ink as the grader's drawing: cell coordinates on a canvas of 2:1 cells.
@@ -21,7 +24,8 @@ public struct StrokeMatchJudge: DrawingJudge {
 
   public func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let drawing = Self.drawing(ink)
-    let grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
+    var grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
+    namer?.name(&grade, drawing: drawing)
     let outcomes = grade.strokes.map { result in
       StrokeOutcome(
         stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },

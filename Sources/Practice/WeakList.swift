@@ -1,4 +1,5 @@
 import Foundation
+import StrokeMatch
 
 /// The weak list: the kanji most at risk of being forgotten, each with its reasons in words,
 /// and the components the learner keeps getting wrong across kanji.
@@ -75,16 +76,16 @@ public struct CardStanding: Hashable, Sendable {
 }
 
 /// What the weak list needs to know of one logged review.
-public struct ReviewEvidence: Hashable, Sendable {
+public struct ReviewEvidence: Equatable, Sendable {
   public var time: Date
   public var kanji: String
   /// Rated Again.
   public var failed: Bool
   public var hints: Int
   /// The grade of the drawing; nil when nothing was graded (the answer was shown).
-  public var grade: GradeRecord?
+  public var grade: Grade?
 
-  public init(time: Date, kanji: String, failed: Bool, hints: Int, grade: GradeRecord?) {
+  public init(time: Date, kanji: String, failed: Bool, hints: Int, grade: Grade?) {
     self.time = time
     self.kanji = kanji
     self.failed = failed

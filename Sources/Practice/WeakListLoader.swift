@@ -2,6 +2,7 @@ import Foundation
 import KanjiData
 import Progress
 import Scheduler
+import StrokeMatch
 
 extension WeakListAnalysis {
   /// The learner's weak list now, from their store: cards, the review log's graded drawings,
@@ -24,7 +25,7 @@ extension WeakListAnalysis {
     let reviews = try store.reviewLog().filter { $0.kind == .review }.map { entry in
       ReviewEvidence(
         time: entry.time, kanji: entry.kanji, failed: entry.rating == .again,
-        hints: entry.hintsUsed, grade: GradeRecord.decode(entry.gradeJSON))
+        hints: entry.hintsUsed, grade: Grade.stored(entry.gradeJSON))
     }
     var seen = Set<String>()
     let pool = (cards.map(\.kanji) + (try store.known())).filter { seen.insert($0).inserted }

@@ -17,8 +17,10 @@ public final class TerminalApp {
   }
 
   /// Runs until the learner quits or a stop signal comes; restores the terminal on every way
-  /// out. Throws only when a review could not be saved on the way out.
-  public func run() throws {
+  /// out. Throws only when a review could not be saved on the way out. Returns the screen the
+  /// learner chose to open from the summary, if any.
+  @discardableResult
+  public func run() throws -> AppDestination? {
     defer { terminal.restore() }
     _ = session.handle(.resize(columns: terminal.columns, rows: terminal.rows), at: Date())
     if case .summary = session.phase { _ = perform([.finished]) }
@@ -31,7 +33,8 @@ public final class TerminalApp {
       for event in events {
         switch perform(session.handle(event, at: Date())) {
         case .running: continue
-        case .over: return
+        case .over: return nil
+        case .open(let destination): return destination
         case .failedOnTheWayOut(let error): throw error
         }
       }
@@ -45,6 +48,7 @@ public final class TerminalApp {
 
   private enum Outcome {
     case running, over
+    case open(AppDestination)
     case failedOnTheWayOut(any Error)
   }
 
@@ -77,6 +81,8 @@ public final class TerminalApp {
         } else {
           session.outlook = try? host.outlook()
         }
+      case .open(let destination):
+        return .open(destination)
       case .quit:
         return .over
       }

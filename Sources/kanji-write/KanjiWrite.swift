@@ -25,6 +25,7 @@ struct KanjiWrite: ParsableCommand {
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
       SessionCommand.self, PracticeCommand.self, KnownCommand.self, WeakCommand.self,
+      TestCommand.self,
 
     ],
     // `kanji-write` alone opens the app.

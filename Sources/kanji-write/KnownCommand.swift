@@ -26,7 +26,7 @@ struct KnownCommand: ParsableCommand {
 
   func validate() throws {
     if remove && selectors.isEmpty {
-      throw ValidationError("--remove needs the kanji to remove")
+      ProgressCLI.fail("--remove needs the kanji to remove")
     }
   }
 

@@ -32,15 +32,19 @@ enum SessionLauncher {
       ProgressCLI.fail(error.description)
     }
     let practice = Session(
-      cards: session.cards, settings: settings, judge: StrokeMatchJudge(leniency: leniency),
+      cards: session.cards, settings: settings,
+      judge: StrokeMatchJudge(
+        leniency: leniency, namer: CharacterNamer { try host.reference.allKanji() }),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: session.deckIsEmpty)
+    let destination: AppDestination?
     do {
-      try TerminalApp(terminal: terminal, session: practice, host: host).run()
+      destination = try TerminalApp(terminal: terminal, session: practice, host: host).run()
     } catch {
       // The terminal is restored by now; the answered reviews before this one are stored.
       FileHandle.standardError.write(
         Data("kanji-write: could not save the last review: \(error)\n".utf8))
       Foundation.exit(1)
     }
+    if let destination { try AppScreens.open(destination, global: global) }
   }
 }

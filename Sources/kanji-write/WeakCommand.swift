@@ -23,23 +23,70 @@ struct WeakCommand: ParsableCommand {
   @Option(name: .long, help: "How many kanji to list.")
   var limit = 20
 
+  @Flag(name: .long, help: "Write the weak kanji now, in the terminal; each answer is a review.")
+  var session = false
+
+  @Option(name: .long, help: "With --session: the kanji that share this component instead.")
+  var component: String?
+
   func validate() throws {
-    guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    guard limit > 0 else { ProgressCLI.fail("--limit must be at least 1") }
+    if json && session { ProgressCLI.fail("--json and --session do not go together") }
+    if component != nil && !session { ProgressCLI.fail("--component goes with --session") }
   }
 
   func run() throws {
+    let list = try Self.load(global, limit: limit)
+    if session {
+      try practise(list)
+    } else if json {
+      print(try ProgressCLI.json(list))
+    } else {
+      for line in WeakListReport(list: list).lines { print(line) }
+    }
+  }
+
+  /// The learner's weak list now, at most `limit` kanji.
+  static func load(_ global: GlobalOptions, limit: Int = WeakListAnalysis().limit) throws
+    -> WeakList
+  {
     var analysis = WeakListAnalysis()
     analysis.limit = limit
-    let list = try ProgressCLI.run {
+    return try ProgressCLI.run {
       let reference = try ReferenceDatabase(
         path: try ReferenceDatabase.locate(explicit: global.data))
       let store = try ProgressStore.open(home: global.home)
       return try analysis.weakList(store: store, reference: reference, now: Date())
     }
-    if json {
-      print(try ProgressCLI.json(list))
+  }
+
+  /// A practice session of the weak kanji, or of those sharing `component`, in rank order.
+  private func practise(_ list: WeakList) throws {
+    let kanji: [String]
+    if let component {
+      guard let weak = list.components.first(where: { $0.element == component }) else {
+        ProgressCLI.fail(
+          "\(component) is not among the components you keep getting wrong"
+            + (list.components.isEmpty
+              ? "" : " (\(list.components.map(\.element).joined(separator: " ")))"))
+      }
+      kanji = weak.practice
     } else {
-      for line in WeakListReport(list: list).lines { print(line) }
+      kanji = list.kanji.map(\.kanji)
+    }
+    try WeakSession.run(global, kanji: kanji)
+  }
+}
+
+/// A session of weak kanji: `weak --session` and the app's weak-list page.
+enum WeakSession {
+  static func run(_ global: GlobalOptions, kanji: [String]) throws {
+    guard !kanji.isEmpty else {
+      print("No weak kanji to practise.")
+      return
+    }
+    try SessionLauncher.run(global, dailySession: false) { host, now in
+      (try host.practiceCards(kanji, now: now), false)
     }
   }
 }

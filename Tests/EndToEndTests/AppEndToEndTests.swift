@@ -35,6 +35,16 @@ import Testing
     #expect(!feedback.contains("proposed Good"))
   }
 
+  @Test func anotherKanjiDrawnIsNamed() throws {
+    let app = try AppUnderTest(["practice", "人"])
+    try app.tmux.waitForMouseMode()
+    try app.draw("入")
+    try app.tmux.key("Enter")
+    let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
+    #expect(feedback.contains("入, not 人"))
+    #expect(feedback.contains("proposed Again"))
+  }
+
   @Test func aHintLowersTheRating() throws {
     let app = try AppUnderTest(["practice", "十"])
     try app.tmux.waitForMouseMode()

@@ -6,7 +6,7 @@ import Testing
   let kami = Fixtures.parts["紙"]!
 
   @Test func reversedStrokeIsNamedWithItsKanji() {
-    let grade = Fixtures.grade("右", [.init(type: .reversed, stroke: 3)])
+    let grade = Fixtures.grade("右", [.init(type: .reversed, stroke: 3, message: "")])
     let mistakes = Mistake.found(in: grade, kanji: migi)
     #expect(mistakes == [.reversed(stroke: 3)])
     #expect(mistakes[0].phrase(kanji: "右") == "draws stroke 3 of 右 backwards")
@@ -14,7 +14,8 @@ import Testing
 
   @Test func orderErrorsOfOneDrawingFormOnePair() {
     let grade = Fixtures.grade(
-      "右", [.init(type: .order, stroke: 5), .init(type: .order, stroke: 4)])
+      "右",
+      [.init(type: .order, stroke: 5, message: ""), .init(type: .order, stroke: 4, message: "")])
     let mistakes = Mistake.found(in: grade, kanji: migi)
     #expect(mistakes == [.order(strokes: [4, 5])])
     #expect(mistakes[0].phrase(kanji: "右") == "strokes 4 and 5 in the wrong order")
@@ -30,7 +31,11 @@ import Testing
 
   @Test func anotherKanjiHidesItsStrokeErrors() {
     let grade = Fixtures.grade(
-      "未", [.init(type: .character, drawn: "末"), .init(type: .shape, stroke: 4)])
+      "未",
+      [
+        .init(type: .character, stroke: 0, message: "", drawn: "末"),
+        .init(type: .shape, stroke: 4, message: ""),
+      ])
     #expect(Mistake.found(in: grade, kanji: Fixtures.parts["未"]!) == [.otherKanji("末")])
     #expect(Mistake.otherKanji("末").phrase(kanji: "未") == "wrote 末 instead")
   }

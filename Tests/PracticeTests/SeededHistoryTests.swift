@@ -1,6 +1,7 @@
 import Foundation
 import Practice
 import Progress
+import StrokeMatch
 import Testing
 
 /// A learner's history played through the real progress store: reviews at their due times, each
@@ -10,7 +11,7 @@ import Testing
     .appendingPathComponent("kanji-write-weak-\(UUID().uuidString)").path
   let start = Date(timeIntervalSince1970: 1_780_000_000)
 
-  func json(_ grade: GradeRecord) -> String {
+  func json(_ grade: Grade) -> String {
     String(decoding: try! JSONEncoder().encode(grade), as: UTF8.self)
   }
 
@@ -25,16 +26,17 @@ import Testing
       try player.play("一", Array(repeating: .good, count: 5), failingGrade: nil),
       try player.play(
         "右", HistoryPlayer.graduated(lapses: 9),
-        failingGrade: json(Fixtures.grade("右", [.init(type: .reversed, stroke: 3)]))),
+        failingGrade: json(Fixtures.grade("右", [.init(type: .reversed, stroke: 3, message: "")]))),
       try player.play(
         "未", HistoryPlayer.graduated(lapses: 2),
-        failingGrade: json(Fixtures.grade("未", [.init(type: .character, drawn: "末")]))),
+        failingGrade: json(
+          Fixtures.grade("未", [.init(type: .character, stroke: 0, message: "", drawn: "末")]))),
       try player.play(
         "紙", HistoryPlayer.graduated(lapses: 1),
         failingGrade: json(Fixtures.grade("紙", Fixtures.missing(1...6)))),
       try player.play(
         "細", HistoryPlayer.graduated(lapses: 1),
-        failingGrade: json(Fixtures.grade("細", [.init(type: .reversed, stroke: 4)]))),
+        failingGrade: json(Fixtures.grade("細", [.init(type: .reversed, stroke: 4, message: "")]))),
       try player.play("紅", Array(repeating: .good, count: 4), failingGrade: nil),
     ]
     return (store, ends.max()!.addingTimeInterval(86_400))
@@ -86,8 +88,8 @@ import Testing
 
     // 三 drawn backwards, 四 in the wrong order (the grader passes it, the test does not).
     let grades = [
-      "三": Fixtures.grade("三", [.init(type: .reversed, stroke: 2)]),
-      "四": Fixtures.grade("四", pass: true, [.init(type: .order, stroke: 3)]),
+      "三": Fixtures.grade("三", [.init(type: .reversed, stroke: 2, message: "")]),
+      "四": Fixtures.grade("四", pass: true, [.init(type: .order, stroke: 3, message: "")]),
     ]
     let tests = SelfTestSessionTests()
     var session = SelfTestSession(

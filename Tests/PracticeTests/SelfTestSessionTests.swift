@@ -1,11 +1,12 @@
 import Foundation
 import KanjiData
 import Practice
+import StrokeMatch
 import Testing
 
 /// A judge that answers from a script: the grade for each kanji, whatever is drawn.
 struct ScriptedJudge: DrawingJudge {
-  var grades: [String: GradeRecord]
+  var grades: [String: Grade]
 
   func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let grade = grades[kanji.character] ?? Fixtures.grade(kanji.character, pass: true, [])
@@ -32,7 +33,7 @@ struct ScriptedJudge: DrawingJudge {
   }
   let start = Fixtures.now
 
-  func session(_ grades: [String: GradeRecord] = [:]) -> SelfTestSession {
+  func session(_ grades: [String: Grade] = [:]) -> SelfTestSession {
     SelfTestSession(
       kanji: kanji, judge: ScriptedJudge(grades: grades), columns: 80, rows: 30, now: start)
   }

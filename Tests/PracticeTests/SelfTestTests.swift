@@ -6,11 +6,11 @@ import Testing
   @Test func countsOnlyCompleteDrawingsInAnAcceptedOrder() {
     let clean = SelfTestAnswer.drawn(Fixtures.grade("右", pass: true, []))
     let toleratedShape = SelfTestAnswer.drawn(
-      Fixtures.grade("右", pass: true, [.init(type: .shape, stroke: 2)]))
+      Fixtures.grade("右", pass: true, [.init(type: .shape, stroke: 2, message: "")]))
     let swapped = SelfTestAnswer.drawn(
-      Fixtures.grade("右", pass: true, [.init(type: .order, stroke: 1)]))
+      Fixtures.grade("右", pass: true, [.init(type: .order, stroke: 1, message: "")]))
     let failed = SelfTestAnswer.drawn(
-      Fixtures.grade("右", [.init(type: .reversed, stroke: 3)]))
+      Fixtures.grade("右", [.init(type: .reversed, stroke: 3, message: "")]))
     #expect(clean.produced)
     #expect(toleratedShape.produced)
     #expect(!swapped.produced)
@@ -31,7 +31,7 @@ import Testing
   @Test func problemsSayWhatWasWrong() {
     let item = SelfTestEntry(
       kanji: "右",
-      answer: .drawn(Fixtures.grade("右", [.init(type: .reversed, stroke: 3)])))
+      answer: .drawn(Fixtures.grade("右", [.init(type: .reversed, stroke: 3, message: "")])))
     #expect(item.problems(parts: Fixtures.parts["右"]) == ["draws stroke 3 of 右 backwards"])
     #expect(
       SelfTestEntry(kanji: "右", answer: .cannot).problems(parts: nil) == ["could not write it"])

@@ -1,6 +1,7 @@
 import Foundation
 import KanjiData
 import Practice
+import StrokeMatch
 
 /// Small hand-made kanji with KanjiVG-style components, so the weak-list rules can be checked
 /// without the reference database.
@@ -28,14 +29,14 @@ enum Fixtures {
     "一": parts("一", strokes: 1, []),
   ]
 
-  static func grade(_ kanji: String, pass: Bool = false, _ errors: [GradeRecord.GradeError])
-    -> GradeRecord
+  static func grade(_ kanji: String, pass: Bool = false, _ errors: [Grade.Problem])
+    -> Grade
   {
-    GradeRecord(kanji: kanji, pass: pass, score: pass ? 1 : 0.5, errors: errors)
+    Grade(kanji: kanji, pass: pass, score: pass ? 1 : 0.5, errors: errors, strokes: [])
   }
 
-  static func missing(_ strokes: ClosedRange<Int>) -> [GradeRecord.GradeError] {
-    strokes.map { GradeRecord.GradeError(type: .missing, stroke: $0) }
+  static func missing(_ strokes: ClosedRange<Int>) -> [Grade.Problem] {
+    strokes.map { Grade.Problem(type: .missing, stroke: $0, message: "") }
   }
 
   static let now = Date(timeIntervalSince1970: 1_790_000_000)

@@ -1,12 +1,13 @@
 import Foundation
 import Practice
+import StrokeMatch
 import Testing
 
 @Suite struct WeakListTests {
   let analysis = WeakListAnalysis()
 
   func review(
-    _ kanji: String, daysAgo: Double, failed: Bool = true, hints: Int = 0, _ grade: GradeRecord?
+    _ kanji: String, daysAgo: Double, failed: Bool = true, hints: Int = 0, _ grade: Grade?
   ) -> ReviewEvidence {
     ReviewEvidence(
       time: Fixtures.daysAgo(daysAgo), kanji: kanji, failed: failed, hints: hints, grade: grade)
@@ -42,8 +43,9 @@ import Testing
 
   @Test func reasonsCountRepeatedMistakesMostFrequentFirst() {
     let cards = [CardStanding(kanji: "未", recall: 0.5, lapses: 3, leech: false)]
-    let substitution = Fixtures.grade("未", [.init(type: .character, drawn: "末")])
-    let reversed = Fixtures.grade("未", [.init(type: .reversed, stroke: 3)])
+    let substitution = Fixtures.grade(
+      "未", [.init(type: .character, stroke: 0, message: "", drawn: "末")])
+    let reversed = Fixtures.grade("未", [.init(type: .reversed, stroke: 3, message: "")])
     let reviews = [
       review("未", daysAgo: 9, substitution), review("未", daysAgo: 5, reversed),
       review("未", daysAgo: 3, substitution), review("未", daysAgo: 1, hints: 2, nil),
@@ -62,9 +64,10 @@ import Testing
     settings.reviewsPerKanji = 2
     let cards = [CardStanding(kanji: "右", recall: 0.5, lapses: 1, leech: false)]
     let reviews = [
-      review("右", daysAgo: 30, Fixtures.grade("右", [.init(type: .reversed, stroke: 3)])),
+      review(
+        "右", daysAgo: 30, Fixtures.grade("右", [.init(type: .reversed, stroke: 3, message: "")])),
       review("右", daysAgo: 20, failed: false, Fixtures.grade("右", pass: true, [])),
-      review("右", daysAgo: 10, Fixtures.grade("右", [.init(type: .shape, stroke: 1)])),
+      review("右", daysAgo: 10, Fixtures.grade("右", [.init(type: .shape, stroke: 1, message: "")])),
     ]
     let list = settings.weakList(
       cards: cards, reviews: reviews, parts: Fixtures.parts, pool: [], now: Fixtures.now)
@@ -77,9 +80,11 @@ import Testing
     }
     let reviews = [
       review("紙", daysAgo: 4, Fixtures.grade("紙", Fixtures.missing(1...6))),
-      review("細", daysAgo: 3, Fixtures.grade("細", [.init(type: .order, stroke: 2)])),
-      review("細", daysAgo: 2, Fixtures.grade("細", [.init(type: .reversed, stroke: 4)])),
-      review("右", daysAgo: 1, Fixtures.grade("右", [.init(type: .reversed, stroke: 3)])),
+      review("細", daysAgo: 3, Fixtures.grade("細", [.init(type: .order, stroke: 2, message: "")])),
+      review(
+        "細", daysAgo: 2, Fixtures.grade("細", [.init(type: .reversed, stroke: 4, message: "")])),
+      review(
+        "右", daysAgo: 1, Fixtures.grade("右", [.init(type: .reversed, stroke: 3, message: "")])),
     ]
     let list = analysis.weakList(
       cards: cards, reviews: reviews, parts: Fixtures.parts,

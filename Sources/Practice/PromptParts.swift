@@ -1,0 +1,32 @@
+import KanjiData
+
+extension Screen {
+  /// The top three rows of a screen that asks for a kanji: the title with `progress` on the
+  /// right, the English meanings, and the readings. Never the character itself.
+  mutating func addPromptHeader(
+    _ kanji: Kanji, title: String, progress: String, showStrokeCount: Bool
+  ) {
+    texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
+    texts.append(
+      TextItem(
+        row: 0, column: max(title.count + 2, columns - progress.count - 1), text: progress,
+        style: .dim))
+    let meanings =
+      kanji.meanings.isEmpty ? "(no English meaning)" : kanji.meanings.joined(separator: "; ")
+    texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
+    var readings: [String] = []
+    if !kanji.onyomi.isEmpty { readings.append("on: " + kanji.onyomi.joined(separator: "、")) }
+    if !kanji.kunyomi.isEmpty { readings.append("kun: " + kanji.kunyomi.joined(separator: "、")) }
+    if showStrokeCount { readings.append("\(kanji.strokes.strokes.count) strokes") }
+    texts.append(TextItem(row: 2, column: 0, text: readings.joined(separator: "   ")))
+  }
+}
+
+extension CellRect {
+  /// A screen position as a point of this drawing area, clamped to it.
+  func unit(_ point: ScreenPoint) -> UnitPoint {
+    let x = (point.x - Double(column)) / Double(max(1, columns))
+    let y = (point.y - Double(row)) / Double(max(1, rows))
+    return UnitPoint(x: min(1, max(0, x)), y: min(1, max(0, y)))
+  }
+}

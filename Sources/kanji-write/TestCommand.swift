@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import KanjiData
+import Practice
+import Progress
+import TerminalUI
+
+/// `kanji-write test`: the ten-kanji self-test, and its history over the weeks.
+struct TestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "test",
+    abstract: "Take the ten-kanji self-test, or see every test and the trend (--history).",
+    discussion: """
+      Ten kanji you can read (reviewed here, or declared with `kanji-write known`), those \
+      tested longest ago first, asked by meaning and readings only. No hints and no feedback \
+      until the end; Enter moves on and x says you cannot write it. A kanji counts when the \
+      grader passes it in an accepted stroke order. The score is stored with its date, and \
+      each answer goes to the scheduler as a review.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Flag(name: .long, help: "List every test with the trend over the weeks.")
+  var history = false
+
+  @Flag(name: .long, help: "With --history: print it as JSON.")
+  var json = false
+
+  @Option(name: .long, help: "Ask these kanji, in this order, instead of choosing ten.")
+  var kanji: String?
+
+  @Option(name: .long, help: "Seed for choosing the kanji (the same seed, the same choice).")
+  var seed: UInt64?
+
+  func validate() throws {
+    if json && !history { ProgressCLI.fail("--json goes with --history") }
+    if history && (kanji != nil || seed != nil) {
+      ProgressCLI.fail("--history cannot be combined with --kanji or --seed")
+    }
+    if let kanji, KanjiSelector.literalCharacters(kanji) == nil {
+      ProgressCLI.fail("--kanji takes the kanji themselves, e.g. --kanji 一二三四五六七八九十")
+    }
+  }
+
+  func run() throws {
+    if history {
+      let store = try ProgressCLI.openStore(global)
+      let tests = try ProgressCLI.run { try store.selfTests() }
+      if json {
+        print(try ProgressCLI.json(HistoryJSON(tests)))
+      } else {
+        for line in SelfTestHistoryReport(tests: tests.map(SelfTestScore.init)).lines {
+          print(line)
+        }
+      }
+      return
+    }
+    try SelfTestLauncher.run(
+      global, kanji: kanji.flatMap(KanjiSelector.literalCharacters), seed: seed)
+  }
+}
+
+/// Opens the data and the terminal and runs a self-test in it, then prints the results: for
+/// `kanji-write test` and the app's self-test key.
+enum SelfTestLauncher {
+  /// - Parameters:
+  ///   - kanji: the kanji to ask, in order; nil to choose ten the learner can read.
+  ///   - seed: for the choice; nil for the clock's.
+  static func run(_ global: GlobalOptions, kanji: [String]?, seed: UInt64?) throws {
+    do {
+      try Terminal.checkEnvironment(environment: ProcessInfo.processInfo.environment)
+    } catch {
+      ProgressCLI.fail(error.description)
+    }
+    let store = try ProgressCLI.openStore(global)
+    let (asked, settings, judge) = try ProgressCLI.run {
+      let reference = try ReferenceDatabase(
+        path: try ReferenceDatabase.locate(explicit: global.data))
+      let characters = try kanji ?? choose(store: store, seed: seed)
+      let asked = try characters.map { character in
+        guard let entry = try reference.kanji(character) else {
+          ProgressCLI.fail("\(character) is not in the reference database")
+        }
+        return entry
+      }
+      let (settings, leniency) = try StoreHost(store: store, reference: reference)
+        .settings(dailySession: false)
+      let judge = StrokeMatchJudge(
+        leniency: leniency, namer: CharacterNamer { try reference.allKanji() })
+      return (asked, settings, judge)
+    }
+    let terminal: Terminal
+    do {
+      terminal = try Terminal()
+    } catch {
+      ProgressCLI.fail(error.description)
+    }
+    let test = SelfTestSession(
+      kanji: asked, judge: judge, columns: terminal.columns,
+      rows: terminal.rows, now: Date(), asciiFrame: settings.asciiFrame)
+    let outcome = SelfTestApp(terminal: terminal, test: test) { try $0.save(to: store) }.run()
+    terminal.restore()
+    guard let outcome else {
+      print("Self-test abandoned; nothing was stored.")
+      return
+    }
+    for line in SelfTestResultReport(outcome: outcome, kanji: asked).lines { print(line) }
+  }
+
+  /// Ten kanji the learner can read, those tested longest ago first.
+  private static func choose(store: ProgressStore, seed: UInt64?) throws -> [String] {
+    let picked = try pick(store: store, seed: seed)
+    guard picked.count == SelfTest.size else { ProgressCLI.fail(tooFew(picked.count)) }
+    return picked
+  }
+
+  static func pick(store: ProgressStore, seed: UInt64?) throws -> [String] {
+    try SelfTestPicker().pick(
+      store: store, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
+  }
+
+  static func tooFew(_ count: Int) -> String {
+    "the self-test asks \(SelfTest.size) kanji you can read, and you have \(count); "
+      + "review more, or declare the ones you know: kanji-write known jlpt:N5"
+  }
+}
+
+extension KanjiSelector {
+  /// The characters of a selector that names kanji themselves; nil for any other selector.
+  static func literalCharacters(_ text: String) -> [String]? {
+    guard case .literal(let characters) = try? KanjiSelector(parsing: text) else { return nil }
+    return characters
+  }
+}
+
+/// `test --history --json`: every test, oldest first, and the change in percentage points.
+struct HistoryJSON: Encodable {
+  struct Test: Encodable {
+    struct Item: Encodable {
+      var kanji: String
+      var produced: Bool
+    }
+    var date: String
+    var score: Double
+    var produced: Int
+    var total: Int
+    var items: [Item]
+  }
+
+  var tests: [Test]
+  var changeSinceFirst: Double?
+  var changeSinceLast: Double?
+
+  init(_ records: [SelfTestRecord]) {
+    tests = records.sorted { $0.time < $1.time }.map { record in
+      let score = SelfTestScore(record)
+      return Test(
+        date: ProgressCLI.format(record.time), score: score.percent, produced: score.produced,
+        total: score.kanji.count,
+        items: record.items.map { Test.Item(kanji: $0.kanji, produced: $0.produced) })
+    }
+    let trend = SelfTestTrend(tests: records.map(SelfTestScore.init))
+    changeSinceFirst = trend.changeSinceFirst
+    changeSinceLast = trend.changeSinceLast
+  }
+}
