@@ -13,6 +13,8 @@ extension CardStanding {
       } else {
         nil
       }
-    self.init(kanji: kanji, recall: recall, lapses: card.lapses, leech: card.isLeech)
+    self.init(
+      kanji: kanji, recall: recall, steps: card.state == .learning || card.state == .relearning,
+      lapses: card.lapses, leech: card.isLeech)
   }
 }

@@ -32,6 +32,7 @@ extension SelfTestSession {
   private var frame: FrameKind { asciiFrame ? .ascii : .box }
 
   private func drawAsking(_ ask: AskState, on screen: inout Screen) {
+    guard kanji.indices.contains(index) else { return }
     let current = kanji[index]
     let drawn = ask.ink.strokes.count
     let progress = "Strokes drawn: \(drawn)   \(index + 1) of \(kanji.count)"
@@ -48,7 +49,7 @@ extension SelfTestSession {
   }
 
   private func drawResults(selected: Int, on screen: inout Screen) {
-    guard let outcome else { return }
+    guard let outcome, outcome.answers.indices.contains(selected) else { return }
     let score = outcome.score
     screen.texts.append(
       TextItem(

@@ -123,6 +123,7 @@ public struct SelfTestSession: Sendable {
   /// Grades the drawing without showing anything and moves on; after the last kanji, asks the
   /// host to store the test before the results show.
   private mutating func answer(_ ask: AskState, cannot: Bool) -> [SelfTestEffect] {
+    guard kanji.indices.contains(answers.count) else { return [] }
     let current = kanji[answers.count]
     let assessment = judge.assess(ask.ink, against: current)
     answers.append(

@@ -20,6 +20,9 @@ public struct WeakKanji: Codable, Hashable, Sendable {
   public var risk: Double
   /// The current probability of recall, from the scheduler.
   public var recall: Double
+  /// In learning or relearning steps: just failed or new, so the recall figure (counted in
+  /// whole days) says little yet.
+  public var steps: Bool
   public var lapses: Int
   public var leech: Bool
   /// Reviews rated Again within the recent window.
@@ -28,12 +31,13 @@ public struct WeakKanji: Codable, Hashable, Sendable {
   public var reasons: [String]
 
   public init(
-    kanji: String, risk: Double, recall: Double, lapses: Int, leech: Bool, recentFailures: Int,
-    reasons: [String]
+    kanji: String, risk: Double, recall: Double, steps: Bool = false, lapses: Int, leech: Bool,
+    recentFailures: Int, reasons: [String]
   ) {
     self.kanji = kanji
     self.risk = risk
     self.recall = recall
+    self.steps = steps
     self.lapses = lapses
     self.leech = leech
     self.recentFailures = recentFailures
@@ -64,12 +68,15 @@ public struct CardStanding: Hashable, Sendable {
   public var kanji: String
   /// The current probability of recall; nil for a card never reviewed.
   public var recall: Double?
+  /// In learning or relearning steps.
+  public var steps: Bool
   public var lapses: Int
   public var leech: Bool
 
-  public init(kanji: String, recall: Double?, lapses: Int, leech: Bool) {
+  public init(kanji: String, recall: Double?, steps: Bool = false, lapses: Int, leech: Bool) {
     self.kanji = kanji
     self.recall = recall
+    self.steps = steps
     self.lapses = lapses
     self.leech = leech
   }
@@ -136,7 +143,8 @@ public struct WeakListAnalysis: Sendable {
         + 0.2 * Double(recentFailures)
       ranked.append(
         WeakKanji(
-          kanji: card.kanji, risk: risk, recall: recall, lapses: card.lapses, leech: card.leech,
+          kanji: card.kanji, risk: risk, recall: recall, steps: card.steps, lapses: card.lapses,
+          leech: card.leech,
           recentFailures: recentFailures, reasons: history?.reasons(kanji: card.kanji) ?? []))
     }
     ranked.sort { ($0.risk, $1.kanji) > ($1.risk, $0.kanji) }

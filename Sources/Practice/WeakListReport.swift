@@ -45,7 +45,7 @@ public struct WeakListReport: Sendable {
   static func standing(_ entry: WeakKanji) -> String {
     var parts: [String] = []
     if entry.leech { parts.append("leech") }
-    parts.append("recall \(Int((entry.recall * 100).rounded()))%")
+    parts.append(entry.steps ? "relearning" : "recall \(Int((entry.recall * 100).rounded()))%")
     if entry.lapses > 0 { parts.append(entry.lapses == 1 ? "1 lapse" : "\(entry.lapses) lapses") }
     switch entry.recentFailures {
     case 0: break

@@ -20,4 +20,13 @@ import Testing
     let standing = CardStanding(kanji: "右", card: Card(), scheduler: scheduler, now: Fixtures.now)
     #expect(standing.recall == nil)
   }
+
+  @Test func aCardInRelearningStepsIsMarked() {
+    let card = Card(
+      state: .relearning, memory: MemoryState(stability: 0.5, difficulty: 7),
+      lastReview: Fixtures.now, reps: 5, lapses: 1, isLeech: false, intervalDays: 0)
+    let standing = CardStanding(kanji: "右", card: card, scheduler: scheduler, now: Fixtures.now)
+    #expect(standing.steps)
+    #expect(standing.recall == 1)
+  }
 }

@@ -18,6 +18,9 @@ import Testing
         WeakKanji(
           kanji: "紙", risk: 1, recall: 0.7, lapses: 0, leech: false, recentFailures: 1,
           reasons: []),
+        WeakKanji(
+          kanji: "細", risk: 0.5, recall: 1, steps: true, lapses: 0, leech: false,
+          recentFailures: 1, reasons: []),
       ],
       components: [
         WeakComponent(element: "糸", failures: 3, failedIn: ["紙"], practice: ["紙", "紅"])
@@ -28,6 +31,7 @@ import Testing
         " 1. 右  leech, recall 38%, 9 lapses, failed twice lately",
         "        draws stroke 3 of 右 backwards, 3 times",
         " 2. 紙  recall 70%, failed once lately",
+        " 3. 細  relearning, failed once lately",
         "",
         "Components you keep getting wrong:",
         "  糸  wrong in 3 drawings of 紙; practise 紙 紅",

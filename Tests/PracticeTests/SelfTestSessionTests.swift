@@ -161,3 +161,13 @@ struct ScriptedJudge: DrawingJudge {
     #expect(lines[3] == "  ✗ 三  draws stroke 1 of 三 backwards")
   }
 }
+
+@Suite struct EmptySelfTestTests {
+  @Test func aTestWithoutKanjiNeitherCrashesNorSaves() {
+    var test = SelfTestSession(
+      kanji: [], judge: ScriptedJudge(grades: [:]), columns: 80, rows: 30, now: Fixtures.now)
+    #expect(test.screen.canvases.isEmpty)
+    #expect(test.handle(.key(.character("x")), at: Fixtures.now).isEmpty)
+    #expect(test.handle(.key(.character("q")), at: Fixtures.now) == [.quit])
+  }
+}
