@@ -18,7 +18,7 @@ extension Grade {
       return
     }
     // A narrower search than `recognize`'s: kanji of the drawing's own stroke count.
-    let candidates = recognizer.recognize(drawing, top: 5, window: 0, shortlist: 8)
+    let candidates = recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5)
     guard let best = candidates.first, best.kanji != kanji else { return }
     let asked = candidates.first { $0.kanji == kanji }?.score ?? 0
     guard best.score >= asked * 1.1 else { return }

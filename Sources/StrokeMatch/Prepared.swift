@@ -163,7 +163,7 @@ struct PreparedDrawing: Sendable {
   static func smoothed(_ points: [Point], cellWidth: Double, cellHeight: Double) -> [Point] {
     guard points.count > 2 else { return points }
     let total = Polyline.length(points)
-    let spacing = max(cellWidth * 0.5, total / 400)
+    let spacing = max(cellWidth * 0.5, total / 120)
     let count = max(3, Int(total / spacing) + 1)
     let dense = Polyline.resample(points, count: count)
     let radius = max(1, Int((cellHeight / spacing / 2).rounded()))

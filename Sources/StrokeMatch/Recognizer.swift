@@ -56,12 +56,14 @@ public struct Recognizer: Sendable {
   public var count: Int { characters.count }
 
   public func recognize(_ drawing: Drawing, top: Int) -> [(kanji: String, score: Double)] {
-    recognize(drawing, top: top, window: Self.window, shortlist: Self.shortlist)
+    recognize(
+      drawing, top: top, window: Self.window, prefilter: Self.prefilter, shortlist: Self.shortlist)
   }
 
-  /// `window`: how far a candidate's stroke count may be from the drawing's; `shortlist`: how
-  /// many of the coarse stage's best get the full matching.
-  func recognize(_ drawing: Drawing, top: Int, window: Int, shortlist: Int)
+  /// `window`: how far a candidate's stroke count may be from the drawing's; `prefilter`: how many
+  /// of the ends-only comparison's best are compared by their whole strokes; `shortlist`: how
+  /// many of those get the full matching.
+  func recognize(_ drawing: Drawing, top: Int, window: Int, prefilter: Int, shortlist: Int)
     -> [(kanji: String, score: Double)]
   {
     let prepared = PreparedDrawing(drawing)
@@ -70,7 +72,8 @@ public struct Recognizer: Sendable {
     let drawn = prepared.strokes.flatMap {
       Polyline.resample($0.polyline, count: Self.coarseCount)
     }
-    let ranked = coarseRanking(drawn, strokes: n, bounds: prepared.bounds, window: window)
+    let ranked = coarseRanking(
+      drawn, strokes: n, bounds: prepared.bounds, window: window, prefilter: prefilter)
     let matcher = Matcher(
       tolerance: Tolerance(leniency: .normal, quantisation: prepared.quantisation))
     var fine: [(kanji: String, cost: Double)] = []
@@ -86,7 +89,8 @@ public struct Recognizer: Sendable {
 
   /// Candidates with a stroke count within `window` of the drawing's, cheapest first.
   func coarseRanking(
-    _ drawn: [Point], strokes n: Int, bounds: Bounds, window: Int, excluding: String? = nil
+    _ drawn: [Point], strokes n: Int, bounds: Bounds, window: Int, prefilter: Int = prefilter,
+    excluding: String? = nil
   )
     -> [(index: Int, cost: Double)]
   {
@@ -103,7 +107,7 @@ public struct Recognizer: Sendable {
       }
     }
     ranked.sort { $0.cost < $1.cost }
-    var refined = ranked.prefix(Self.prefilter).map { candidate in
+    var refined = ranked.prefix(prefilter).map { candidate in
       (
         index: candidate.index,
         cost: coarseCost(drawn, n, bounds, candidate.index, all, &previous, &current)
