@@ -190,7 +190,7 @@ struct FormJudge: Sendable {
       let bow = profile[deepest]
       if abs(bow) >= 10 + tolerance.quantisation {
         return drawn[deepest] * bow > 0
-          && abs(drawn[deepest]) >= 0.3 / tolerance.factor * abs(bow)
+          && abs(drawn[deepest]) >= 0.2 / tolerance.factor * abs(bow)
       }
       let drawnBow = drawn.map(abs).max() ?? 0
       return drawnBow <= abs(bow) + straightLimit
