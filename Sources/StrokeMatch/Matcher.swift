@@ -99,6 +99,17 @@ struct Matcher: Sendable {
   }
 
   func measure(_ samples: [Point], _ stroke: PreparedStroke) -> PairMeasure {
+    measure(samples, centroid: Polyline.centroid(samples), stroke, beyond: .infinity)
+  }
+
+  /// `beyond`: a distance past which the pair is of no interest. The centroids' distance is a
+  /// lower bound of the mean distance either way, so a pair whose centroids are farther apart
+  /// than that is not compared point by point.
+  func measure(_ samples: [Point], centroid: Point, _ stroke: PreparedStroke, beyond: Double)
+    -> PairMeasure
+  {
+    let apart = centroid.distance(to: stroke.centroid)
+    if apart > beyond { return PairMeasure(forward: apart, backward: apart, centroid: apart) }
     func mean(_ reference: [Point]) -> (Double, Double) {
       var forward = 0.0
       var backward = 0.0
@@ -115,8 +126,7 @@ struct Matcher: Sendable {
       forward = min(forward, f)
       backward = min(backward, b)
     }
-    let centroid = Polyline.centroid(samples).distance(to: stroke.centroid)
-    return PairMeasure(forward: forward, backward: backward, centroid: centroid)
+    return PairMeasure(forward: forward, backward: backward, centroid: apart)
   }
 
   /// The assignment cost of a pair: the better direction's distance over the stroke's tolerance.
@@ -142,8 +152,12 @@ struct Matcher: Sendable {
       let length = drawing.strokes[i].length * placement.lengthScale
       var row: [PairMeasure] = []
       var costs: [Double] = []
+      let centroid = Polyline.centroid(samples[i])
       for stroke in reference.strokes {
-        let pair = measure(samples[i], stroke)
+        // Past twice the unmatched charge a pair is never taken: no need to measure it closely.
+        let beyond =
+          stroke.isDot ? Double.infinity : 2 * Self.unmatchedCost * tolerance.mean(stroke.length)
+        let pair = measure(samples[i], centroid: centroid, stroke, beyond: beyond)
         row.append(pair)
         costs.append(min(self.cost(pair, stroke, drawnLength: length), 50))
       }
