@@ -95,7 +95,44 @@ struct Matcher: Sendable {
       placement = refined
       match = assign(drawing, reference, placement)
     }
-    return match
+    return shiftingMissing(drawing, reference, match)
+  }
+
+  /// When a stroke is missing among look-alike neighbours (the three of 彡), the fit made over
+  /// the wrong pairing can favour it: try moving the gap to a neighbour, each pairing fitted on
+  /// its own, and keep the one that fits best.
+  func shiftingMissing(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ match: Match)
+    -> Match
+  {
+    let m = reference.strokes.count
+    let missing = (0..<m).filter { match.drawnOfReference[$0] == nil }
+    guard !missing.isEmpty, missing.count <= 2 else { return match }
+    func fitted(_ pairing: [Int?]) -> Match? {
+      var trial = assign(drawing, reference, match.placement, fixed: pairing)
+      guard let placement = refit(drawing, reference, trial) else { return nil }
+      trial = assign(drawing, reference, placement, fixed: pairing)
+      return trial
+    }
+    guard var best = fitted(match.referenceOfDrawn) else { return match }
+    let baseline = best.total
+    for gap in missing {
+      for step in [-1, 1] {
+        // Each drawn stroke between the gap and its new place moves one reference stroke over.
+        var drawnOf = match.drawnOfReference
+        var at = gap
+        for _ in 0..<2 {
+          let next = at + step
+          guard next >= 0, next < m, let i = drawnOf[next] else { break }
+          drawnOf[at] = i
+          drawnOf[next] = nil
+          at = next
+          var pairing = [Int?](repeating: nil, count: match.referenceOfDrawn.count)
+          for (j, i) in drawnOf.enumerated() { if let i { pairing[i] = j } }
+          if let trial = fitted(pairing), trial.total < best.total - 0.02 { best = trial }
+        }
+      }
+    }
+    return best.total < baseline ? best : match
   }
 
   func measure(_ samples: [Point], _ stroke: PreparedStroke) -> PairMeasure {
@@ -139,9 +176,11 @@ struct Matcher: Sendable {
     return min(m.forward, m.backward + Self.reversePenalty * limit) / limit
   }
 
-  func assign(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ placement: Placement)
-    -> Match
-  {
+  /// `fixed`: the reference stroke of each drawn stroke, when it is given rather than solved.
+  func assign(
+    _ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ placement: Placement,
+    fixed: [Int?]? = nil
+  ) -> Match {
     let n = drawing.strokes.count
     let m = reference.strokes.count
     let samples = drawing.strokes.map { $0.samples.map(placement.apply) }
@@ -173,20 +212,32 @@ struct Matcher: Sendable {
     for i in 0..<n {
       for j in 0..<m { matrix[i][j] = min(cost[i][j], split) }
     }
-    let columns = Assignment.solve(matrix)
     var referenceOfDrawn = [Int?](repeating: nil, count: n)
     var drawnOfReference = [Int?](repeating: nil, count: m)
     var total = 0.0
-    for i in 0..<size {
-      let j = columns[i]
-      if i < n, j < m, cost[i][j] < split {
-        referenceOfDrawn[i] = j
-        drawnOfReference[j] = i
-        total += cost[i][j]
-      } else if i < n, j < m {
-        total += split
-      } else {
-        total += Self.unmatchedCost
+    if let fixed {
+      for (i, j) in fixed.enumerated() {
+        if let j {
+          referenceOfDrawn[i] = j
+          drawnOfReference[j] = i
+          total += min(cost[i][j], split)
+        }
+      }
+      let matched = Double(referenceOfDrawn.compactMap { $0 }.count)
+      total += Self.unmatchedCost * (Double(n + m) - 2 * matched)
+    } else {
+      let columns = Assignment.solve(matrix)
+      for i in 0..<size {
+        let j = columns[i]
+        if i < n, j < m, cost[i][j] < split {
+          referenceOfDrawn[i] = j
+          drawnOfReference[j] = i
+          total += cost[i][j]
+        } else if i < n, j < m {
+          total += split
+        } else {
+          total += Self.unmatchedCost
+        }
       }
     }
     return Match(
