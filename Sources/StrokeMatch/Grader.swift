@@ -55,7 +55,7 @@ struct FormJudge: Sendable {
 
   func grade(_ drawing: PreparedDrawing, against form: PreparedStrokeSet, kanji: String) -> Grade {
     let matcher = Matcher(tolerance: tolerance)
-    let match = matcher.match(drawing, form)
+    let match = inOrderWhenClose(matcher.match(drawing, form))
     var verdicts = [Grade.StrokeResult.Verdict](repeating: .missing, count: form.strokes.count)
     var problems: [Grade.Problem] = []
     var quality = 0.0
@@ -124,6 +124,39 @@ struct FormJudge: Sendable {
     return Grade(
       kanji: kanji, pass: problems.isEmpty, score: (score * 1000).rounded() / 1000,
       errors: problems, strokes: results)
+  }
+
+  /// How much worse, in tolerances, an in-order pairing of two strokes may fit than a crossed one
+  /// and still be preferred: parallel strokes a cell apart are told apart by order.
+  static let orderPreference = 0.6
+
+  /// The match with any two crossed pairs uncrossed when the geometry barely prefers crossing.
+  func inOrderWhenClose(_ match: Match) -> Match {
+    var result = match
+    var changed = true
+    var rounds = 0
+    while changed, rounds < 10 {
+      changed = false
+      rounds += 1
+      let pairs = result.referenceOfDrawn.enumerated().compactMap { i, j in j.map { (i, $0) } }
+      for (a, (i1, j1)) in pairs.enumerated() {
+        for (i2, j2) in pairs[(a + 1)...] where j2 < j1 {
+          let crossed = result.cost[i1][j1] + result.cost[i2][j2]
+          let uncrossed = result.cost[i1][j2] + result.cost[i2][j1]
+          guard uncrossed < crossed + Self.orderPreference,
+            max(result.cost[i1][j2], result.cost[i2][j1]) < 1
+          else { continue }
+          result.referenceOfDrawn[i1] = j2
+          result.referenceOfDrawn[i2] = j1
+          result.drawnOfReference[j2] = i1
+          result.drawnOfReference[j1] = i2
+          changed = true
+          break
+        }
+        if changed { break }
+      }
+    }
+    return result
   }
 
   /// The verdict on one matched pair, order aside.
