@@ -87,7 +87,11 @@ struct Matcher: Sendable {
   static let reversePenalty = 0.35
   static let unmatchedCost = 1.6
 
-  func match(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet) -> Match {
+  /// `placingGaps`: whether to try moving a missing stroke among look-alike neighbours (which
+  /// only matters for naming it).
+  func match(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, placingGaps: Bool = true)
+    -> Match
+  {
     var placement = Placement.fitting(drawing.bounds, onto: reference.bounds)
     var match = assign(drawing, reference, placement)
     for _ in 0..<2 {
@@ -95,7 +99,7 @@ struct Matcher: Sendable {
       placement = refined
       match = assign(drawing, reference, placement)
     }
-    return shiftingMissing(drawing, reference, match)
+    return placingGaps ? shiftingMissing(drawing, reference, match) : match
   }
 
   /// When a stroke is missing among look-alike neighbours (the three of 彡), the fit made over

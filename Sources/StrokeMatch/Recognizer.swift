@@ -79,7 +79,7 @@ public struct Recognizer: Sendable {
     var fine: [(kanji: String, cost: Double)] = []
     for (index, _) in ranked.prefix(max(shortlist, top)) {
       let form = PreparedStrokeSet(name: "", strokeSet: strokeSets[index])
-      fine.append((characters[index], fineCost(matcher.match(prepared, form))))
+      fine.append((characters[index], fineCost(matcher.match(prepared, form, placingGaps: false))))
     }
     fine.sort { $0.cost < $1.cost }
     return fine.prefix(top).map {
