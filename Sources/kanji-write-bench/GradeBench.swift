@@ -20,6 +20,7 @@ enum GradeBench {
       tally.printReport(title: title)
       print(String(format: "  in-process: %.3f ms a drawing (grader built each time)", elapsed))
     }
+    StrokeJudgeBench.run(context)
     // The whole simulated set (a fifth of it other kanji, which the grader also names), then
     // only its correct drawings, the common case in practice.
     for (label, cases) in [
@@ -172,5 +173,62 @@ enum Zinnia {
       return
     }
     print("  zinnia: installed, but the side-by-side run is not implemented in this bench")
+  }
+}
+
+/// `make bench` (grade section): the per-stroke judge the practice screen uses, stroke by stroke
+/// over simulated drawings: correct strokes accepted, reversed ones named, a later stroke drawn
+/// too early refused.
+enum StrokeJudgeBench {
+  static func run(_ context: BenchContext) {
+    let joyo = context.kanji.values.filter(\.isJoyo).sorted { $0.character < $1.character }
+    let sample = stride(from: 0, to: joyo.count, by: 10).map { joyo[$0] }
+    var writer = SimulatedWriter(seed: 20_261_128)
+    var generator = SeededGenerator(seed: 7)
+    for level in SimulatedWriter.Level.allCases {
+      var strokes = 0
+      var accepted = 0
+      var reversed = (total: 0, named: 0)
+      var early = (total: 0, refused: 0)
+      for (index, kanji) in sample.enumerated() {
+        let canvas = SimulatedWriter.CanvasSize.all[index % 4]
+        let reference = kanji.strokes.strokes
+        let drawing = writer.draw(reference, level: level, canvas: canvas)
+        for count in 1...drawing.strokes.count {
+          let prefix = Drawing(
+            canvas: drawing.canvas, strokes: Array(drawing.strokes.prefix(count)))
+          strokes += 1
+          if judgeLastStroke(of: prefix, against: kanji, leniency: .normal)
+            == .correct(stroke: count)
+          {
+            accepted += 1
+          }
+        }
+        guard reference.count >= 2 else { continue }
+        let place = Int.random(in: 0..<(reference.count - 1), using: &generator)
+        var backwards = Array(reference.prefix(place + 1))
+        if backwards[place].points.count > 1 {
+          backwards[place].points.reverse()
+          let judged = judgeLastStroke(
+            of: writer.draw(backwards, level: level, canvas: canvas), against: kanji,
+            leniency: .normal)
+          reversed.total += 1
+          if judged == .reversed(stroke: place + 1) { reversed.named += 1 }
+        }
+        let skipped = Array(reference.prefix(place)) + [reference[place + 1]]
+        let judged = judgeLastStroke(
+          of: writer.draw(skipped, level: level, canvas: canvas), against: kanji, leniency: .normal)
+        early.total += 1
+        if judged != .correct(stroke: place + 1) { early.refused += 1 }
+      }
+      print(
+        "  per-stroke judge, \(level.rawValue): "
+          + String(
+            format: "correct strokes accepted %.1f%% (n=%d), reversed named %.1f%% (n=%d), "
+              + "next stroke drawn early refused %.1f%% (n=%d)",
+            100 * Double(accepted) / Double(strokes), strokes,
+            100 * Double(reversed.named) / Double(max(1, reversed.total)), reversed.total,
+            100 * Double(early.refused) / Double(max(1, early.total)), early.total))
+    }
   }
 }
