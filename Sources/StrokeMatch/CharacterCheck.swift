@@ -4,7 +4,8 @@ extension Grade {
   /// Whether so much is wrong that the drawing may be another kanji altogether: a third of the
   /// strokes misdrawn or missing, or strokes both missing and extra.
   public var suggestsAnotherCharacter: Bool {
-    guard !pass, !strokes.isEmpty else { return false }
+    // Nothing drawn is no kanji at all.
+    guard !pass, strokes.contains(where: { $0.drawn != nil }) else { return false }
     let wrong = strokes.filter { [.missing, .shape, .position].contains($0.verdict) }.count
     let missing = errors.contains { $0.type == .missing }
     let extra = errors.contains { $0.type == .extra }
