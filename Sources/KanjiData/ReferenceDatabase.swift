@@ -106,6 +106,40 @@ public final class ReferenceDatabase {
     return kanji
   }
 
+  /// A character's strokes and variants only, without the dictionary fields (left empty) that
+  /// `kanji(_:)` parses: what grading needs, at a fraction of the cost.
+  public func strokeForms(_ character: String) throws -> Kanji? {
+    guard let codepoint = Self.codepoint(character) else { return nil }
+    strokesQuery.reset()
+    try strokesQuery.bind(.integer(codepoint), at: 1)
+    guard try strokesQuery.step() else { return nil }
+    var kanji = Kanji(
+      character: character, strokes: try decode(strokesQuery.blobBytes(at: 0), character))
+    variantQuery.reset()
+    try variantQuery.bind(.integer(codepoint), at: 1)
+    while try variantQuery.step() {
+      let name = variantQuery.text(at: 0) ?? ""
+      kanji.variants.append(
+        Variant(name: name, strokes: try decode(variantQuery.blobBytes(at: 1), character)))
+    }
+    return kanji
+  }
+
+  /// Every character's main strokes, in code point order, without variants or dictionary fields
+  /// (left empty): what the recogniser needs. With `strokeCount`, only the characters of that many
+  /// strokes, whose blobs alone are decoded.
+  public func allStrokes(strokeCount: Int? = nil) throws -> [Kanji] {
+    let rows = try db.prepare("SELECT character, strokes FROM kanji ORDER BY codepoint")
+    var all: [Kanji] = []
+    while try rows.step() {
+      let character = rows.text(at: 0) ?? ""
+      let blob = rows.blobBytes(at: 1)
+      if let strokeCount, try count(blob, character) != strokeCount { continue }
+      all.append(Kanji(character: character, strokes: try decode(blob, character)))
+    }
+    return all
+  }
+
   /// Every character with strokes, with its variants, in code point order.
   public func allKanji() throws -> [Kanji] {
     var variants: [Int64: [Variant]] = [:]
@@ -218,6 +252,14 @@ public final class ReferenceDatabase {
   private func decode(_ blob: [UInt8], _ character: String) throws -> StrokeSet {
     do {
       return try blob.withUnsafeBytes { try StrokeCodec.decode($0) }
+    } catch {
+      throw ReferenceDataError(description: "\(path): the strokes of \(character): \(error)")
+    }
+  }
+
+  private func count(_ blob: [UInt8], _ character: String) throws -> Int {
+    do {
+      return try blob.withUnsafeBytes { try StrokeCodec.strokeCount($0) }
     } catch {
       throw ReferenceDataError(description: "\(path): the strokes of \(character): \(error)")
     }

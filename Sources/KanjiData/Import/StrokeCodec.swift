@@ -57,6 +57,16 @@ enum StrokeCodec {
     return out
   }
 
+  /// The number of strokes a blob holds, read from its header without decoding the points.
+  static func strokeCount(_ bytes: UnsafeRawBufferPointer) throws -> Int {
+    var reader = Reader(bytes: bytes)
+    guard try reader.byte() == format else {
+      throw Failure(
+        description: "stroke data in an unknown format; rebuild the database (make data)")
+    }
+    return try reader.varint()
+  }
+
   static func decode(_ bytes: UnsafeRawBufferPointer) throws -> StrokeSet {
     var reader = Reader(bytes: bytes)
     guard try reader.byte() == format else {
