@@ -129,13 +129,19 @@ public final class ReferenceDatabase {
   /// (left empty): what the recogniser needs. With `strokeCount`, only the characters of that many
   /// strokes, whose blobs alone are decoded.
   public func allStrokes(strokeCount: Int? = nil) throws -> [Kanji] {
-    let rows = try db.prepare("SELECT character, strokes FROM kanji ORDER BY codepoint")
+    let rows: Statement
+    if let strokeCount {
+      let header = StrokeCodec.header(strokeCount: strokeCount)
+      rows = try db.prepare(
+        "SELECT character, strokes FROM kanji WHERE substr(strokes, 1, ?) = ? ORDER BY codepoint")
+      try rows.bind([.integer(Int64(header.count)), .blob(header)])
+    } else {
+      rows = try db.prepare("SELECT character, strokes FROM kanji ORDER BY codepoint")
+    }
     var all: [Kanji] = []
     while try rows.step() {
       let character = rows.text(at: 0) ?? ""
-      let blob = rows.blobBytes(at: 1)
-      if let strokeCount, try count(blob, character) != strokeCount { continue }
-      all.append(Kanji(character: character, strokes: try decode(blob, character)))
+      all.append(Kanji(character: character, strokes: try decode(rows.blobBytes(at: 1), character)))
     }
     return all
   }
@@ -252,14 +258,6 @@ public final class ReferenceDatabase {
   private func decode(_ blob: [UInt8], _ character: String) throws -> StrokeSet {
     do {
       return try blob.withUnsafeBytes { try StrokeCodec.decode($0) }
-    } catch {
-      throw ReferenceDataError(description: "\(path): the strokes of \(character): \(error)")
-    }
-  }
-
-  private func count(_ blob: [UInt8], _ character: String) throws -> Int {
-    do {
-      return try blob.withUnsafeBytes { try StrokeCodec.strokeCount($0) }
     } catch {
       throw ReferenceDataError(description: "\(path): the strokes of \(character): \(error)")
     }

@@ -57,14 +57,12 @@ enum StrokeCodec {
     return out
   }
 
-  /// The number of strokes a blob holds, read from its header without decoding the points.
-  static func strokeCount(_ bytes: UnsafeRawBufferPointer) throws -> Int {
-    var reader = Reader(bytes: bytes)
-    guard try reader.byte() == format else {
-      throw Failure(
-        description: "stroke data in an unknown format; rebuild the database (make data)")
-    }
-    return try reader.varint()
+  /// How every blob of `strokeCount` strokes begins (a varint is prefix-free), so a query can
+  /// pick a stroke count's blobs without decoding any.
+  static func header(strokeCount: Int) -> [UInt8] {
+    var out: [UInt8] = [format]
+    varint(strokeCount, &out)
+    return out
   }
 
   static func decode(_ bytes: UnsafeRawBufferPointer) throws -> StrokeSet {
