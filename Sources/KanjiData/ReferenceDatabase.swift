@@ -106,6 +106,46 @@ public final class ReferenceDatabase {
     return kanji
   }
 
+  /// A character's strokes and variants only, without the dictionary fields (left empty) that
+  /// `kanji(_:)` parses: what grading needs, at a fraction of the cost.
+  public func strokeForms(_ character: String) throws -> Kanji? {
+    guard let codepoint = Self.codepoint(character) else { return nil }
+    strokesQuery.reset()
+    try strokesQuery.bind(.integer(codepoint), at: 1)
+    guard try strokesQuery.step() else { return nil }
+    var kanji = Kanji(
+      character: character, strokes: try decode(strokesQuery.blobBytes(at: 0), character))
+    variantQuery.reset()
+    try variantQuery.bind(.integer(codepoint), at: 1)
+    while try variantQuery.step() {
+      let name = variantQuery.text(at: 0) ?? ""
+      kanji.variants.append(
+        Variant(name: name, strokes: try decode(variantQuery.blobBytes(at: 1), character)))
+    }
+    return kanji
+  }
+
+  /// Every character's main strokes, in code point order, without variants or dictionary fields
+  /// (left empty): what the recogniser needs. With `strokeCount`, only the characters of that many
+  /// strokes, whose blobs alone are decoded.
+  public func allStrokes(strokeCount: Int? = nil) throws -> [Kanji] {
+    let rows: Statement
+    if let strokeCount {
+      let header = StrokeCodec.header(strokeCount: strokeCount)
+      rows = try db.prepare(
+        "SELECT character, strokes FROM kanji WHERE substr(strokes, 1, ?) = ? ORDER BY codepoint")
+      try rows.bind([.integer(Int64(header.count)), .blob(header)])
+    } else {
+      rows = try db.prepare("SELECT character, strokes FROM kanji ORDER BY codepoint")
+    }
+    var all: [Kanji] = []
+    while try rows.step() {
+      let character = rows.text(at: 0) ?? ""
+      all.append(Kanji(character: character, strokes: try decode(rows.blobBytes(at: 1), character)))
+    }
+    return all
+  }
+
   /// Every character with strokes, with its variants, in code point order.
   public func allKanji() throws -> [Kanji] {
     var variants: [Int64: [Variant]] = [:]

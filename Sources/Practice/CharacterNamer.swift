@@ -3,36 +3,42 @@ import KanjiData
 import StrokeMatch
 
 /// Names the kanji a failed drawing looks like ("this looks like 末, not 未"), so feedback, the
-/// self-test results and the weak list can say what was written instead. The recogniser is built
-/// from the whole reference set on the first drawing that needs it, not at start-up.
+/// self-test results and the weak list can say what was written instead. Naming compares a
+/// drawing only with kanji of its own stroke count, so a recogniser is built per stroke count,
+/// from that count's kanji alone, on the first drawing that needs it, not at start-up.
 public final class CharacterNamer: @unchecked Sendable {
-  private let candidates: () throws -> [Kanji]
-  private var recognizer: Recognizer?
+  private let candidates: (Int) throws -> [Kanji]
+  private var recognizers: [Int: Recognizer] = [:]
   private var failed = false
   private let lock = NSLock()
 
-  /// - Parameter candidates: every kanji the recogniser may name (the reference database's).
-  public init(candidates: @escaping () throws -> [Kanji]) {
+  /// - Parameter candidates: the kanji of a stroke count the recogniser may name (the reference
+  ///   database's, e.g. `ReferenceDatabase.allStrokes(strokeCount:)`).
+  public init(candidates: @escaping (Int) throws -> [Kanji]) {
     self.candidates = candidates
   }
 
   /// Adds a `character` error to `grade` when the drawing is clearly another kanji. Without
   /// the reference set (it could not be read) the grade is left as it is.
   public func name(_ grade: inout Grade, drawing: Drawing) {
-    guard grade.suggestsAnotherCharacter, let recognizer = loaded() else { return }
+    guard grade.suggestsAnotherCharacter,
+      let recognizer = loaded(strokeCount: drawing.strokes.count)
+    else { return }
     grade.nameCharacter(of: drawing, using: recognizer)
   }
 
-  private func loaded() -> Recognizer? {
+  private func loaded(strokeCount: Int) -> Recognizer? {
     lock.lock()
     defer { lock.unlock() }
-    if recognizer == nil && !failed {
-      do {
-        recognizer = Recognizer(candidates: try candidates())
-      } catch {
-        failed = true
-      }
+    guard !failed else { return nil }
+    if let recognizer = recognizers[strokeCount] { return recognizer }
+    do {
+      let recognizer = Recognizer(candidates: try candidates(strokeCount))
+      recognizers[strokeCount] = recognizer
+      return recognizer
+    } catch {
+      failed = true
+      return nil
     }
-    return recognizer
   }
 }

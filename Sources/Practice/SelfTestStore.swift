@@ -22,23 +22,22 @@ extension SelfTestPicker {
 
 extension SelfTestOutcome {
   /// Stores the test with its date and gives each answer to the scheduler as a review, adding
-  /// known kanji that are not in the deck yet, so a failure brings the kanji back soon.
+  /// known kanji that are not in the deck yet, so a failure brings the kanji back soon; all in
+  /// one transaction.
   public func save(to store: ProgressStore) throws {
     let items = answers.map { answered in
       SelfTestItem(
         kanji: answered.kanji, produced: answered.item.produced,
         drawingJSON: answered.assessment.drawingJSON, gradeJSON: answered.assessment.json)
     }
-    try store.recordSelfTest(time: date, items: items, score: score.percent)
-    let missing = try answers.map(\.kanji).filter { try store.card($0) == nil }
-    if !missing.isEmpty { _ = try store.addCards(missing, at: date) }
-    for review in reviews {
-      _ = try store.recordReview(
+    try store.recordSelfTest(
+      time: date, items: items, score: score.percent,
+      reviews: reviews.map { review in
         ReviewInput(
           kanji: review.kanji, time: review.time, rating: review.rating,
           proposedRating: review.proposedRating,
           durationMs: review.durationMs, hintsUsed: review.hintsUsed,
-          drawingJSON: review.drawingJSON, gradeJSON: review.gradeJSON))
-    }
+          drawingJSON: review.drawingJSON, gradeJSON: review.gradeJSON)
+      })
   }
 }

@@ -46,6 +46,9 @@ extension Session {
     "1 2 3 4      on the feedback screen: Again, Hard, Good, Easy",
     "r            while studying a new kanji: replay its strokes",
     "q, Ctrl-C    save and quit",
+    "",
+    "Stroke data: KanjiVG (Ulrich Apel and contributors), CC BY-SA 3.0.",
+    "Dictionary: KANJIDIC2 (EDRDG), CC BY-SA 4.0. See README.",
   ]
 
   private var tooSmallLines: [String] {

@@ -26,22 +26,26 @@ extension ProgressStore {
   public func addCards(_ kanji: [String], at time: Date) throws -> (
     added: [String], skipped: [String]
   ) {
-    try write {
-      var added: [String] = []
-      var skipped: [String] = []
-      var position =
-        try db.query("SELECT coalesce(max(position), 0) FROM cards").first?.int64(0) ?? 0
-      let insert = try db.prepare(
-        "INSERT OR IGNORE INTO cards(kanji, position, added_ms) VALUES (?, ?, ?)")
-      for character in kanji {
-        position += 1
-        insert.reset()
-        try insert.bind([.text(character), .integer(position), .integer(Millis.from(time))])
-        try insert.step()
-        if db.changes == 1 { added.append(character) } else { skipped.append(character) }
-      }
-      return (added, skipped)
+    try write { try insertCards(kanji, at: time) }
+  }
+
+  /// The body of `addCards`, for callers that are already inside a write transaction.
+  func insertCards(_ kanji: [String], at time: Date) throws -> (added: [String], skipped: [String])
+  {
+    var added: [String] = []
+    var skipped: [String] = []
+    var position =
+      try db.query("SELECT coalesce(max(position), 0) FROM cards").first?.int64(0) ?? 0
+    let insert = try db.prepare(
+      "INSERT OR IGNORE INTO cards(kanji, position, added_ms) VALUES (?, ?, ?)")
+    for character in kanji {
+      position += 1
+      insert.reset()
+      try insert.bind([.text(character), .integer(position), .integer(Millis.from(time))])
+      try insert.step()
+      if db.changes == 1 { added.append(character) } else { skipped.append(character) }
     }
+    return (added, skipped)
   }
 
   public func card(_ kanji: String) throws -> CardSnapshot? {

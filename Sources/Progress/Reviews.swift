@@ -5,40 +5,43 @@ import Scheduler
 extension ProgressStore {
   /// Records one answer (or a study) and the card's new state in a single transaction.
   public func recordReview(_ input: ReviewInput) throws -> CardSnapshot {
-    try write {
-      let scheduler = try scheduler()
-      guard var snapshot = try card(input.kanji) else {
-        throw ProgressError.unknownCard(input.kanji)
-      }
-      var time = Millis.truncated(input.time ?? Date())
-      if let last = try db.query(
-        "SELECT max(time_ms) FROM review_log WHERE kanji = ?", [.text(input.kanji)]
-      ).first?.int64(0), Millis.from(time) <= last {
-        // "Now" keeps the log strictly ordered even within one millisecond or after a clock
-        // step back; an explicit time earlier than the last review is an error.
-        guard input.time == nil else {
-          throw ProgressError.reviewNotAfterLast(
-            kanji: input.kanji, last: Millis.date(last), attempted: time)
-        }
-        time = Millis.date(last + 1)
-      }
-      let before = snapshot.card
-      var elapsed = 0
-      if input.isStudy {
-        snapshot.card = scheduler.study(before, at: time)
-      } else {
-        let outcome = try scheduler.review(
-          before, rating: input.rating, at: time, cardKey: input.kanji)
-        snapshot.card = outcome.card
-        snapshot.flaggedLeech = outcome.leechFlagged
-        elapsed = outcome.elapsedDays
-      }
-      try saveCard(snapshot)
-      try insertLog(
-        input, time: time, before: before.state, after: snapshot.card, elapsed: elapsed,
-        model: scheduler.model.parameters.model)
-      return snapshot
+    try write { try applyReview(input) }
+  }
+
+  /// The body of `recordReview`, for callers that are already inside a write transaction.
+  func applyReview(_ input: ReviewInput) throws -> CardSnapshot {
+    let scheduler = try scheduler()
+    guard var snapshot = try card(input.kanji) else {
+      throw ProgressError.unknownCard(input.kanji)
     }
+    var time = Millis.truncated(input.time ?? Date())
+    if let last = try db.query(
+      "SELECT max(time_ms) FROM review_log WHERE kanji = ?", [.text(input.kanji)]
+    ).first?.int64(0), Millis.from(time) <= last {
+      // "Now" keeps the log strictly ordered even within one millisecond or after a clock
+      // step back; an explicit time earlier than the last review is an error.
+      guard input.time == nil else {
+        throw ProgressError.reviewNotAfterLast(
+          kanji: input.kanji, last: Millis.date(last), attempted: time)
+      }
+      time = Millis.date(last + 1)
+    }
+    let before = snapshot.card
+    var elapsed = 0
+    if input.isStudy {
+      snapshot.card = scheduler.study(before, at: time)
+    } else {
+      let outcome = try scheduler.review(
+        before, rating: input.rating, at: time, cardKey: input.kanji)
+      snapshot.card = outcome.card
+      snapshot.flaggedLeech = outcome.leechFlagged
+      elapsed = outcome.elapsedDays
+    }
+    try saveCard(snapshot)
+    try insertLog(
+      input, time: time, before: before.state, after: snapshot.card, elapsed: elapsed,
+      model: scheduler.model.parameters.model)
+    return snapshot
   }
 
   func saveCard(_ snapshot: CardSnapshot) throws {

@@ -2,13 +2,21 @@ import Foundation
 import SQLite
 
 extension ProgressStore {
-  /// Stores a finished self-test with its items in one transaction.
+  /// Stores a finished self-test with its items, and its answers as reviews (adding kanji not
+  /// yet in the deck), in one transaction: the test and its reviews are saved together or not
+  /// at all.
   @discardableResult
-  public func recordSelfTest(time: Date, items: [SelfTestItem], score: Double) throws
-    -> SelfTestRecord
-  {
+  public func recordSelfTest(
+    time: Date, items: [SelfTestItem], score: Double, reviews: [ReviewInput] = []
+  ) throws -> SelfTestRecord {
     let time = Millis.truncated(time)
     return try write {
+      var inDeck = Set<String>()
+      for review in reviews where !inDeck.contains(review.kanji) {
+        if try card(review.kanji) == nil { _ = try insertCards([review.kanji], at: time) }
+        inDeck.insert(review.kanji)
+      }
+      for review in reviews { _ = try applyReview(review) }
       try db.run(
         "INSERT INTO self_tests(time_ms, score) VALUES (?, ?)",
         [.integer(Millis.from(time)), .real(score)])

@@ -61,7 +61,7 @@ enum TUIBench {
       throw BenchError("人 or 入 is not in the reference database")
     }
     let judge = StrokeMatchJudge(
-      leniency: .normal, namer: CharacterNamer { try reference.allKanji() })
+      leniency: .normal, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) })
     var times: [Double] = []
     var named = 0
     for _ in 0..<51 {

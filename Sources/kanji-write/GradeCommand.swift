@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KanjiData
+import Practice
 import StrokeMatch
 
 extension Leniency: ExpressibleByArgument {}
@@ -66,16 +67,18 @@ struct GradeCommand: ParsableCommand {
   }
 }
 
-/// Graders per kanji, and the recogniser (built on first need) that names another kanji drawn.
+/// Graders per kanji (a batch repeats kanji), built from strokes and variants alone, and the
+/// namer of another kanji drawn, which loads the kanji of a stroke count on first need.
 final class GradingSession {
   let database: ReferenceDatabase
   let leniency: Leniency
   private var graders: [String: Grader] = [:]
-  private var recognizer: Recognizer?
+  private let namer: CharacterNamer
 
   init(database: ReferenceDatabase, leniency: Leniency) {
     self.database = database
     self.leniency = leniency
+    namer = CharacterNamer { try database.allStrokes(strokeCount: $0) }
   }
 
   func grade(_ drawing: Drawing, as character: String) throws -> Grade {
@@ -84,17 +87,14 @@ final class GradingSession {
     if let cached = graders[character] {
       grader = cached
     } else {
-      guard let kanji = try database.kanji(character) else {
+      guard let kanji = try database.strokeForms(character) else {
         throw DrawingError("unknown kanji \(character): it is not in the reference database")
       }
       grader = Grader(kanji: kanji, leniency: leniency)
       graders[character] = grader
     }
     var grade = grader.grade(valid)
-    if grade.suggestsAnotherCharacter {
-      if recognizer == nil { recognizer = Recognizer(candidates: try database.allKanji()) }
-      if let recognizer { grade.nameCharacter(of: valid, using: recognizer) }
-    }
+    namer.name(&grade, drawing: valid)
     return grade
   }
 }

@@ -43,7 +43,7 @@ struct RecognizeCommand: ParsableCommand {
     let input = try StrokeMatchCLI.readInput(file)
     let recognizer: Recognizer
     do {
-      recognizer = Recognizer(candidates: try database.allKanji())
+      recognizer = Recognizer(candidates: try database.allStrokes())
     } catch {
       StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
     }

@@ -34,7 +34,8 @@ enum SessionLauncher {
     let practice = Session(
       cards: session.cards, settings: settings,
       judge: StrokeMatchJudge(
-        leniency: leniency, namer: CharacterNamer { try host.reference.allKanji() }),
+        leniency: leniency, namer: CharacterNamer { try host.reference.allStrokes(strokeCount: $0) }
+      ),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: session.deckIsEmpty)
     let destination: AppDestination?
     do {

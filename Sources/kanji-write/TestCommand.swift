@@ -86,7 +86,7 @@ enum SelfTestLauncher {
       let (settings, leniency) = try StoreHost(store: store, reference: reference)
         .settings(dailySession: false)
       let judge = StrokeMatchJudge(
-        leniency: leniency, namer: CharacterNamer { try reference.allKanji() })
+        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) })
       return (asked, settings, judge)
     }
     let terminal: Terminal

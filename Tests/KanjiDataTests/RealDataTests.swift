@@ -132,4 +132,21 @@ import Testing
     #expect(all.allSatisfy { !$0.strokes.strokes.isEmpty })
     #expect(all.contains { $0.character == "主" && !$0.variants.isEmpty })
   }
+
+  @Test func strokesOnlyLoadersMatchTheFullOnes() throws {
+    let db = try RealData.openDatabase()
+    let full = try db.allKanji()
+    let strokes = try db.allStrokes()
+    #expect(strokes.map(\.character) == full.map(\.character))
+    #expect(strokes.map(\.strokes) == full.map(\.strokes))
+    for count in [1, 5, 12, 30] {
+      let some = try db.allStrokes(strokeCount: count)
+      #expect(!some.isEmpty || count == 30)
+      #expect(some == strokes.filter { $0.strokes.strokes.count == count })
+    }
+    let forms = try #require(try db.strokeForms("主"))
+    let kanji = try #require(try db.kanji("主"))
+    #expect(forms.strokes == kanji.strokes && forms.variants == kanji.variants)
+    #expect(try db.strokeForms("𠀋") == nil)
+  }
 }

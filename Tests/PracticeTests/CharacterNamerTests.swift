@@ -18,7 +18,9 @@ import Testing
   struct Unreadable: Error {}
 
   @Test func namesTheKanjiDrawnInstead() throws {
-    let judge = StrokeMatchJudge(leniency: .normal, namer: CharacterNamer { [ten, two] })
+    let judge = StrokeMatchJudge(
+      leniency: .normal,
+      namer: CharacterNamer { count in [ten, two].filter { $0.strokes.strokes.count == count } })
     let assessment = judge.assess(tenInk, against: two)
     let grade = try #require(Grade.stored(assessment.json))
     #expect(!grade.pass)
@@ -28,9 +30,12 @@ import Testing
   }
 
   @Test func aRightDrawingOrNoReferenceSetNamesNothing() throws {
-    let judge = StrokeMatchJudge(leniency: .normal, namer: CharacterNamer { [ten, two] })
+    let judge = StrokeMatchJudge(
+      leniency: .normal,
+      namer: CharacterNamer { count in [ten, two].filter { $0.strokes.strokes.count == count } })
     #expect(try #require(Grade.stored(judge.assess(tenInk, against: ten).json)).pass)
-    let blind = StrokeMatchJudge(leniency: .normal, namer: CharacterNamer { throw Unreadable() })
+    let blind = StrokeMatchJudge(
+      leniency: .normal, namer: CharacterNamer { _ in throw Unreadable() })
     let grade = try #require(Grade.stored(blind.assess(tenInk, against: two).json))
     #expect(!grade.errors.contains { $0.type == .character })
   }

@@ -356,6 +356,8 @@ import Testing
     var learner = Learner(cards: reviews)
     learner.press("?")
     #expect(learner.screenText.contains("undo the last stroke"))
+    #expect(learner.screenText.contains("KanjiVG"))
+    #expect(learner.screenText.contains("KANJIDIC2 (EDRDG), CC BY-SA 4.0"))
     learner.press("x")
     #expect(!learner.screenText.contains("undo the last stroke"))
   }

@@ -206,6 +206,42 @@ import Testing
     #expect(try store.selfTests() == [record])
   }
 
+  @Test func selfTestAndItsReviewsAreSavedTogetherOrNotAtAll() throws {
+    let home = TempHome()
+    let store = try home.open()
+    let earlier = date("2024-05-01T10:00:00Z")
+    let now = date("2024-05-02T10:00:00Z")
+    _ = try store.addCards(["学"], at: earlier)
+    _ = try store.recordReview(ReviewInput(kanji: "学", time: now, rating: .good))
+    let items = [
+      SelfTestItem(kanji: "学", produced: true), SelfTestItem(kanji: "校", produced: false),
+    ]
+
+    // The review of 学 is earlier than its last one, so the whole test is refused.
+    #expect(throws: ProgressError.self) {
+      try store.recordSelfTest(
+        time: earlier, items: items, score: 50,
+        reviews: [
+          ReviewInput(kanji: "校", time: earlier, rating: .again),
+          ReviewInput(kanji: "学", time: earlier, rating: .good),
+        ])
+    }
+    #expect(try store.selfTests().isEmpty)
+    #expect(try store.card("校") == nil)
+    #expect(try store.reviewLog(kanji: nil).count == 1)
+
+    let later = date("2024-05-03T10:00:00Z")
+    try store.recordSelfTest(
+      time: later, items: items, score: 50,
+      reviews: [
+        ReviewInput(kanji: "学", time: later, rating: .good),
+        ReviewInput(kanji: "校", time: later, rating: .again),
+      ])
+    #expect(try store.selfTests().count == 1)
+    #expect(try store.card("校")?.card.reps == 1)
+    #expect(try store.reviewLog(kanji: nil).count == 3)
+  }
+
   @Test func scoredModelIsStoredWithItsName() throws {
     let home = TempHome()
     let store = try home.open()

@@ -57,6 +57,14 @@ enum StrokeCodec {
     return out
   }
 
+  /// How every blob of `strokeCount` strokes begins (a varint is prefix-free), so a query can
+  /// pick a stroke count's blobs without decoding any.
+  static func header(strokeCount: Int) -> [UInt8] {
+    var out: [UInt8] = [format]
+    varint(strokeCount, &out)
+    return out
+  }
+
   static func decode(_ bytes: UnsafeRawBufferPointer) throws -> StrokeSet {
     var reader = Reader(bytes: bytes)
     guard try reader.byte() == format else {
