@@ -59,10 +59,15 @@ struct FormJudge: Sendable {
     var verdicts = [Grade.StrokeResult.Verdict](repeating: .missing, count: form.strokes.count)
     var problems: [Grade.Problem] = []
     var quality = 0.0
+    // A hand that strays from the model everywhere is judged against its own standard: a stroke
+    // is misplaced when it strays clearly more than the rest, not when it strays as they do.
+    var loose = self
+    loose.tolerance.looseness =
+      Self.looseSlack * max(0, Self.looseness(match, form) - Self.neatHand)
 
     for (j, stroke) in form.strokes.enumerated() {
       guard let i = match.drawnOfReference[j] else { continue }
-      let verdict = judgeStroke(
+      let verdict = loose.judgeStroke(
         match.drawnSamples[i], stroke, match.measures[i][j],
         drawnLength: drawing.strokes[i].length
           * match.placement.lengthScale)
@@ -157,6 +162,25 @@ struct FormJudge: Sendable {
       }
     }
     return result
+  }
+
+  /// The looseness (units) of a neat hand, under which no room is added, and the room added per
+  /// unit above it.
+  static let neatHand = 3.0
+  static let looseSlack = 2.0
+
+  /// How far this hand strays from the model, in units: the lower median of the matched strokes'
+  /// mean distances. A median, so that one stroke badly wrong (the stroke a look-alike changes)
+  /// does not make the rest look loose.
+  static func looseness(_ match: Match, _ form: PreparedStrokeSet) -> Double {
+    var distances: [Double] = []
+    for (j, stroke) in form.strokes.enumerated() where !stroke.isDot {
+      guard let i = match.drawnOfReference[j] else { continue }
+      distances.append(min(match.measures[i][j].forward, match.measures[i][j].backward))
+    }
+    guard distances.count >= 3 else { return 0 }
+    distances.sort()
+    return distances[(distances.count - 1) / 2]
   }
 
   /// The verdict on one matched pair, order aside.
