@@ -97,12 +97,13 @@ public struct Recognizer: Sendable {
     var ranked: [(index: Int, cost: Double)] = []
     var previous = [Double](repeating: 0, count: 64)
     var current = previous
+    var placed = drawn
     // First by the strokes' ends alone, then the best few by their whole course.
     let ends = [0, Self.coarseCount - 1]
     let all = Array(0..<Self.coarseCount)
     for m in max(1, n - window)...(n + window) {
       for index in byStrokeCount[m] ?? [] where characters[index] != excluding {
-        let cost = coarseCost(drawn, n, bounds, index, ends, &previous, &current)
+        let cost = coarseCost(drawn, n, bounds, index, ends, &previous, &current, &placed)
         ranked.append((index, cost))
       }
     }
@@ -110,7 +111,8 @@ public struct Recognizer: Sendable {
     var refined = ranked.prefix(prefilter).map { candidate in
       (
         index: candidate.index,
-        cost: coarseCost(drawn, n, bounds, candidate.index, all, &previous, &current)
+        cost: coarseCost(
+          drawn, n, bounds, candidate.index, all, &previous, &current, &placed)
       )
     }
     refined.sort { $0.cost < $1.cost }
@@ -132,7 +134,7 @@ public struct Recognizer: Sendable {
   /// charge: banded dynamic programming over (drawn, template) prefixes.
   func coarseCost(
     _ drawn: [Point], _ n: Int, _ drawnBounds: Bounds, _ template: Int, _ samples: [Int],
-    _ previous: inout [Double], _ current: inout [Double]
+    _ previous: inout [Double], _ current: inout [Double], _ placed: inout [Point]
   ) -> Double {
     let placement = Placement.fitting(drawnBounds, onto: bounds[template])
     let k = Self.coarseCount
@@ -144,15 +146,19 @@ public struct Recognizer: Sendable {
       previous = [Double](repeating: 0, count: m + 1)
       current = previous
     }
+    // The drawn points in the template's frame, placed once each rather than once per pair.
+    for i in 0..<n {
+      for s in samples { placed[i * k + s] = placement.apply(drawn[i * k + s]) }
+    }
     return coarse.withUnsafeBufferPointer { reference in
-      drawn.withUnsafeBufferPointer { points in
+      placed.withUnsafeBufferPointer { points in
         // Mean distance of drawn stroke i to template stroke j, in 12-unit steps, either way.
         func pair(_ i: Int, _ j: Int) -> Double {
           var forward = 0.0
           var backward = 0.0
           let r = base + j * k
           for s in samples {
-            let p = placement.apply(points[i * k + s])
+            let p = points[i * k + s]
             forward += p.distance(to: reference[r + s])
             backward += p.distance(to: reference[r + k - 1 - s])
           }
