@@ -31,6 +31,7 @@ public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, leniency:
   let canvasFit = Placement()
   var placement = canvasFit
   var slack = 12.0
+  var looseness = 0.0
   if expected >= 2 {
     // Enough strokes before this one to fit place and size: the grader's fit of them onto the
     // kanji's first strokes (the stroke judged is left out, so that it cannot bend the fit).
@@ -41,8 +42,12 @@ public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, leniency:
       strokeSet: StrokeSet(
         strokes: Array(kanji.strokes.strokes.prefix(expected)), components: []))
     let tolerance = Tolerance(leniency: leniency, quantisation: prepared.quantisation)
-    placement = Matcher(tolerance: tolerance).match(before, partial, placingGaps: false).placement
+    let match = Matcher(tolerance: tolerance).match(before, partial, placingGaps: false)
+    placement = match.placement
     slack = 2
+    // The hand's looseness so far, as the grader judges it over the whole drawing.
+    looseness =
+      FormJudge.looseSlack * max(0, FormJudge.looseness(match, partial) - FormJudge.neatHand)
   } else if expected == 1 {
     // One anchor: its drift, capped, as Katsu does.
     let offset =
@@ -54,6 +59,7 @@ public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, leniency:
   }
   var tolerance = Tolerance(leniency: leniency, quantisation: prepared.quantisation)
   tolerance.slack = slack
+  tolerance.looseness = looseness
   let judge = FormJudge(tolerance: tolerance, cell: (prepared.cellWidth, prepared.cellHeight))
   let matcher = Matcher(tolerance: tolerance)
   let samples = prepared.strokes[expected].samples.map(placement.apply)
