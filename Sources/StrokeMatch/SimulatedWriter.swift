@@ -74,8 +74,8 @@ public struct SimulatedWriter: Sendable {
           fastMove: 0.15)
       case .sloppy:
         Hand(
-          globalScale: 0.2, globalRotation: 6, globalShear: 0.1, strokeOffset: 5,
-          strokeScale: 0.14, strokeRotation: 7, wobble: 2, overshoot: 6, hookDrop: 0.8,
+          globalScale: 0.2, globalRotation: 6, globalShear: 0.1, strokeOffset: 7.5,
+          strokeScale: 0.18, strokeRotation: 9, wobble: 3, overshoot: 8, hookDrop: 0.8,
           fastMove: 0.3)
       }
     }

@@ -134,10 +134,12 @@ struct StructureCheck: Sendable {
       let drawnGap = Polyline.distance(from: drawnFirst[end], to: drawnSecond)
       let joinedInReference = referenceGap < 3 && drawnGap > gapLimit
       // An end drawn onto the middle of a line it should stay clear of (八 drawn as 入); ends
-      // meeting near a line's own ends are common slips and not judged.
+      // meeting near a line's own ends are common slips and not judged. The looser the hand,
+      // the less an end merely nearer than the model's proves: only touching does.
       let touching = 3 + 0.25 * max(cellX, cellY)
+      let near = 0.3 * referenceGap * min(1, 3 / max(sloppiness, 1e-9))
       let joinedInDrawing =
-        drawnGap < max(touching, 0.3 * referenceGap) && referenceGap > max(gapLimit, 15)
+        drawnGap < max(touching, near) && referenceGap > max(gapLimit, 15)
         && referenceGap < 30
         && Self.interior(drawnFirst[end], of: drawnSecond)
       if joinedInReference || joinedInDrawing {
