@@ -18,6 +18,7 @@ public struct Recognizer: Sendable {
   let strokeCounts: [Int]
   let bounds: [Bounds]
   let byStrokeCount: [Int: [Int]]
+  let preparedForms = PreparedForms()
 
   public init(candidates: [Kanji]) {
     var characters: [String] = []
@@ -78,7 +79,9 @@ public struct Recognizer: Sendable {
       tolerance: Tolerance(leniency: .normal, quantisation: prepared.quantisation))
     var fine: [(kanji: String, cost: Double)] = []
     for (index, _) in ranked.prefix(max(shortlist, top)) {
-      let form = PreparedStrokeSet(name: "", strokeSet: strokeSets[index])
+      let form = preparedForms.form(index) {
+        PreparedStrokeSet(name: "", strokeSet: strokeSets[index])
+      }
       fine.append((characters[index], fineCost(matcher.match(prepared, form, placingGaps: false))))
     }
     fine.sort { $0.cost < $1.cost }
@@ -182,5 +185,21 @@ public struct Recognizer: Sendable {
         return previous[m] / Double(max(n, m))
       }
     }
+  }
+}
+
+/// The fine stage's templates, prepared on first use and kept: a batch meets the same few again
+/// (the look-alikes of what it draws), and preparing one costs about as much as matching it.
+final class PreparedForms: @unchecked Sendable {
+  private var forms: [Int: PreparedStrokeSet] = [:]
+  private let lock = NSLock()
+
+  func form(_ index: Int, prepare: () -> PreparedStrokeSet) -> PreparedStrokeSet {
+    lock.lock()
+    defer { lock.unlock() }
+    if let form = forms[index] { return form }
+    let form = prepare()
+    forms[index] = form
+    return form
   }
 }
