@@ -38,7 +38,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
   public var description: String {
     switch kind {
     case .corrupt: return "\(path) is not a valid database or is damaged (\(message))"
-    case .busy: return "\(path) is locked by another program (\(message)); try again when it is done"
+    case .busy:
+      return "\(path) is locked by another program (\(message)); try again when it is done"
     case .readOnly: return "\(path) cannot be written (\(message))"
     case .cannotOpen: return "cannot open \(path) (\(message))"
     case .constraint, .other: return "\(path): \(message)"
@@ -81,7 +82,8 @@ public final class Database {
     var db: OpaquePointer?
     let rc = sqlite3_open_v2(path, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
-      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+      let message =
+        db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
       if let db { sqlite3_close_v2(db) }
       throw SQLiteError(code: rc, message: message, path: path)
     }

@@ -20,7 +20,8 @@ struct KanjiWrite: ParsableCommand {
       GradeCommand.self, RecognizeCommand.self,
 
       // Deck, reviews and progress (Scheduler, Progress).
-      AddCommand.self, DueCommand.self, ReviewCommand.self, ExportCommand.self, ImportProgressCommand.self,
+      AddCommand.self, DueCommand.self, ReviewCommand.self, ExportCommand.self,
+      ImportProgressCommand.self,
       StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
