@@ -239,7 +239,7 @@ import Testing
 
   @Test func noTerminalIsAClearError() throws {
     let result = try spawn(
-      [AppUnderTest.binary, "practice", "十"],
+      [BuiltBinary.path, "practice", "十"],
       environment: ProcessInfo.processInfo.environment.merging(["TERM": "xterm-256color"]) { $1 })
     #expect(result.status == 2)
     #expect(result.output.contains("not a terminal"))

@@ -5,10 +5,6 @@ import Testing
 /// The app under test: the built binary in tmux with its own home, and the reference strokes to
 /// draw with.
 final class AppUnderTest {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = packageRoot.appendingPathComponent(".build/debug/kanji-write").path
-  static let database = packageRoot.appendingPathComponent("Data/kanji.sqlite").path
 
   let tmux: TmuxSession
   let home: String
@@ -18,28 +14,31 @@ final class AppUnderTest {
     _ arguments: [String], columns: Int = 80, rows: Int = 24, settings: [String: String] = [:],
     jobControl: Bool = false, terminal: [String: String] = [:]
   ) throws {
-    guard FileManager.default.fileExists(atPath: Self.binary) else {
-      throw HarnessError(description: "no binary at \(Self.binary): run swift build first")
+    guard FileManager.default.fileExists(atPath: BuiltBinary.path) else {
+      throw HarnessError(description: "no binary at \(BuiltBinary.path): run swift build first")
     }
-    guard FileManager.default.fileExists(atPath: Self.database) else {
+    guard FileManager.default.fileExists(atPath: BuiltBinary.referenceDatabase) else {
       throw HarnessError(
-        description: "no reference database at \(Self.database): run make data first")
+        description:
+          "no reference database at \(BuiltBinary.referenceDatabase): run make data first")
     }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("kw-app-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     home = directory.path
-    let environment = ["KANJI_WRITE_HOME": home, "KANJI_WRITE_DATA": Self.database, "TZ": "UTC"]
+    let environment = [
+      "KANJI_WRITE_HOME": home, "KANJI_WRITE_DATA": BuiltBinary.referenceDatabase, "TZ": "UTC",
+    ]
     for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
       let result = try spawn(
-        [Self.binary, "config", key, value],
+        [BuiltBinary.path, "config", key, value],
         environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
       guard result.status == 0 else {
         throw HarnessError(description: "config \(key) \(value): \(result.output)")
       }
     }
     tmux = try TmuxSession(
-      command: [Self.binary] + arguments, columns: columns, rows: rows,
+      command: [BuiltBinary.path] + arguments, columns: columns, rows: rows,
       environment: environment.merging(terminal) { $1 },
       jobControl: jobControl)
   }
@@ -56,7 +55,7 @@ final class AppUnderTest {
     lock.lock()
     defer { lock.unlock() }
     if let kanji = cache[character] { return kanji }
-    let reference = try ReferenceDatabase(path: database)
+    let reference = try ReferenceDatabase(path: BuiltBinary.referenceDatabase)
     guard let kanji = try reference.kanji(character) else {
       throw HarnessError(description: "\(character) is not in the reference database")
     }
@@ -121,7 +120,7 @@ final class AppUnderTest {
   /// The review log, read with `kanji-write export --format json` after the app has run.
   func log() throws -> [[String: Any]] {
     let result = try spawn(
-      [Self.binary, "export", "--format", "json"],
+      [BuiltBinary.path, "export", "--format", "json"],
       environment: ProcessInfo.processInfo.environment.merging(["KANJI_WRITE_HOME": home]) { $1 })
     guard result.status == 0, let data = result.output.data(using: .utf8),
       let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],

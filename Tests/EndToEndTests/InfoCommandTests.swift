@@ -3,40 +3,14 @@ import Testing
 
 /// `kanji-write info` and `import` through the built binary, on `Data/kanji.sqlite`.
 @Suite struct InfoCommandTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/kanji-write").path
-  static let database = root.appendingPathComponent("Data/kanji.sqlite").path
-
-  struct Output {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
-    guard FileManager.default.fileExists(atPath: Self.database) else {
-      Issue.record("\(Self.database) is missing: run `make data` first (make test does)")
-      throw CancellationError()
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = arguments
+  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws
+    -> BuiltBinary.Output
+  {
+    try BuiltBinary.requireReferenceDatabase()
     var environment = ProcessInfo.processInfo.environment
     environment["KANJI_WRITE_DATA"] = nil
     environment.merge(extra) { $1 }
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    return try BuiltBinary.run(arguments, environment: environment)
   }
 
   @Test func showsAKanjiWithNumberedBrailleStrokes() throws {
@@ -107,7 +81,8 @@ import Testing
     let missing = try run(
       ["info", "学"], environment: ["KANJI_WRITE_DATA": "/nonexistent/k.sqlite"])
     #expect(missing.status == 2 && missing.stderr.contains("$KANJI_WRITE_DATA"))
-    let found = try run(["info", "学"], environment: ["KANJI_WRITE_DATA": Self.database])
+    let found = try run(
+      ["info", "学"], environment: ["KANJI_WRITE_DATA": BuiltBinary.referenceDatabase])
     #expect(found.status == 0)
   }
 

@@ -3,16 +3,6 @@ import Foundation
 /// Runs the built `kanji-write` with a temporary progress home (TZ=UTC), for the deck and
 /// progress commands' end-to-end tests.
 final class ProgressHomeRunner {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = packageRoot.appendingPathComponent(".build/debug/kanji-write").path
-
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
   let home: String
 
   init() {
@@ -29,33 +19,22 @@ final class ProgressHomeRunner {
 
   var database: String { home + "/progress.sqlite" }
 
-  func process(_ arguments: [String]) -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = arguments
+  var environment: [String: String] {
     var environment = ProcessInfo.processInfo.environment
     environment["KANJI_WRITE_HOME"] = home
     environment["TZ"] = "UTC"
-    process.environment = environment
-    return process
+    return environment
+  }
+
+  func process(_ arguments: [String]) -> Process {
+    BuiltBinary.process(arguments, environment: environment)
   }
 
   @discardableResult
-  func run(_ arguments: String...) throws -> Result { try run(arguments) }
+  func run(_ arguments: String...) throws -> BuiltBinary.Output { try run(arguments) }
 
-  func run(_ arguments: [String]) throws -> Result {
-    let process = process(arguments)
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+  func run(_ arguments: [String]) throws -> BuiltBinary.Output {
+    try BuiltBinary.run(arguments, environment: environment)
   }
 
   /// Puts kanji in the deck through `import-progress`, so these tests need no reference data.
@@ -85,6 +64,4 @@ final class ProgressHomeRunner {
   func json(_ text: String) -> [String: Any]? {
     (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
   }
-
-  static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 }

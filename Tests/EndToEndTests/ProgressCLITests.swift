@@ -4,8 +4,8 @@ import Testing
 @Suite(.serialized) struct ProgressCLITests {
   init() throws {
     try #require(
-      ProgressHomeRunner.binaryExists,
-      "build kanji-write first: \(ProgressHomeRunner.binary) is missing")
+      BuiltBinary.exists,
+      "build kanji-write first: \(BuiltBinary.path) is missing")
   }
 
   /// py-fsrs `test_review_card` through `review --at`, each review at the due time printed.
@@ -185,10 +185,10 @@ import Testing
 }
 
 @Suite struct AddCommandTests {
-  static let reference = ProgressHomeRunner.packageRoot.appendingPathComponent("Data/kanji.sqlite")
+  static let reference = URL(fileURLWithPath: BuiltBinary.referenceDatabase)
 
   @Test func addsSelectorsSkipsDuplicatesReportsUnknown() throws {
-    try #require(ProgressHomeRunner.binaryExists, "build kanji-write first")
+    try #require(BuiltBinary.exists, "build kanji-write first")
     try #require(
       FileManager.default.fileExists(atPath: Self.reference.path),
       "\(Self.reference.path) is missing: run `make data`")

@@ -18,7 +18,7 @@ import Testing
 
   func run(_ arguments: [String], home: String) throws -> String {
     let result = try spawn(
-      [AppUnderTest.binary] + arguments + ["--home", home, "--data", AppUnderTest.database])
+      [BuiltBinary.path] + arguments + ["--home", home, "--data", BuiltBinary.referenceDatabase])
     guard result.status == 0 else {
       throw HarnessError(description: "\(arguments.joined(separator: " ")): \(result.output)")
     }

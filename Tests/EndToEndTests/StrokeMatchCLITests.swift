@@ -3,40 +3,10 @@ import Testing
 
 /// `kanji-write grade` and `recognize` through the built binary: output, and bad input.
 @Suite struct StrokeMatchCLITests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/kanji-write").path
-  static let database = root.appendingPathComponent("Data/kanji.sqlite").path
-
-  struct Output {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  func run(_ arguments: [String], input: String) throws -> Output {
-    guard FileManager.default.fileExists(atPath: Self.database) else {
-      Issue.record("\(Self.database) is missing: run `make data` first (make test does)")
-      throw CancellationError()
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = arguments + ["--data", Self.database]
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
+  func run(_ arguments: [String], input: String) throws -> BuiltBinary.Output {
+    try BuiltBinary.requireReferenceDatabase()
+    return try BuiltBinary.run(
+      arguments + ["--data", BuiltBinary.referenceDatabase], input: input)
   }
 
   /// 一 drawn as one horizontal drag across a 48 x 24 canvas.

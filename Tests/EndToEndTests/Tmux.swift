@@ -133,7 +133,9 @@ final class TmuxSession {
       in: .whitespacesAndNewlines)
   }
 
-  /// Polls the screen until `condition` holds; fails with the last screen after `timeout`.
+  /// Polls the screen until `condition` holds, then until the screen stops changing, so the
+  /// caller sees the whole frame and not one tmux has only partly received; fails with the last
+  /// screen after `timeout`.
   @discardableResult
   func waitFor(
     _ what: String, timeout: TimeInterval = 10, _ condition: ([String]) -> Bool
@@ -147,6 +149,12 @@ final class TmuxSession {
       }
       usleep(20_000)
       lines = try screen()
+    }
+    while Date() < deadline {
+      usleep(30_000)
+      let again = try screen()
+      guard again != lines, condition(again) else { break }
+      lines = again
     }
     return lines
   }
