@@ -38,20 +38,8 @@ struct GradeCommand: ParsableCommand {
     let input = try StrokeMatchCLI.readInput(file)
     let grading = GradingSession(database: session, leniency: leniency)
     if jsonl {
-      StrokeMatchCLI.eachLine(of: input) { line in
-        let item = try DrawingParser.parse(line)
-        let character: String
-        if case .string(let named)? = item["kanji"] {
-          character = named
-        } else if let kanji {
-          character = kanji
-        } else {
-          throw DrawingError("the line has no \"kanji\" and no --kanji was given")
-        }
-        guard let drawing = item["drawing"] else {
-          throw DrawingError("the line has no \"drawing\"")
-        }
-        return try grading.grade(DrawingParser.drawing(drawing), as: character).jsonLine
+      StrokeMatchCLI.eachBlock(of: input, size: GradingSession.blockSize) { lines in
+        grading.gradeLines(lines, kanji: kanji)
       }
     } else {
       guard let kanji else {
@@ -73,7 +61,7 @@ final class GradingSession {
   let database: ReferenceDatabase
   let leniency: Leniency
   private var graders: [String: Grader] = [:]
-  private let namer: CharacterNamer
+  let namer: CharacterNamer
 
   init(database: ReferenceDatabase, leniency: Leniency) {
     self.database = database
@@ -83,18 +71,18 @@ final class GradingSession {
 
   func grade(_ drawing: Drawing, as character: String) throws -> Grade {
     let valid = try drawing.validated()
-    let grader: Grader
-    if let cached = graders[character] {
-      grader = cached
-    } else {
-      guard let kanji = try database.strokeForms(character) else {
-        throw DrawingError("unknown kanji \(character): it is not in the reference database")
-      }
-      grader = Grader(kanji: kanji, leniency: leniency)
-      graders[character] = grader
-    }
-    var grade = grader.grade(valid)
+    var grade = try grader(for: character).grade(valid)
     namer.name(&grade, drawing: valid)
     return grade
+  }
+
+  func grader(for character: String) throws -> Grader {
+    if let cached = graders[character] { return cached }
+    guard let kanji = try database.strokeForms(character) else {
+      throw DrawingError("unknown kanji \(character): it is not in the reference database")
+    }
+    let grader = Grader(kanji: kanji, leniency: leniency)
+    graders[character] = grader
+    return grader
   }
 }

@@ -103,8 +103,7 @@ enum StrokeMatchCLI {
       do {
         output += try body(line) + "\n"
       } catch {
-        let message = (try? json(["error": describe(error)])) ?? "{\"error\": \"unreadable input\"}"
-        output += message + "\n"
+        output += errorLine(error) + "\n"
       }
       if output.utf8.count > 1 << 16 {
         FileHandle.standardOutput.write(Data(output.utf8))
@@ -112,6 +111,37 @@ enum StrokeMatchCLI {
       }
     }
     FileHandle.standardOutput.write(Data(output.utf8))
+  }
+
+  /// Splits `input` into its non-blank lines and hands them to `body` in blocks of `size`,
+  /// writing each block's output lines, in order, before going on.
+  static func eachBlock(
+    of input: Data, size: Int, _ body: ([ArraySlice<UInt8>]) -> [String]
+  ) {
+    let bytes = [UInt8](input)
+    var block: [ArraySlice<UInt8>] = []
+    func flush() {
+      guard !block.isEmpty else { return }
+      let output = body(block).map { $0 + "\n" }.joined()
+      FileHandle.standardOutput.write(Data(output.utf8))
+      block.removeAll(keepingCapacity: true)
+    }
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      let line = bytes[start..<end]
+      start = end + 1
+      guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+      block.append(line)
+      if block.count == size { flush() }
+    }
+    flush()
+  }
+
+  /// The `{"error": ...}` line that stands in a batch's output for an input it cannot handle.
+  static func errorLine(_ error: any Error) -> String {
+    (try? json(["error": describe(error)])) ?? "{\"error\": \"unreadable input\"}"
   }
 
   static func json<T: Encodable>(_ value: T) throws -> String {

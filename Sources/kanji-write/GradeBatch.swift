@@ -1,0 +1,72 @@
+import Dispatch
+import Foundation
+import StrokeMatch
+
+extension GradingSession {
+  /// Lines graded a block at a time: enough to keep every core busy, few enough that memory
+  /// stays bounded and output starts early on a huge batch.
+  static let blockSize = 2048
+
+  /// The `--jsonl` output lines of a block of input lines, in order: parsing is pure, so it
+  /// runs on every core; the reference lookups share the one database connection, so they run
+  /// here, in order; grading and naming run on every core again (the namer builds its
+  /// recognisers under its own lock, while nothing else touches the database).
+  func gradeLines(_ lines: [ArraySlice<UInt8>], kanji: String?) -> [String] {
+    let parsed = ParallelMap.map(lines) { line in
+      Result { try Self.parseLine(line, kanji: kanji) }
+    }
+    let jobs = parsed.map { item in
+      item.flatMap { character, drawing in Result { (try grader(for: character), drawing) } }
+    }
+    let namer = self.namer
+    return ParallelMap.map(jobs) { job in
+      switch job {
+      case .success(let (grader, drawing)):
+        var grade = grader.grade(drawing)
+        namer.name(&grade, drawing: drawing)
+        return grade.jsonLine
+      case .failure(let error):
+        return StrokeMatchCLI.errorLine(error)
+      }
+    }
+  }
+
+  /// One `{"kanji", "drawing"}` line's kanji (or `kanji` when the line names none) and its
+  /// validated drawing.
+  private static func parseLine(_ line: ArraySlice<UInt8>, kanji: String?) throws -> (
+    String, Drawing
+  ) {
+    let item = try DrawingParser.parse(line)
+    let character: String
+    if case .string(let named)? = item["kanji"] {
+      character = named
+    } else if let kanji {
+      character = kanji
+    } else {
+      throw DrawingError("the line has no \"kanji\" and no --kanji was given")
+    }
+    guard let drawing = item["drawing"] else {
+      throw DrawingError("the line has no \"drawing\"")
+    }
+    return (character, try DrawingParser.drawing(drawing).validated())
+  }
+}
+
+/// `map` over every core, results in the items' order.
+enum ParallelMap {
+  static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    let count = items.count
+    guard count > 1 else { return items.map(transform) }
+    // A few chunks a core, so a core that finishes early takes another.
+    let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
+      nonisolated(unsafe) let buffer = buffer
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        for index in count * chunk / chunks..<count * (chunk + 1) / chunks {
+          (buffer.baseAddress! + index).initialize(to: transform(items[index]))
+        }
+      }
+      initialized = count
+    }
+  }
+}
