@@ -68,7 +68,7 @@ enum RecognizeBench {
           + "(process start included; target 5)", batch.count, timing,
         timing * 1000
           / Double(batch.count)))
-    Zinnia.report()
+    try Zinnia.report(context)
   }
 }
 
@@ -161,18 +161,71 @@ enum BinaryTiming {
   }
 }
 
-/// Zinnia, the open recogniser in Debian, side by side when it is installed.
+/// Zinnia, the open recogniser in Debian, side by side when it is installed: the same correct
+/// drawings, cells scaled to 10 x 20 pixels (shared/bench/README.md), one process for a set.
 enum Zinnia {
-  static func report() {
-    let model = "/usr/lib/zinnia/model/tomoe/handwriting-ja.model"
-    let installed = ["/usr/bin/zinnia", "/usr/local/bin/zinnia"].contains {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-    guard installed, FileManager.default.fileExists(atPath: model) else {
+  static let models = [
+    "/usr/share/tegaki/models/zinnia/handwriting-ja.model",
+    "/usr/lib/zinnia/model/tomoe/handwriting-ja.model",
+  ]
+
+  static func report(_ context: BenchContext) throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zinnia"),
+      let model = models.first(where: { FileManager.default.fileExists(atPath: $0) })
+    else {
       print("  zinnia: not installed (zinnia-utils, tegaki-zinnia-japanese); not compared")
       return
     }
-    print("  zinnia: installed, but the side-by-side run is not implemented in this bench")
+    for (title, cases) in context.sets {
+      let correct = cases.filter { $0.case == .correct && !$0.drawing.strokes.isEmpty }
+      let input = FileManager.default.temporaryDirectory
+        .appendingPathComponent("kw-zinnia-\(UUID().uuidString).txt")
+      defer { try? FileManager.default.removeItem(at: input) }
+      try correct.map { expression($0.drawing) }.joined(separator: "\n")
+        .write(to: input, atomically: true, encoding: .utf8)
+      let start = Date()
+      let run = try spawnAndWait(["/usr/bin/zinnia", "-m", model, "-n", "5", input.path])
+      let elapsed = Date().timeIntervalSince(start)
+      let answers = candidates(run.output)
+      guard run.status == 0, answers.count == correct.count else {
+        print("  zinnia: failed on \(title) (status \(run.status), \(answers.count) answers)")
+        continue
+      }
+      var tally = RecognitionTally()
+      for (item, answer) in zip(correct, answers) { tally.add(item, answer) }
+      tally.printReport(
+        title: "zinnia (\(URL(fileURLWithPath: model).lastPathComponent)), \(title)")
+      print(
+        String(
+          format: "  zinnia speed: %d drawings in %.2f s: %.2f ms a drawing (one process)",
+          correct.count, elapsed, elapsed * 1000 / Double(correct.count)))
+    }
+  }
+
+  /// A drawing as Zinnia's S-expression, in pixels.
+  static func expression(_ drawing: Drawing) -> String {
+    let xScale = 10.0
+    let yScale = drawing.canvas.cellAspect * 10
+    func pixels(_ value: Double, _ scale: Double) -> Int { Int((value * scale).rounded()) }
+    var text = "(character (width \(pixels(drawing.canvas.columns, xScale)))"
+    text += "(height \(pixels(drawing.canvas.rows, yScale)))(strokes "
+    for stroke in drawing.strokes {
+      text += "("
+      for point in stroke {
+        text += "(\(pixels(point.column, xScale)) \(pixels(point.row, yScale)))"
+      }
+      text += ")"
+    }
+    return text + "))"
+  }
+
+  /// Each "Answer:" block's characters, best first.
+  static func candidates(_ output: String) -> [[String]] {
+    output.components(separatedBy: "Answer:").dropFirst().map { block in
+      block.split(separator: "\n").compactMap { line in
+        line.split(separator: " ").first.map(String.init)
+      }
+    }
   }
 }
 
