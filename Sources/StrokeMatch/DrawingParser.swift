@@ -3,7 +3,9 @@
 /// fields it needs; unknown fields are skipped.
 public enum DrawingParser {
   /// A parsed JSON value.
-  public indirect enum Value: Equatable, Sendable {
+  // Not `indirect`: the arrays already box the nesting, and an indirect case would put every
+  // number of a drawing on the heap.
+  public enum Value: Equatable, Sendable {
     case object([(String, Value)])
     case array([Value])
     case string(String)
@@ -100,7 +102,12 @@ public enum DrawingParser {
     }
 
     mutating func skipSpace() {
-      while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x20, 0x0A, 0x0D, 0x09: index += 1
+        default: return
+        }
+      }
     }
 
     mutating func value(depth: Int) throws -> Value {
@@ -184,6 +191,22 @@ public enum DrawingParser {
 
     mutating func string() throws -> String {
       index += 1
+      // A string without escapes (every key, every kanji) is made straight from the input.
+      var end = index
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+        bytes[end] >= 0x20
+      {
+        end += 1
+      }
+      if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+        let start = index
+        index = end + 1
+        guard
+          let text = String(
+            validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        else { throw error("a string is not valid UTF-8") }
+        return text
+      }
       var scalars: [UInt8] = []
       while index < bytes.count {
         let byte = bytes[index]
@@ -256,10 +279,16 @@ public enum DrawingParser {
         digits += 1
         index += 1
       }
-      let ends =
-        index == bytes.count
-        || [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09]
-          .contains(bytes[index])
+      let ends: Bool
+      if index == bytes.count {
+        ends = true
+      } else {
+        switch bytes[index] {
+        case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09:
+          ends = true
+        default: ends = false
+        }
+      }
       if digits > 0, ends { return negative ? -whole : whole }
       index = start
       while index < bytes.count {

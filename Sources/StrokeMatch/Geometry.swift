@@ -88,11 +88,13 @@ enum Polyline {
     guard polyline.count > 1 else {
       return polyline.first.map { point.distance(to: $0) } ?? .infinity
     }
-    var best = Double.infinity
-    for index in polyline.indices.dropFirst() {
-      best = min(best, distance(from: point, toSegment: polyline[index - 1], polyline[index]))
+    return polyline.withUnsafeBufferPointer { line in
+      var best = Double.infinity
+      for index in 1..<line.count {
+        best = min(best, distance(from: point, toSegment: line[index - 1], line[index]))
+      }
+      return best
     }
-    return best
   }
 
   /// Whether the segments a-b and c-d properly cross.

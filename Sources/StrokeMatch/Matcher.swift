@@ -152,14 +152,19 @@ struct Matcher: Sendable {
     let apart = centroid.distance(to: stroke.centroid)
     if apart > beyond { return PairMeasure(forward: apart, backward: apart, centroid: apart) }
     func mean(_ reference: [Point]) -> (Double, Double) {
-      var forward = 0.0
-      var backward = 0.0
-      let last = samples.count - 1
-      for k in 0...last {
-        forward += samples[k].distance(to: reference[k])
-        backward += samples[last - k].distance(to: reference[k])
+      precondition(reference.count >= samples.count, "a reference has fewer samples")
+      return samples.withUnsafeBufferPointer { drawn in
+        reference.withUnsafeBufferPointer { reference in
+          var forward = 0.0
+          var backward = 0.0
+          let last = drawn.count - 1
+          for k in 0...last {
+            forward += drawn[k].distance(to: reference[k])
+            backward += drawn[last - k].distance(to: reference[k])
+          }
+          return (forward / Double(drawn.count), backward / Double(drawn.count))
+        }
       }
-      return (forward / Double(samples.count), backward / Double(samples.count))
     }
     var (forward, backward) = mean(stroke.samples)
     if let hookless = stroke.samplesWithoutHook {
@@ -191,10 +196,13 @@ struct Matcher: Sendable {
     var measures: [[PairMeasure]] = []
     var cost: [[Double]] = []
     measures.reserveCapacity(n)
+    cost.reserveCapacity(n)
     for i in 0..<n {
       let length = drawing.strokes[i].length * placement.lengthScale
       var row: [PairMeasure] = []
       var costs: [Double] = []
+      row.reserveCapacity(m)
+      costs.reserveCapacity(m)
       let centroid = Polyline.centroid(samples[i])
       for stroke in reference.strokes {
         // Past twice the unmatched charge a pair is never taken: no need to measure it closely.
