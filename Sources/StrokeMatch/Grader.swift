@@ -238,9 +238,7 @@ struct FormJudge: Sendable {
   func bendAgrees(_ samples: [Point], _ stroke: PreparedStroke) -> Bool {
     let drawn = PreparedStroke.deviations(samples)
     let straightLimit = 12 * tolerance.factor + tolerance.quantisation
-    let references = [stroke.samples] + (stroke.samplesWithoutHook.map { [$0] } ?? [])
-    return references.contains { reference in
-      let profile = PreparedStroke.deviations(reference)
+    return stroke.profiles.contains { profile in
       guard let deepest = profile.indices.max(by: { abs(profile[$0]) < abs(profile[$1]) }) else {
         return true
       }
@@ -249,7 +247,8 @@ struct FormJudge: Sendable {
         return drawn[deepest] * bow > 0
           && abs(drawn[deepest]) >= 0.2 / tolerance.factor * abs(bow)
       }
-      let drawnBow = drawn.map(abs).max() ?? 0
+      var drawnBow = 0.0
+      for deviation in drawn { drawnBow = max(drawnBow, abs(deviation)) }
       return drawnBow <= abs(bow) + straightLimit
     }
   }

@@ -18,6 +18,10 @@ struct PreparedStroke: Sendable {
   /// stroke (㇕ is two), or the whole of a straight one.
   var straightPieces: [ClosedRange<Int>]
 
+  /// `deviations` of the samples, then of the hookless samples when there are any: what every
+  /// drawn stroke's bend is compared with, worked out once.
+  var profiles: [[Double]]
+
   static let dotLength = 12.0
 
   /// KanjiVG's stroke types that end in a hook (hane): ㇚ ㇆ ㇁ ㇂ ㇃ ㇈ ㇉ ㇌ ㇎ ㇖ ㇟ ㇠ ㇡ ㇙.
@@ -37,6 +41,8 @@ struct PreparedStroke: Sendable {
     samplesWithoutHook = (hooked ? Self.hookless(polyline, length: length) : nil).map {
       Polyline.resample($0, count: sampleCount)
     }
+    profiles =
+      [Self.deviations(samples)] + (samplesWithoutHook.map { [Self.deviations($0)] } ?? [])
     let resampled = samples
     let corners = Self.corners(resampled, 0, sampleCount - 1, tolerance: 3)
     straightPieces = zip(corners, corners.dropFirst()).compactMap { start, end in
