@@ -103,8 +103,12 @@ struct PreparedStrokeSet: Sendable {
 
   /// Ordered pairs of strokes close enough (boxes within 40 units) for their relation to matter.
   var neighbours: [(Int, Int)]
+  /// For each neighbour pair, `StructureCheck.referenceGap` at the first stroke's start and end:
+  /// the reference's own geometry, measured once rather than at every grade. Nil when not
+  /// measured (the recogniser never checks structure).
+  var referenceGaps: [(start: Double, end: Double)]?
 
-  init(name: String, strokeSet: StrokeSet) {
+  init(name: String, strokeSet: StrokeSet, measuringGaps: Bool = true) {
     self.name = name
     let strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points, type: $0.type) }
     self.strokes = strokes
@@ -119,6 +123,16 @@ struct PreparedStrokeSet: Sendable {
       }
     }
     self.neighbours = neighbours
+    referenceGaps = measuringGaps ? neighbours.map { Self.referenceGaps(strokes, $0, $1) } : nil
+  }
+
+  static func referenceGaps(_ strokes: [PreparedStroke], _ a: Int, _ b: Int) -> (
+    start: Double, end: Double
+  ) {
+    (
+      StructureCheck.referenceGap(strokes[a], strokes[b], end: 0),
+      StructureCheck.referenceGap(strokes[a], strokes[b], end: sampleCount - 1)
+    )
   }
 }
 

@@ -80,7 +80,7 @@ public struct Recognizer: Sendable {
     var fine: [(kanji: String, cost: Double)] = []
     for (index, _) in ranked.prefix(max(shortlist, top)) {
       let form = preparedForms.form(index) {
-        PreparedStrokeSet(name: "", strokeSet: strokeSets[index])
+        PreparedStrokeSet(name: "", strokeSet: strokeSets[index], measuringGaps: false)
       }
       fine.append((characters[index], fineCost(matcher.match(prepared, form, placingGaps: false))))
     }

@@ -58,7 +58,7 @@ struct StructureCheck: Sendable {
       let samples = match.drawnSamples[i]
       drawn[j] = !stroke.isDot && pair.backward < pair.forward ? samples.reversed() : samples
     }
-    for (a, b) in form.neighbours {
+    for (index, (a, b)) in form.neighbours.enumerated() {
       guard let drawnA = drawn[a], let drawnB = drawn[b] else { continue }
       let first = form.strokes[a]
       let second = form.strokes[b]
@@ -71,7 +71,10 @@ struct StructureCheck: Sendable {
       }
       if second.length >= 15,
         endpointSideChanged(
-          first, second, drawnA, drawnB, cellX: cellX, cellY: cellY, sloppiness: sloppiness)
+          first, second, drawnA, drawnB,
+          referenceGaps: form.referenceGaps?[index]
+            ?? PreparedStrokeSet.referenceGaps(form.strokes, a, b), cellX: cellX, cellY: cellY,
+          sloppiness: sloppiness)
       {
         flagged.insert(a)
       }
@@ -116,21 +119,15 @@ struct StructureCheck: Sendable {
   /// side (or touching where it should be apart, or apart where it should touch) in the drawing.
   func endpointSideChanged(
     _ first: PreparedStroke, _ second: PreparedStroke, _ drawnFirst: [Point],
-    _ drawnSecond: [Point], cellX: Double, cellY: Double, sloppiness: Double
+    _ drawnSecond: [Point], referenceGaps: (start: Double, end: Double), cellX: Double,
+    cellY: Double, sloppiness: Double
   ) -> Bool {
     // Joined in one and apart in the other (入 against 八): the gap between an end and the line.
     let gapLimit =
       (5 + 0.04 * first.length) * tolerance.factor + 0.5 * max(cellX, cellY)
       + 1.5 * sloppiness + busy
     for end in [0, sampleCount - 1] {
-      var referenceGap = Polyline.distance(from: first.samples[end], to: second.polyline)
-      // A hook's tip may touch where the stroke without it does not: judge by the farther.
-      if end > 0, let hookless = first.samplesWithoutHook?.last {
-        referenceGap = max(referenceGap, Polyline.distance(from: hookless, to: second.polyline))
-      }
-      if let hookless = second.samplesWithoutHook {
-        referenceGap = max(referenceGap, Polyline.distance(from: first.samples[end], to: hookless))
-      }
+      let referenceGap = end == 0 ? referenceGaps.start : referenceGaps.end
       let drawnGap = Polyline.distance(from: drawnFirst[end], to: drawnSecond)
       let joinedInReference = referenceGap < 3 && drawnGap > gapLimit
       // An end drawn onto the middle of a line it should stay clear of (八 drawn as 入); ends
@@ -219,6 +216,19 @@ struct Frame {
 }
 
 extension StructureCheck {
+  /// How far an end (sample index `end`) of `first` lies from `second` in the reference.
+  static func referenceGap(_ first: PreparedStroke, _ second: PreparedStroke, end: Int) -> Double {
+    var referenceGap = Polyline.distance(from: first.samples[end], to: second.polyline)
+    // A hook's tip may touch where the stroke without it does not: judge by the farther.
+    if end > 0, let hookless = first.samplesWithoutHook?.last {
+      referenceGap = max(referenceGap, Polyline.distance(from: hookless, to: second.polyline))
+    }
+    if let hookless = second.samplesWithoutHook {
+      referenceGap = max(referenceGap, Polyline.distance(from: first.samples[end], to: hookless))
+    }
+    return referenceGap
+  }
+
   /// Whether the point lies along the middle of the line: its nearest sample more than a sixth
   /// of the way from either end.
   static func interior(_ point: Point, of line: [Point]) -> Bool {
