@@ -14,19 +14,26 @@ struct StructureCheck: Sendable {
     let cellY = cell.height * match.placement.scaleY
     // How loosely this hand writes: each stroke's distance from its reference. Relations between
     // strokes are held to a stricter standard for a neat hand than for a sloppy one.
-    var distances: [Int: Double] = [:]
+    var distances = [Double?](repeating: nil, count: form.strokes.count)
+    var sorted: [(Int, Double)] = []
+    sorted.reserveCapacity(form.strokes.count)
     for (j, stroke) in form.strokes.enumerated() where !stroke.isDot {
       guard let i = match.drawnOfReference[j] else { continue }
-      distances[j] = min(match.measures[i][j].forward, match.measures[i][j].backward)
+      let distance = min(match.measures[i][j].forward, match.measures[i][j].backward)
+      distances[j] = distance
+      sorted.append((j, distance))
     }
+    // The order of ties does not matter: `sloppiness` reads back a distance, which ties share.
+    sorted.sort { $0.1 < $1.1 }
     var check = self
     check.distances = distances
     check.strokeCount = form.strokes.count
-    check.sorted = distances.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
+    check.sorted = sorted
     return check.relations(form: form, match: match, cellX: cellX, cellY: cellY)
   }
 
-  var distances: [Int: Double] = [:]
+  /// Each reference stroke's distance from its drawn stroke; nil for dots and missing strokes.
+  var distances: [Double?] = []
   var sorted: [(Int, Double)] = []
   var strokeCount = 0
 
@@ -51,7 +58,7 @@ struct StructureCheck: Sendable {
   func relations(form: PreparedStrokeSet, match: Match, cellX: Double, cellY: Double) -> Set<Int> {
     var flagged = Set<Int>()
     // Drawn samples oriented like their reference strokes.
-    var drawn: [Int: [Point]] = [:]
+    var drawn = [[Point]?](repeating: nil, count: form.strokes.count)
     for (j, stroke) in form.strokes.enumerated() {
       guard let i = match.drawnOfReference[j] else { continue }
       let pair = match.measures[i][j]
