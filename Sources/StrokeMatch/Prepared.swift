@@ -98,8 +98,12 @@ struct PreparedStrokeSet: Sendable {
   /// Ordered pairs of strokes close enough (boxes within 40 units) for their relation to matter.
   var neighbours: [(Int, Int)]
 
+  /// The zero-based strokes of each top-level KanjiVG component.
+  var components: [[Int]]
+
   init(name: String, strokeSet: StrokeSet) {
     self.name = name
+    components = strokeSet.components.filter { $0.depth == 0 }.map(\.strokes)
     let strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points, type: $0.type) }
     self.strokes = strokes
     bounds = Bounds(strokes.flatMap(\.polyline))
