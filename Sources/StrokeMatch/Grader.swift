@@ -65,12 +65,24 @@ struct FormJudge: Sendable {
     loose.tolerance.looseness =
       Self.looseSlack * max(0, Self.looseness(match, form) - Self.neatHand)
 
+    // Fitted only when some stroke is off, so that a drawing that passes pays nothing for it.
+    var refits: [ComponentRefit?]?
     for (j, stroke) in form.strokes.enumerated() {
       guard let i = match.drawnOfReference[j] else { continue }
-      let verdict = loose.judgeStroke(
-        match.drawnSamples[i], stroke, match.measures[i][j],
-        drawnLength: drawing.strokes[i].length
-          * match.placement.lengthScale)
+      let drawnLength = drawing.strokes[i].length * match.placement.lengthScale
+      var verdict = loose.judgeStroke(
+        match.drawnSamples[i], stroke, match.measures[i][j], drawnLength: drawnLength)
+      // A stroke off only because its whole component is off is judged inside the refitted one.
+      if verdict == .position || verdict == .shape {
+        refits = refits ?? ComponentRefit.fits(match, form)
+      }
+      if verdict == .position || verdict == .shape, let refit = refits?[j] {
+        let moved = refit.apply(match.drawnSamples[i])
+        let retry = loose.judgeStroke(
+          moved, stroke, matcher.measure(moved, stroke),
+          drawnLength: drawnLength * (refit.scaleX + refit.scaleY) / 2)
+        if retry == .ok { verdict = .ok }
+      }
       verdicts[j] = verdict
     }
 

@@ -108,8 +108,12 @@ struct PreparedStrokeSet: Sendable {
   /// measured (the recogniser never checks structure).
   var referenceGaps: [(start: Double, end: Double)]?
 
+  /// The zero-based strokes of each top-level KanjiVG component.
+  var components: [[Int]]
+
   init(name: String, strokeSet: StrokeSet, measuringGaps: Bool = true) {
     self.name = name
+    components = strokeSet.components.filter { $0.depth == 0 }.map(\.strokes)
     let strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points, type: $0.type) }
     self.strokes = strokes
     bounds = Bounds(strokes.flatMap(\.polyline))
