@@ -50,6 +50,9 @@ extension GradingSession {
   private static func parseLine(_ line: ArraySlice<UInt8>, kanji: String?) throws -> (
     String, Drawing
   ) {
+    if let (named, drawing) = DrawingParser.batchLine(line), let character = named ?? kanji {
+      return (character, try drawing.validated())
+    }
     let item = try DrawingParser.parse(line)
     let character: String
     if case .string(let named)? = item["kanji"] {
