@@ -11,10 +11,11 @@ extension DrawingParser {
       var reader = BatchLineReader(reader: Reader(bytes: buffer))
       return try? reader.line()
     }
-    return found ?? Array(bytes).withUnsafeBufferPointer { buffer in
-      var reader = BatchLineReader(reader: Reader(bytes: buffer))
-      return try? reader.line()
-    }
+    return found
+      ?? Array(bytes).withUnsafeBufferPointer { buffer in
+        var reader = BatchLineReader(reader: Reader(bytes: buffer))
+        return try? reader.line()
+      }
   }
 }
 
