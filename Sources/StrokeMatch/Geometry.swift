@@ -35,27 +35,39 @@ enum Polyline {
     guard let first = points.first else { return [] }
     let total = length(points)
     guard points.count > 1, total > 1e-9 else { return Array(repeating: first, count: count) }
-    var result = [first]
-    result.reserveCapacity(count)
-    let step = total / Double(count - 1)
-    var target = step
-    var travelled = 0.0
-    var index = 1
-    while result.count < count - 1, index < points.count {
-      let a = points[index - 1]
-      let b = points[index]
-      let segment = a.distance(to: b)
-      if travelled + segment >= target, segment > 0 {
-        let t = (target - travelled) / segment
-        result.append(a + (b - a) * t)
-        target += step
-      } else {
-        travelled += segment
-        index += 1
+    return [Point](unsafeUninitializedCapacity: max(count, 1)) { result, filled in
+      points.withUnsafeBufferPointer { points in
+        result[0] = first
+        filled = 1
+        let step = total / Double(count - 1)
+        var target = step
+        var travelled = 0.0
+        var index = 1
+        // The segment's length, measured once however many samples fall on it.
+        var a = points[0]
+        var b = points[1]
+        var segment = a.distance(to: b)
+        while filled < count - 1 {
+          if travelled + segment >= target, segment > 0 {
+            let t = (target - travelled) / segment
+            result[filled] = a + (b - a) * t
+            filled += 1
+            target += step
+          } else {
+            travelled += segment
+            index += 1
+            guard index < points.count else { break }
+            a = b
+            b = points[index]
+            segment = a.distance(to: b)
+          }
+        }
+        while filled < count {
+          result[filled] = points[points.count - 1]
+          filled += 1
+        }
       }
     }
-    while result.count < count { result.append(points[points.count - 1]) }
-    return result
   }
 
   static func centroid(_ points: [Point]) -> Point {
@@ -84,16 +96,36 @@ enum Polyline {
     return point.distance(to: a + ab * t)
   }
 
+  /// The square of `distance(from:toSegment:)`, computed the same way but for the root.
+  @inline(__always) static func squaredDistance(from point: Point, toSegment a: Point, _ b: Point)
+    -> Double
+  {
+    let ab = b - a
+    let squared = ab.dot(ab)
+    let nearest: Point
+    if squared > 1e-12 {
+      let t = min(1, max(0, (point - a).dot(ab) / squared))
+      nearest = a + ab * t
+    } else {
+      nearest = a
+    }
+    let dx = point.x - nearest.x
+    let dy = point.y - nearest.y
+    return dx * dx + dy * dy
+  }
+
   static func distance(from point: Point, to polyline: [Point]) -> Double {
     guard polyline.count > 1 else {
       return polyline.first.map { point.distance(to: $0) } ?? .infinity
     }
+    // The root of the least square: the root is monotonic and correctly rounded, so this is the
+    // least of the segments' distances, with one root instead of one a segment.
     return polyline.withUnsafeBufferPointer { line in
       var best = Double.infinity
       for index in 1..<line.count {
-        best = min(best, distance(from: point, toSegment: line[index - 1], line[index]))
+        best = min(best, squaredDistance(from: point, toSegment: line[index - 1], line[index]))
       }
-      return best
+      return best.squareRoot()
     }
   }
 
