@@ -33,6 +33,9 @@ struct GradeCommand: ParsableCommand {
   @Argument(help: "The drawing's file (default: standard input).")
   var file: String?
 
+  /// A finished batch's session, never freed (see `run`).
+  nonisolated(unsafe) private static var finished: GradingSession?
+
   func run() throws {
     let session = try StrokeMatchCLI.open(global)
     let input = try StrokeMatchCLI.readInput(file)
@@ -42,9 +45,8 @@ struct GradeCommand: ParsableCommand {
         grading.gradeLines(lines, kanji: kanji)
       }
       // Freeing a batch's graders and recognisers one by one takes longer than grading a
-      // hundred drawings: with every line written, the process ends here and leaves them to
-      // the system.
-      Foundation.exit(0)
+      // hundred drawings: they are kept to the end of the process, for the system to drop.
+      Self.finished = grading
     } else {
       guard let kanji else {
         StrokeMatchCLI.fail("grade needs --kanji (or --jsonl with a kanji on each line)")
