@@ -146,6 +146,14 @@ public final class ReferenceDatabase {
     return all
   }
 
+  /// Each character and its encoded main strokes, in code point order.
+  func eachEncodedStrokeSet(_ body: (String, [UInt8]) throws -> Void) throws {
+    let rows = try db.prepare("SELECT character, strokes FROM kanji ORDER BY codepoint")
+    while try rows.step() {
+      try body(rows.text(at: 0) ?? "", rows.blobBytes(at: 1))
+    }
+  }
+
   /// Every character with strokes, with its variants, in code point order.
   public func allKanji() throws -> [Kanji] {
     var variants: [Int64: [Variant]] = [:]

@@ -12,8 +12,8 @@ public final class CharacterNamer: @unchecked Sendable {
   /// Set when the candidates could not be read: naming stops rather than half works.
   private var failed = false
   private let lock = NSLock()
-  /// Held while `candidates` runs: it reads the one database connection.
-  private let readLock = NSLock()
+  /// Held while `candidates` runs when it reads a shared database connection.
+  private let readLock: NSLock?
 
   /// One stroke count's recogniser, built once, by the first drawing that needs it; drawings of
   /// other counts are named meanwhile (a batch names on every core).
@@ -23,10 +23,14 @@ public final class CharacterNamer: @unchecked Sendable {
     var recognizer: Recognizer?
   }
 
-  /// - Parameter candidates: the kanji of a stroke count the recogniser may name (the reference
-  ///   database's, e.g. `ReferenceDatabase.allStrokes(strokeCount:)`).
-  public init(candidates: @escaping (Int) throws -> [Kanji]) {
+  /// - Parameters:
+  ///   - sharesConnection: whether `candidates` reads a database connection that no two threads
+  ///     may use at once (the default); when it does not, stroke counts load at once.
+  ///   - candidates: the kanji of a stroke count the recogniser may name (the reference
+  ///     database's, e.g. `ReferenceDatabase.allStrokes(strokeCount:)`).
+  public init(sharesConnection: Bool = true, candidates: @escaping (Int) throws -> [Kanji]) {
     self.candidates = candidates
+    readLock = sharesConnection ? NSLock() : nil
   }
 
   /// Adds a `character` error to `grade` when the drawing is clearly another kanji. Without
@@ -50,7 +54,8 @@ public final class CharacterNamer: @unchecked Sendable {
     return slot.lock.withLock {
       if slot.built { return slot.recognizer }
       slot.built = true
-      guard let kanji = readLock.withLock({ try? candidates(strokeCount) }) else {
+      let load = { [candidates] in try? candidates(strokeCount) }
+      guard let kanji = readLock.map({ $0.withLock(load) }) ?? load() else {
         lock.withLock { failed = true }
         return nil
       }

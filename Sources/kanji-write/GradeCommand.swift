@@ -72,7 +72,8 @@ final class GradingSession {
   init(database: ReferenceDatabase, leniency: Leniency) {
     self.database = database
     self.leniency = leniency
-    namer = CharacterNamer { try database.allStrokes(strokeCount: $0) }
+    let catalog = CatalogLoader(database: database)
+    namer = CharacterNamer(sharesConnection: false) { try catalog.kanji(strokeCount: $0) }
   }
 
   func grade(_ drawing: Drawing, as character: String) throws -> Grade {
@@ -94,5 +95,28 @@ final class GradingSession {
     let grader = Grader(kanji: kanji, leniency: leniency)
     graders[character] = grader
     return grader
+  }
+}
+
+/// The namer's candidates from the reference database's stroke catalog, read in one pass on the
+/// first need (a batch names drawings of most stroke counts) and decoded a stroke count at a
+/// time, on whichever thread asks. Only the first read touches the database: in a batch, that
+/// happens while the grading threads run and the main thread leaves the database alone.
+final class CatalogLoader: @unchecked Sendable {
+  private let database: ReferenceDatabase
+  private let lock = NSLock()
+  private var catalog: Result<StrokeCatalog, any Error>?
+
+  init(database: ReferenceDatabase) {
+    self.database = database
+  }
+
+  func kanji(strokeCount: Int) throws -> [Kanji] {
+    let catalog = lock.withLock {
+      let loaded = self.catalog ?? Result { try database.strokeCatalog() }
+      self.catalog = loaded
+      return loaded
+    }
+    return try catalog.get().kanji(strokeCount: strokeCount)
   }
 }

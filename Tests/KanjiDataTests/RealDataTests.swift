@@ -144,6 +144,10 @@ import Testing
       #expect(!some.isEmpty || count == 30)
       #expect(some == strokes.filter { $0.strokes.strokes.count == count })
     }
+    let catalog = try db.strokeCatalog()
+    for count in 0...40 {
+      #expect(try catalog.kanji(strokeCount: count) == db.allStrokes(strokeCount: count))
+    }
     let forms = try #require(try db.strokeForms("主"))
     let kanji = try #require(try db.kanji("主"))
     #expect(forms.strokes == kanji.strokes && forms.variants == kanji.variants)
