@@ -25,7 +25,7 @@ public struct StrokeMatchJudge: DrawingJudge {
   public func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let drawing = Self.drawing(ink)
     var grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
-    namer?.name(&grade, drawing: drawing)
+    namer?.review(&grade, drawing: drawing)
     let outcomes = grade.strokes.map { result in
       StrokeOutcome(
         stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },
