@@ -23,13 +23,12 @@ public final class CharacterNamer: @unchecked Sendable {
   /// clearly another one. Without the reference set (it could not be read) the grade is left as
   /// it is.
   public func review(_ grade: inout Grade, drawing: Drawing) {
-    guard grade.looseHandOnly == true || grade.suggestsAnotherCharacter else { return }
+    guard grade.needsReview else { return }
     guard let recognizer = loaded(strokeCount: drawing.strokes.count) else {
       grade.looseHandOnly = nil
       return
     }
-    grade.confirmIdentity(of: drawing, using: recognizer)
-    grade.nameCharacter(of: drawing, using: recognizer)
+    grade.review(drawing, using: recognizer)
   }
 
   private func loaded(strokeCount: Int) -> Recognizer? {

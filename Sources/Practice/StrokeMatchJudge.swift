@@ -32,7 +32,9 @@ public struct StrokeMatchJudge: DrawingJudge {
         verdict: Verdict(rawValue: result.verdict.rawValue) ?? .shape)
     }
     return Assessment(
-      passed: grade.pass, messages: grade.errors.map(\.message), strokes: outcomes,
+      // A pass may carry notes: a loose hand's slips, forgiven but still worth seeing.
+      passed: grade.pass, messages: (grade.errors + (grade.notes ?? [])).map(\.message),
+      strokes: outcomes,
       json: Self.json(grade), drawingJSON: Self.json(drawing))
   }
 

@@ -12,6 +12,17 @@ extension Grade {
     return Double(wrong) >= Double(strokes.count) / 3 || (missing && extra)
   }
 
+  /// Whether `review` has anything to settle: a loose hand's slips, or another kanji drawn.
+  public var needsReview: Bool { looseHandOnly == true || suggestsAnotherCharacter }
+
+  /// Settles what only a comparison with other kanji can: a loose hand's slips are forgiven when
+  /// the drawing is clearly the kanji asked, and a `character` error is added when it is clearly
+  /// another one. `recognizer` ranks the kanji of the drawing's stroke count.
+  public mutating func review(_ drawing: Drawing, using recognizer: Recognizer) {
+    confirmIdentity(of: drawing, using: recognizer)
+    nameCharacter(of: drawing, using: recognizer)
+  }
+
   /// How far ahead of every other kanji the recogniser must put the one asked before a loose
   /// hand's slips are forgiven. Drawn look-alikes score at least 8% better as what they are
   /// than as the kanji asked; a correct sloppy drawing scores 2-30% ahead of the next kanji.
