@@ -8,9 +8,20 @@ import StrokeMatch
 /// from that count's kanji alone, on the first drawing that needs it, not at start-up.
 public final class CharacterNamer: @unchecked Sendable {
   private let candidates: (Int) throws -> [Kanji]
-  private var recognizers: [Int: Recognizer] = [:]
+  private var slots: [Int: Slot] = [:]
+  /// Set when the candidates could not be read: naming stops rather than half works.
   private var failed = false
   private let lock = NSLock()
+  /// Held while `candidates` runs: it reads the one database connection.
+  private let readLock = NSLock()
+
+  /// One stroke count's recogniser, built once, by the first drawing that needs it; drawings of
+  /// other counts are named meanwhile (a batch names on every core).
+  private final class Slot: @unchecked Sendable {
+    let lock = NSLock()
+    var built = false
+    var recognizer: Recognizer?
+  }
 
   /// - Parameter candidates: the kanji of a stroke count the recogniser may name (the reference
   ///   database's, e.g. `ReferenceDatabase.allStrokes(strokeCount:)`).
@@ -32,17 +43,23 @@ public final class CharacterNamer: @unchecked Sendable {
   }
 
   private func loaded(strokeCount: Int) -> Recognizer? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !failed else { return nil }
-    if let recognizer = recognizers[strokeCount] { return recognizer }
-    do {
-      let recognizer = Recognizer(candidates: try candidates(strokeCount))
-      recognizers[strokeCount] = recognizer
-      return recognizer
-    } catch {
-      failed = true
-      return nil
+    let slot: Slot? = lock.withLock {
+      if failed { return nil }
+      if let slot = slots[strokeCount] { return slot }
+      let slot = Slot()
+      slots[strokeCount] = slot
+      return slot
+    }
+    guard let slot else { return nil }
+    return slot.lock.withLock {
+      if slot.built { return slot.recognizer }
+      slot.built = true
+      guard let kanji = readLock.withLock({ try? candidates(strokeCount) }) else {
+        lock.withLock { failed = true }
+        return nil
+      }
+      slot.recognizer = Recognizer(candidates: kanji)
+      return slot.recognizer
     }
   }
 }

@@ -1,26 +1,30 @@
 /// Minimum-cost assignment (the Hungarian method, O(n³)) over a square cost matrix.
 enum Assignment {
-  /// For each row, the column assigned to it.
-  static func solve(_ cost: [[Double]]) -> [Int] {
-    let n = cost.count
+  /// For each row, the column assigned to it; `cost` is a `size` x `size` matrix stored row after
+  /// row (one allocation rather than one a row).
+  static func solve(_ cost: [Double], size n: Int) -> [Int] {
     guard n > 0 else { return [] }
     // Potentials and the column-to-row matching, 1-based with a virtual column 0.
     var u = [Double](repeating: 0, count: n + 1)
     var v = [Double](repeating: 0, count: n + 1)
     var rowOfColumn = [Int](repeating: 0, count: n + 1)
     var way = [Int](repeating: 0, count: n + 1)
+    var minimum = [Double](repeating: .infinity, count: n + 1)
+    var used = [Bool](repeating: false, count: n + 1)
     for row in 1...n {
       rowOfColumn[0] = row
       var column0 = 0
-      var minimum = [Double](repeating: .infinity, count: n + 1)
-      var used = [Bool](repeating: false, count: n + 1)
+      for column in 0...n {
+        minimum[column] = .infinity
+        used[column] = false
+      }
       repeat {
         used[column0] = true
         let row0 = rowOfColumn[column0]
         var delta = Double.infinity
         var column1 = 0
         for column in 1...n where !used[column] {
-          let reduced = cost[row0 - 1][column - 1] - u[row0] - v[column]
+          let reduced = cost[(row0 - 1) * n + column - 1] - u[row0] - v[column]
           if reduced < minimum[column] {
             minimum[column] = reduced
             way[column] = column0

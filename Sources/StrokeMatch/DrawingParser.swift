@@ -290,6 +290,35 @@ public enum DrawingParser {
         }
       }
       if digits > 0, ends { return negative ? -whole : whole }
+      // A short decimal fraction (a pixel position, 12.25) is its digits over a power of ten: both
+      // exact in a Double, so the one division rounds as the full conversion would.
+      if digits > 0, index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        var end = index + 1
+        var scale = 1.0
+        while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"),
+          digits < 15
+        {
+          whole = whole * 10 + Double(bytes[end] - UInt8(ascii: "0"))
+          scale *= 10
+          digits += 1
+          end += 1
+        }
+        let fractionEnds: Bool
+        if end == bytes.count {
+          fractionEnds = true
+        } else {
+          switch bytes[end] {
+          case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09:
+            fractionEnds = true
+          default: fractionEnds = false
+          }
+        }
+        if scale > 1, fractionEnds {
+          index = end
+          let value = whole / scale
+          return negative ? -value : value
+        }
+      }
       index = start
       while index < bytes.count {
         let byte = bytes[index]

@@ -197,33 +197,33 @@ struct Matcher: Sendable {
     var cost: [[Double]] = []
     measures.reserveCapacity(n)
     cost.reserveCapacity(n)
-    for i in 0..<n {
-      let length = drawing.strokes[i].length * placement.lengthScale
-      var row: [PairMeasure] = []
-      var costs: [Double] = []
-      row.reserveCapacity(m)
-      costs.reserveCapacity(m)
-      let centroid = Polyline.centroid(samples[i])
-      for stroke in reference.strokes {
-        // Past twice the unmatched charge a pair is never taken: no need to measure it closely.
-        let beyond =
-          stroke.isDot ? Double.infinity : 2 * Self.unmatchedCost * tolerance.mean(stroke.length)
-        let pair = measure(samples[i], centroid: centroid, stroke, beyond: beyond)
-        row.append(pair)
-        costs.append(min(self.cost(pair, stroke, drawnLength: length), 50))
+    // Each reference stroke's pruning distance, worked out once; the strokes are read in place
+    // (a copy of one retains every array it holds).
+    let beyond = reference.strokes.map {
+      // Past twice the unmatched charge a pair is never taken: no need to measure it closely.
+      $0.isDot ? Double.infinity : 2 * Self.unmatchedCost * tolerance.mean($0.length)
+    }
+    reference.strokes.withUnsafeBufferPointer { strokes in
+      for i in 0..<n {
+        let length = drawing.strokes[i].length * placement.lengthScale
+        var row: [PairMeasure] = []
+        var costs: [Double] = []
+        row.reserveCapacity(m)
+        costs.reserveCapacity(m)
+        let centroid = Polyline.centroid(samples[i])
+        for j in 0..<m {
+          let pair = measure(samples[i], centroid: centroid, strokes[j], beyond: beyond[j])
+          row.append(pair)
+          costs.append(min(self.cost(pair, strokes[j], drawnLength: length), 50))
+        }
+        measures.append(row)
+        cost.append(costs)
       }
-      measures.append(row)
-      cost.append(costs)
     }
     // Leaving a pair unmatched costs one charge on each side, so a pair dearer than two charges
     // is better split; the padding of a non-square problem is a charge for the stroke left over.
     let size = max(n, m)
     let split = 2 * Self.unmatchedCost
-    var matrix = [[Double]](
-      repeating: [Double](repeating: Self.unmatchedCost, count: size), count: size)
-    for i in 0..<n {
-      for j in 0..<m { matrix[i][j] = min(cost[i][j], split) }
-    }
     var referenceOfDrawn = [Int?](repeating: nil, count: n)
     var drawnOfReference = [Int?](repeating: nil, count: m)
     var total = 0.0
@@ -238,7 +238,11 @@ struct Matcher: Sendable {
       let matched = Double(referenceOfDrawn.compactMap { $0 }.count)
       total += Self.unmatchedCost * (Double(n + m) - 2 * matched)
     } else {
-      let columns = Assignment.solve(matrix)
+      var matrix = [Double](repeating: Self.unmatchedCost, count: size * size)
+      for i in 0..<n {
+        for j in 0..<m { matrix[i * size + j] = min(cost[i][j], split) }
+      }
+      let columns = Assignment.solve(matrix, size: size)
       for i in 0..<size {
         let j = columns[i]
         if i < n, j < m, cost[i][j] < split {

@@ -194,12 +194,15 @@ final class PreparedForms: @unchecked Sendable {
   private var forms: [Int: PreparedStrokeSet] = [:]
   private let lock = NSLock()
 
+  /// Prepared outside the lock, so that other threads find or prepare their own forms meanwhile;
+  /// two threads preparing the same form at once both get an equal one.
   func form(_ index: Int, prepare: () -> PreparedStrokeSet) -> PreparedStrokeSet {
-    lock.lock()
-    defer { lock.unlock() }
-    if let form = forms[index] { return form }
+    if let form = lock.withLock({ forms[index] }) { return form }
     let form = prepare()
-    forms[index] = form
-    return form
+    return lock.withLock {
+      if let kept = forms[index] { return kept }
+      forms[index] = form
+      return form
+    }
   }
 }

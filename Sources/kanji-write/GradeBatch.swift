@@ -9,12 +9,14 @@ extension GradingSession {
 
   /// The `--jsonl` output lines of a block of input lines, in order: parsing is pure, so it
   /// runs on every core; the reference lookups share the one database connection, so they run
-  /// here, in order; grading and naming run on every core again (the namer builds its
-  /// recognisers under its own lock, while nothing else touches the database).
+  /// here, in order, and the graders they make are prepared on every core; grading and naming
+  /// run on every core again (the namer reads the database under its own lock, while nothing
+  /// else touches it).
   func gradeLines(_ lines: [ArraySlice<UInt8>], kanji: String?) -> [String] {
     let parsed = ParallelMap.map(lines) { line in
       Result { try Self.parseLine(line, kanji: kanji) }
     }
+    prepareGraders(for: parsed.compactMap { try? $0.get().0 })
     let jobs = parsed.map { item in
       item.flatMap { character, drawing in Result { (try grader(for: character), drawing) } }
     }
@@ -31,11 +33,26 @@ extension GradingSession {
     }
   }
 
+  /// Makes the graders of the kanji not met before: looked up here (one database connection),
+  /// prepared on every core (a batch rarely repeats a kanji, and preparing is most of the cost).
+  private func prepareGraders(for characters: [String]) {
+    var seen = Set<String>()
+    let new = characters.filter { !hasGrader($0) && seen.insert($0).inserted }
+    let found = new.compactMap { character in (try? database.strokeForms(character)) ?? nil }
+    let leniency = self.leniency
+    for grader in ParallelMap.map(found, { Grader(kanji: $0, leniency: leniency) }) {
+      keep(grader)
+    }
+  }
+
   /// One `{"kanji", "drawing"}` line's kanji (or `kanji` when the line names none) and its
   /// validated drawing.
   private static func parseLine(_ line: ArraySlice<UInt8>, kanji: String?) throws -> (
     String, Drawing
   ) {
+    if let (named, drawing) = DrawingParser.batchLine(line), let character = named ?? kanji {
+      return (character, try drawing.validated())
+    }
     let item = try DrawingParser.parse(line)
     let character: String
     if case .string(let named)? = item["kanji"] {
@@ -57,8 +74,9 @@ enum ParallelMap {
   static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     let count = items.count
     guard count > 1 else { return items.map(transform) }
-    // A few chunks a core, so a core that finishes early takes another.
-    let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    // Many small chunks, so that a core that draws the slow items (drawings to name, naming's
+    // first recogniser of a stroke count) does not hold up the others at the end.
+    let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 64)
     return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
       nonisolated(unsafe) let buffer = buffer
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

@@ -41,6 +41,9 @@ struct GradeCommand: ParsableCommand {
       StrokeMatchCLI.eachBlock(of: input, size: GradingSession.blockSize) { lines in
         grading.gradeLines(lines, kanji: kanji)
       }
+      // Freeing a batch's graders and recognisers one by one takes longer than grading a
+      // hundred drawings, and the process ends here: they are left for the system to drop.
+      _ = Unmanaged.passRetained(grading)
     } else {
       guard let kanji else {
         StrokeMatchCLI.fail("grade needs --kanji (or --jsonl with a kanji on each line)")
@@ -75,6 +78,10 @@ final class GradingSession {
     namer.review(&grade, drawing: valid)
     return grade
   }
+
+  func hasGrader(_ character: String) -> Bool { graders[character] != nil }
+
+  func keep(_ grader: Grader) { graders[grader.kanji.character] = grader }
 
   func grader(for character: String) throws -> Grader {
     if let cached = graders[character] { return cached }

@@ -45,4 +45,66 @@ import Testing
     #expect(decoded == grade)
     #expect(grade.jsonLine.hasPrefix(#"{"kanji":"学","pass":false,"score":"#))
   }
+
+  /// What the general reader makes of a batch line: its kanji (when a string) and drawing.
+  static func generalRead(_ text: String) -> (String?, Drawing)? {
+    guard let value = try? DrawingParser.parse(Array(text.utf8)),
+      let drawingValue = value["drawing"], let drawing = try? DrawingParser.drawing(drawingValue)
+    else { return nil }
+    if case .string(let kanji)? = value["kanji"] { return (kanji, drawing) }
+    return value["kanji"] == nil ? (nil, drawing) : nil
+  }
+
+  static let batchLines = [
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24, "cellAspect": 2.0}, "strokes": [[[13, 5], [14.5, -5.25]], [[0.125, 3]]]}}"#,
+    #"{"drawing":{"strokes":[[[1,2]]],"canvas":{"rows":24,"columns":48,"extra":[1,{"a":null}]}},"id":"x"}"#,
+    #" { "kanji" : "学" , "drawing" : { "canvas" : { "columns" : 32 , "rows" : 16 } , "strokes" : [ ] } } "#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[]]}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[[1e1, 2.50]]]}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[[0.1, 0.7]]]}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[[-0.0, 123456789.123456]]]}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[[1.2345678901234567, 3.]]]}}"#,
+    #"{"kanji": 5, "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}}"#,
+    #"{"kanji": "学", "kanji": "字", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24, "rows": 3}, "strokes": []}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": "48", "rows": 24}, "strokes": []}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24, "cellAspect": null}, "strokes": []}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[[1, 2, 3]]]}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[1, 2]]}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}}}"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}} x"#,
+    #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[[1e999, 2]]]}}"#,
+    #"{"kanji": "学"}"#, #"[]"#, "", #"{"kanji": "学", "drawing": [1]}"#,
+  ]
+
+  /// The batch reader accepts only lines the general reader reads the same way (and leaves the
+  /// rest to it), on hand-made lines and on every cut and byte change of them.
+  @Test func batchLinesReadAsTheGeneralReaderReadsThem() {
+    var lines = Self.batchLines
+    let replacements = Array(#"{}[],:"-.e05 x"#.utf8)
+    for line in Self.batchLines {
+      let bytes = Array(line.utf8)
+      for cut in stride(from: 0, to: bytes.count, by: 3) {
+        lines.append(String(decoding: bytes.prefix(cut), as: UTF8.self))
+        var changed = bytes
+        changed[cut] = replacements[cut % replacements.count]
+        lines.append(String(decoding: changed, as: UTF8.self))
+      }
+    }
+    func bits(_ drawing: Drawing) -> [UInt64] {
+      drawing.strokes.joined().flatMap { [$0.column.bitPattern, $0.row.bitPattern] }
+    }
+    var accepted = 0
+    for line in lines {
+      guard let fast = DrawingParser.batchLine(Array(line.utf8)) else { continue }
+      accepted += 1
+      guard let general = Self.generalRead(line) else {
+        Issue.record("only the batch reader reads \(line)")
+        continue
+      }
+      #expect(general.0 == fast.kanji && general.1 == fast.drawing, "\(line)")
+      #expect(bits(general.1) == bits(fast.drawing), "\(line)")
+    }
+    #expect(accepted >= 8)
+  }
 }
