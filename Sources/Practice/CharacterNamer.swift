@@ -33,13 +33,17 @@ public final class CharacterNamer: @unchecked Sendable {
     readLock = sharesConnection ? NSLock() : nil
   }
 
-  /// Adds a `character` error to `grade` when the drawing is clearly another kanji. Without
-  /// the reference set (it could not be read) the grade is left as it is.
-  public func name(_ grade: inout Grade, drawing: Drawing) {
-    guard grade.suggestsAnotherCharacter,
-      let recognizer = loaded(strokeCount: drawing.strokes.count)
-    else { return }
-    grade.nameCharacter(of: drawing, using: recognizer)
+  /// Settles what only a comparison with other kanji can: a loose hand's slips are forgiven
+  /// when the drawing is clearly the kanji asked, and a `character` error is added when it is
+  /// clearly another one. Without the reference set (it could not be read) the grade is left as
+  /// it is.
+  public func review(_ grade: inout Grade, drawing: Drawing) {
+    guard grade.needsReview else { return }
+    guard let recognizer = loaded(strokeCount: drawing.strokes.count) else {
+      grade.looseHandOnly = nil
+      return
+    }
+    grade.review(drawing, using: recognizer)
   }
 
   private func loaded(strokeCount: Int) -> Recognizer? {

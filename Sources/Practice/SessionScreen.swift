@@ -191,7 +191,11 @@ extension Session {
     var row = layout.feedbackTextRow
     let lastMessageRow = layout.statusRow - 1
     var messages = feedback.assessment.messages
-    if messages.isEmpty && feedback.assessment.passed { messages = ["All strokes right."] }
+    if feedback.assessment.passed {
+      // A pass with messages carries a loose hand's slips, let go: say the pass first.
+      messages =
+        messages.isEmpty ? ["All strokes right."] : ["Right, with slips let go:"] + messages
+    }
     for message in messages where row < lastMessageRow {
       screen.texts.append(TextItem(row: row, column: 0, text: message))
       row += 1

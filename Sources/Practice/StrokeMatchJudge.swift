@@ -25,14 +25,16 @@ public struct StrokeMatchJudge: DrawingJudge {
   public func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let drawing = Self.drawing(ink)
     var grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
-    namer?.name(&grade, drawing: drawing)
+    namer?.review(&grade, drawing: drawing)
     let outcomes = grade.strokes.map { result in
       StrokeOutcome(
         stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },
         verdict: Verdict(rawValue: result.verdict.rawValue) ?? .shape)
     }
     return Assessment(
-      passed: grade.pass, messages: grade.errors.map(\.message), strokes: outcomes,
+      // A pass may carry notes: a loose hand's slips, forgiven but still worth seeing.
+      passed: grade.pass, messages: (grade.errors + (grade.notes ?? [])).map(\.message),
+      strokes: outcomes,
       json: Self.json(grade), drawingJSON: Self.json(drawing))
   }
 

@@ -12,6 +12,44 @@ extension Grade {
     return Double(wrong) >= Double(strokes.count) / 3 || (missing && extra)
   }
 
+  /// Whether `review` has anything to settle: a loose hand's slips, or another kanji drawn.
+  public var needsReview: Bool { looseHandOnly == true || suggestsAnotherCharacter }
+
+  /// Settles what only a comparison with other kanji can: a loose hand's slips are forgiven when
+  /// the drawing is clearly the kanji asked, and a `character` error is added when it is clearly
+  /// another one. `recognizer` ranks the kanji of the drawing's stroke count.
+  public mutating func review(_ drawing: Drawing, using recognizer: Recognizer) {
+    confirmIdentity(of: drawing, using: recognizer)
+    nameCharacter(of: drawing, using: recognizer)
+  }
+
+  /// How far ahead of every other kanji the recogniser must put the one asked before a loose
+  /// hand's slips are forgiven. Drawn look-alikes score at least 8% better as what they are
+  /// than as the kanji asked; a correct sloppy drawing scores 2-30% ahead of the next kanji.
+  static let identityMargin = 1.03
+
+  /// Forgives the shape and place slips of a loose hand (`looseHandOnly`) when the recogniser,
+  /// among the kanji of the drawing's stroke count, clearly ranks the kanji asked first: the
+  /// drawing passes, and the slips become `notes`.
+  public mutating func confirmIdentity(of drawing: Drawing, using recognizer: Recognizer) {
+    guard looseHandOnly == true else { return }
+    looseHandOnly = nil
+    let candidates = recognizer.recognize(drawing, top: 2, window: 0, prefilter: 40, shortlist: 5)
+    guard let best = candidates.first, best.kanji == kanji else { return }
+    let runnerUp = candidates.count > 1 ? candidates[1].score : 0
+    guard best.score >= runnerUp * Self.identityMargin else { return }
+    notes = errors.map { slip in
+      var note = slip
+      note.message = slip.message + ", forgiven in a loose hand"
+      return note
+    }
+    errors = []
+    pass = true
+    for index in strokes.indices where strokes[index].verdict != .ok {
+      strokes[index].verdict = .ok
+    }
+  }
+
   /// Adds a `character` error, first, naming the kanji drawn instead when the recogniser ranks it
   /// clearly above the one asked for.
   public mutating func nameCharacter(of drawing: Drawing, using recognizer: Recognizer) {

@@ -1,16 +1,15 @@
 extension Grade {
   /// The grade as one line of JSON, keys in the order (kanji, pass, score, errors,
-  /// strokes); the same fields `Codable` reads back.
+  /// strokes, with `notes` before the strokes when a loose hand's slips were forgiven); the same
+  /// fields `Codable` reads back.
   public var jsonLine: String {
-    var text = "{\"kanji\":\(Self.quoted(kanji)),\"pass\":\(pass),\"score\":\(score),\"errors\":["
-    for (index, error) in errors.enumerated() {
-      if index > 0 { text += "," }
-      text += "{\"type\":\"\(error.type.rawValue)\",\"stroke\":\(error.stroke),"
-      text += "\"message\":\(Self.quoted(error.message))"
-      if let drawn = error.drawn { text += ",\"drawn\":\(Self.quoted(drawn))" }
-      text += "}"
+    var text = "{\"kanji\":\(Self.quoted(kanji)),\"pass\":\(pass),\"score\":\(score),\"errors\":"
+    Self.append(errors, to: &text)
+    if let notes, !notes.isEmpty {
+      text += ",\"notes\":"
+      Self.append(notes, to: &text)
     }
-    text += "],\"strokes\":["
+    text += ",\"strokes\":["
     for (index, stroke) in strokes.enumerated() {
       if index > 0 { text += "," }
       text += "{\"stroke\":\(stroke.stroke),"
@@ -18,6 +17,18 @@ extension Grade {
       text += "\"verdict\":\"\(stroke.verdict.rawValue)\"}"
     }
     return text + "]}"
+  }
+
+  static func append(_ problems: [Problem], to text: inout String) {
+    text += "["
+    for (index, problem) in problems.enumerated() {
+      if index > 0 { text += "," }
+      text += "{\"type\":\"\(problem.type.rawValue)\",\"stroke\":\(problem.stroke),"
+      text += "\"message\":\(Self.quoted(problem.message))"
+      if let drawn = problem.drawn { text += ",\"drawn\":\(Self.quoted(drawn))" }
+      text += "}"
+    }
+    text += "]"
   }
 
   /// A JSON string literal.

@@ -138,9 +138,23 @@ struct FormJudge: Sendable {
     }
     let count = Double(max(1, form.strokes.count))
     let score = min(1, max(0, (quality - 0.5 * Double(extras)) / count))
-    return Grade(
+    var grade = Grade(
       kanji: kanji, pass: problems.isEmpty, score: (score * 1000).rounded() / 1000,
       errors: problems, strokes: results)
+    if Self.onlyLooseSlips(problems, strokeCount: form.strokes.count),
+      Self.looseness(match, form) > Self.neatHand
+    {
+      grade.looseHandOnly = true
+    }
+    return grade
+  }
+
+  /// Whether every problem is a stroke's shape or place, and they are few: what a loose hand's
+  /// slips look like, as against a stroke missing, extra, reversed or out of order, which no
+  /// looseness excuses.
+  static func onlyLooseSlips(_ problems: [Grade.Problem], strokeCount: Int) -> Bool {
+    !problems.isEmpty && problems.count <= max(2, strokeCount / 4)
+      && problems.allSatisfy { $0.type == .shape || $0.type == .position }
   }
 
   /// How much worse, in tolerances, an in-order pairing of two strokes may fit than a crossed one

@@ -8,12 +8,21 @@ enum GradeBench {
   static func run() throws {
     let context = try BenchContext.shared()
     for (title, cases) in context.sets {
+      // Scored as shared/bench/README.md says: what `kanji-write grade` prints for each drawing,
+      // after the recogniser has had its say (a loose hand forgiven, another kanji named).
+      let batch = cases.map { BatchLine(kanji: $0.kanji, drawing: $0.drawing) }
+      let (_, output) = try BinaryTiming.collect(
+        arguments: ["grade", "--jsonl"], lines: batch, expectedOutputs: batch.count)
       var tally = GradeTally()
+      let decoder = JSONDecoder()
+      for (item, line) in zip(cases, output.split(separator: UInt8(ascii: "\n"))) {
+        tally.add(item, try decoder.decode(Grade.self, from: Data(line)))
+      }
       let start = Date()
       var graded = 0
       for item in cases {
         guard let kanji = context.kanji[item.kanji] else { continue }
-        tally.add(item, Grader(kanji: kanji).grade(item.drawing))
+        _ = Grader(kanji: kanji).grade(item.drawing)
         graded += 1
       }
       let elapsed = Date().timeIntervalSince(start) / Double(max(1, graded)) * 1000
@@ -129,6 +138,13 @@ enum BinaryTiming {
   static func run(arguments: [String], lines: [BatchLine], expectedOutputs: Int) throws
     -> TimeInterval
   {
+    try collect(arguments: arguments, lines: lines, expectedOutputs: expectedOutputs).elapsed
+  }
+
+  /// Runs the binary over the batch: how long it took, and what it printed.
+  static func collect(arguments: [String], lines: [BatchLine], expectedOutputs: Int) throws
+    -> (elapsed: TimeInterval, output: Data)
+  {
     let binary = Bundle.main.executableURL!.deletingLastPathComponent()
       .appendingPathComponent("kanji-write")
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -157,7 +173,7 @@ enum BinaryTiming {
         description: "kanji-write \(arguments.joined(separator: " ")) exited "
           + "\(process.terminationStatus) with \(count) of \(expectedOutputs) lines")
     }
-    return elapsed
+    return (elapsed, data)
   }
 }
 

@@ -25,7 +25,7 @@ extension GradingSession {
       switch job {
       case .success(let (grader, drawing)):
         var grade = grader.grade(drawing)
-        namer.name(&grade, drawing: drawing)
+        namer.review(&grade, drawing: drawing)
         return grade.jsonLine
       case .failure(let error):
         return StrokeMatchCLI.errorLine(error)

@@ -79,7 +79,7 @@ final class GradingSession {
   func grade(_ drawing: Drawing, as character: String) throws -> Grade {
     let valid = try drawing.validated()
     var grade = try grader(for: character).grade(valid)
-    namer.name(&grade, drawing: valid)
+    namer.review(&grade, drawing: valid)
     return grade
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KanjiData
 import Testing
 
 /// `kanji-write grade` and `recognize` through the built binary: output, and bad input.
@@ -25,6 +26,39 @@ import Testing
         #"{"canvas": {"columns": 48, "rows": 24, "cellAspect": 2.0}, "strokes": [[[38, 12], [26, 12], [14, 12], [8, 12]]]}"#
     )
     #expect(reversed.stdout.contains(#""type":"reversed""#), "\(reversed.stdout)")
+  }
+
+  /// 探 traced from its reference strokes on a 48 x 24 canvas by a loose hand: every stroke a
+  /// few units off, and 扌's rising stroke (3) well below its place.
+  func looseDrawing(of character: String) throws -> String {
+    try BuiltBinary.requireReferenceDatabase()
+    let database = try ReferenceDatabase(path: BuiltBinary.referenceDatabase)
+    let kanji = try #require(try database.kanji(character))
+    let offsets = [(6.0, -5.0), (-6.0, 5.0), (5.0, 6.0), (-5.0, -6.0)]
+    let strokes = kanji.strokes.strokes.enumerated().map { index, stroke in
+      let (dx, dy) = index == 2 ? (9.0, 22.0) : offsets[index % offsets.count]
+      let points = stroke.points.map { point in
+        "[\(((point.x + dx) / 109 * 40 + 4).rounded()), \(((point.y + dy) / 109 * 20 + 2).rounded())]"
+      }
+      return "[" + points.joined(separator: ", ") + "]"
+    }
+    return #"{"canvas": {"columns": 48, "rows": 24, "cellAspect": 2.0}, "strokes": ["#
+      + strokes.joined(separator: ", ") + "]}"
+  }
+
+  @Test func aLooseHandsSlipIsForgivenWithANoteOnlyInTheKanjiItIs() throws {
+    let drawing = try looseDrawing(of: "探")
+    let output = try run(["grade", "--kanji", "探"], input: drawing)
+    #expect(output.status == 0, "\(output.stderr)")
+    let grade = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+    #expect(grade?["pass"] as? Bool == true, "\(output.stdout)")
+    #expect((grade?["errors"] as? [Any])?.isEmpty == true)
+    let notes = try #require(grade?["notes"] as? [[String: Any]], "\(output.stdout)")
+    #expect(notes.contains { $0["stroke"] as? Int == 3 }, "\(notes)")
+    // The same drawing asked as 深 (the same right side, 氵 on the left) is not forgiven.
+    let other = try run(["grade", "--kanji", "深"], input: drawing)
+    #expect(other.stdout.contains(#""pass":false"#), "\(other.stdout)")
+    #expect(!other.stdout.contains(#""notes""#))
   }
 
   @Test(arguments: [

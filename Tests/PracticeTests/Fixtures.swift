@@ -85,10 +85,12 @@ struct Learner {
   var effects: [SessionEffect] = []
 
   init(
-    cards: [SessionCard], settings: PracticeSettings = PracticeSettings(), deckIsEmpty: Bool = false
+    cards: [SessionCard], settings: PracticeSettings = PracticeSettings(),
+    deckIsEmpty: Bool = false,
+    judge: any DrawingJudge = EndpointJudge()
   ) {
     session = Session(
-      cards: cards, settings: settings, judge: EndpointJudge(), columns: 80, rows: 24,
+      cards: cards, settings: settings, judge: judge, columns: 80, rows: 24,
       now: clock, deckIsEmpty: deckIsEmpty)
   }
 

@@ -31,6 +31,35 @@ import Testing
     #expect(learner.screenText.contains("2 strokes"))
   }
 
+  /// Passes what the endpoint judge passes, with a loose hand's slip noted, as the real grader
+  /// does when the recogniser confirms the kanji.
+  struct ForgivingJudge: DrawingJudge {
+    func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
+      var assessment = EndpointJudge().assess(ink, against: kanji)
+      assessment.messages = ["stroke 2 is in the wrong place, forgiven in a loose hand"]
+      return assessment
+    }
+
+    func checkLastStroke(_ ink: Ink, against kanji: Kanji) -> StrokeCheck {
+      EndpointJudge().checkLastStroke(ink, against: kanji)
+    }
+  }
+
+  @Test func aPassSaysSoAboveAnySlipsLetGo() {
+    var plain = Learner(cards: reviews)
+    plain.draw(ten)
+    plain.send(.key(.enter))
+    #expect(plain.screenText.contains("All strokes right."))
+    var forgiven = Learner(cards: reviews, judge: ForgivingJudge())
+    forgiven.draw(ten)
+    forgiven.send(.key(.enter))
+    let lines = forgiven.screenText.split(separator: "\n").map(String.init)
+    let pass = lines.firstIndex(of: "Right, with slips let go:")
+    let slip = lines.firstIndex(of: "stroke 2 is in the wrong place, forgiven in a loose hand")
+    #expect(pass != nil && slip != nil && pass! < slip!, "\(lines)")
+    #expect(!lines.contains("All strokes right."))
+  }
+
   @Test func correctDrawingIsSavedAsGoodBeforeTheNextCard() {
     var learner = Learner(cards: reviews)
     learner.draw(ten)

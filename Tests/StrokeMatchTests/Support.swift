@@ -52,3 +52,30 @@ func draw(
   var writer = SimulatedWriter(seed: seed)
   return writer.draw(kanji.strokes.strokes, level: level, canvas: canvas)
 }
+
+/// The whole judgement `kanji-write grade` makes: the grader, then the recogniser's review over
+/// the kanji of the drawing's stroke count.
+func graded(_ kanji: Kanji, _ drawing: Drawing) -> Grade {
+  var grade = Grader(kanji: kanji).grade(drawing)
+  if grade.needsReview {
+    grade.review(drawing, using: Recognizers.shared.of(strokeCount: drawing.strokes.count))
+  }
+  return grade
+}
+
+/// A recogniser per stroke count, built on first need and shared by the tests running at once.
+final class Recognizers: @unchecked Sendable {
+  static let shared = Recognizers()
+  private var built: [Int: Recognizer] = [:]
+  private let lock = NSLock()
+
+  func of(strokeCount: Int) -> Recognizer {
+    lock.lock()
+    defer { lock.unlock() }
+    if let recognizer = built[strokeCount] { return recognizer }
+    let recognizer = Recognizer(
+      candidates: Reference.all.filter { $0.strokes.strokes.count == strokeCount })
+    built[strokeCount] = recognizer
+    return recognizer
+  }
+}
