@@ -80,6 +80,32 @@ struct Match: Sendable {
   var total: Double
 }
 
+/// What the matcher reads of every reference stroke for every drawn one, in flat arrays: the
+/// samples (and hookless samples) of stroke j start at `j * stride`.
+struct ReferenceFigures: Sendable {
+  static let stride = sampleCount
+
+  var samples: [Point] = []
+  /// A stroke's hookless samples, or its own samples when it has no hook.
+  var hookless: [Point] = []
+  var hooked: [Bool] = []
+  var centroids: [Point] = []
+  var isDot: [Bool] = []
+  var lengths: [Double] = []
+
+  init(_ strokes: [PreparedStroke]) {
+    for stroke in strokes {
+      precondition(stroke.samples.count == Self.stride, "a reference stroke's samples")
+      samples += stroke.samples
+      hookless += stroke.samplesWithoutHook ?? stroke.samples
+      hooked.append(stroke.samplesWithoutHook != nil)
+      centroids.append(stroke.centroid)
+      isDot.append(stroke.isDot)
+      lengths.append(stroke.length)
+    }
+  }
+}
+
 /// Finds the placement and the stroke correspondence between a drawing and one stroke set.
 struct Matcher: Sendable {
   var tolerance: Tolerance
@@ -177,12 +203,45 @@ struct Matcher: Sendable {
 
   /// The assignment cost of a pair: the better direction's distance over the stroke's tolerance.
   func cost(_ m: PairMeasure, _ stroke: PreparedStroke, drawnLength: Double) -> Double {
-    if stroke.isDot {
+    cost(m, isDot: stroke.isDot, length: stroke.length, drawnLength: drawnLength)
+  }
+
+  func cost(_ m: PairMeasure, isDot: Bool, length: Double, drawnLength: Double) -> Double {
+    if isDot {
       let tooLong = max(0, drawnLength - tolerance.dotMaxLength) / 10
       return m.centroid / tolerance.dot + tooLong
     }
-    let limit = tolerance.mean(stroke.length)
+    let limit = tolerance.mean(length)
     return min(m.forward, m.backward + Self.reversePenalty * limit) / limit
+  }
+
+  /// `measure(_:centroid:_:beyond:)` against reference stroke `j` of `figures`, every array read
+  /// in place: the same sums in the same order.
+  func measure(
+    _ drawn: UnsafeBufferPointer<Point>, centroid: Point, _ figures: ReferenceFigures, _ j: Int,
+    samples: UnsafeBufferPointer<Point>, hookless: UnsafeBufferPointer<Point>, beyond: Double
+  ) -> PairMeasure {
+    let apart = centroid.distance(to: figures.centroids[j])
+    if apart > beyond { return PairMeasure(forward: apart, backward: apart, centroid: apart) }
+    precondition(drawn.count <= ReferenceFigures.stride, "a reference has fewer samples")
+    func mean(_ reference: UnsafeBufferPointer<Point>) -> (Double, Double) {
+      var forward = 0.0
+      var backward = 0.0
+      let last = drawn.count - 1
+      let base = j * ReferenceFigures.stride
+      for k in 0...last {
+        forward += drawn[k].distance(to: reference[base + k])
+        backward += drawn[last - k].distance(to: reference[base + k])
+      }
+      return (forward / Double(drawn.count), backward / Double(drawn.count))
+    }
+    var (forward, backward) = mean(samples)
+    if figures.hooked[j] {
+      let (f, b) = mean(hookless)
+      forward = min(forward, f)
+      backward = min(backward, b)
+    }
+    return PairMeasure(forward: forward, backward: backward, centroid: apart)
   }
 
   /// `fixed`: the reference stroke of each drawn stroke, when it is given rather than solved.
@@ -197,27 +256,41 @@ struct Matcher: Sendable {
     var cost: [[Double]] = []
     measures.reserveCapacity(n)
     cost.reserveCapacity(n)
-    // Each reference stroke's pruning distance, worked out once; the strokes are read in place
-    // (a copy of one retains every array it holds).
-    let beyond = reference.strokes.map {
+    // The reference strokes' figures are read from the set's flat copies: a copy of a prepared
+    // stroke, made to pass it, retains every array it holds.
+    let figures = reference.figures
+    // Each reference stroke's pruning distance, worked out once.
+    let beyond = (0..<m).map {
       // Past twice the unmatched charge a pair is never taken: no need to measure it closely.
-      $0.isDot ? Double.infinity : 2 * Self.unmatchedCost * tolerance.mean($0.length)
+      figures.isDot[$0]
+        ? Double.infinity : 2 * Self.unmatchedCost * tolerance.mean(figures.lengths[$0])
     }
-    reference.strokes.withUnsafeBufferPointer { strokes in
-      for i in 0..<n {
-        let length = drawing.strokes[i].length * placement.lengthScale
-        var row: [PairMeasure] = []
-        var costs: [Double] = []
-        row.reserveCapacity(m)
-        costs.reserveCapacity(m)
-        let centroid = Polyline.centroid(samples[i])
-        for j in 0..<m {
-          let pair = measure(samples[i], centroid: centroid, strokes[j], beyond: beyond[j])
-          row.append(pair)
-          costs.append(min(self.cost(pair, strokes[j], drawnLength: length), 50))
+    figures.samples.withUnsafeBufferPointer { referenceSamples in
+      figures.hookless.withUnsafeBufferPointer { hookless in
+        for i in 0..<n {
+          let length = drawing.strokes[i].length * placement.lengthScale
+          var row: [PairMeasure] = []
+          var costs: [Double] = []
+          row.reserveCapacity(m)
+          costs.reserveCapacity(m)
+          let centroid = Polyline.centroid(samples[i])
+          samples[i].withUnsafeBufferPointer { drawn in
+            for j in 0..<m {
+              let pair = measure(
+                drawn, centroid: centroid, figures, j, samples: referenceSamples,
+                hookless: hookless, beyond: beyond[j])
+              row.append(pair)
+              costs.append(
+                min(
+                  self.cost(
+                    pair, isDot: figures.isDot[j], length: figures.lengths[j],
+                    drawnLength: length),
+                  50))
+            }
+          }
+          measures.append(row)
+          cost.append(costs)
         }
-        measures.append(row)
-        cost.append(costs)
       }
     }
     // Leaving a pair unmatched costs one charge on each side, so a pair dearer than two charges

@@ -111,11 +111,15 @@ struct PreparedStrokeSet: Sendable {
   /// The zero-based strokes of each top-level KanjiVG component.
   var components: [[Int]]
 
+  /// The strokes' figures the matcher compares, gathered once.
+  var figures: ReferenceFigures
+
   init(name: String, strokeSet: StrokeSet, measuringGaps: Bool = true) {
     self.name = name
     components = strokeSet.components.filter { $0.depth == 0 }.map(\.strokes)
     let strokes = strokeSet.strokes.map { PreparedStroke(points: $0.points, type: $0.type) }
     self.strokes = strokes
+    figures = ReferenceFigures(strokes)
     bounds = Bounds(strokes.flatMap(\.polyline))
     let boxes = strokes.map { Bounds($0.polyline) }
     var neighbours: [(Int, Int)] = []
