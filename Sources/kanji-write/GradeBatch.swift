@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import KanjiData
 import StrokeMatch
 
 extension GradingSession {
@@ -33,15 +34,22 @@ extension GradingSession {
     }
   }
 
-  /// Makes the graders of the kanji not met before: looked up here (one database connection),
-  /// prepared on every core (a batch rarely repeats a kanji, and preparing is most of the cost).
+  /// Makes the graders of the kanji not met before, each looked up and prepared on one core
+  /// (a batch rarely repeats a kanji, and both steps cost): every core reads the database
+  /// through a connection of its own.
   private func prepareGraders(for characters: [String]) {
     var seen = Set<String>()
     let new = characters.filter { !hasGrader($0) && seen.insert($0).inserted }
-    let found = new.compactMap { character in (try? database.strokeForms(character)) ?? nil }
     let leniency = self.leniency
-    for grader in ParallelMap.map(found, { Grader(kanji: $0, leniency: leniency) }) {
-      keep(grader)
+    let connections = self.connections
+    let graders = ParallelMap.map(new) { character in
+      connections.use { database -> Grader? in
+        guard let kanji = (try? database?.strokeForms(character)) ?? nil else { return nil }
+        return Grader(kanji: kanji, leniency: leniency)
+      }
+    }
+    for grader in graders {
+      if let grader { keep(grader) }
     }
   }
 
@@ -86,5 +94,27 @@ enum ParallelMap {
       }
       initialized = count
     }
+  }
+}
+
+/// Connections to the reference database for the cores of a batch, each used by one thread at a
+/// time: the session's own one first, more opened as more threads ask at once.
+final class ConnectionPool: @unchecked Sendable {
+  private let path: String
+  private let lock = NSLock()
+  private var idle: [ReferenceDatabase]
+
+  init(_ database: ReferenceDatabase) {
+    path = database.path
+    idle = [database]
+  }
+
+  /// Runs `body` with a connection no other thread is using; nil when none could be opened.
+  func use<R>(_ body: (ReferenceDatabase?) -> R) -> R {
+    let taken = lock.withLock { idle.popLast() } ?? (try? ReferenceDatabase(path: path))
+    defer {
+      if let taken { lock.withLock { idle.append(taken) } }
+    }
+    return body(taken)
   }
 }

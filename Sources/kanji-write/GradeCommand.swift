@@ -68,10 +68,14 @@ final class GradingSession {
   let leniency: Leniency
   private var graders: [String: Grader] = [:]
   let namer: CharacterNamer
+  /// The database for a batch's cores, the session's own connection among them (used only
+  /// while the session is not).
+  let connections: ConnectionPool
 
   init(database: ReferenceDatabase, leniency: Leniency) {
     self.database = database
     self.leniency = leniency
+    connections = ConnectionPool(database)
     let catalog = CatalogLoader(database: database)
     namer = CharacterNamer(sharesConnection: false) { try catalog.kanji(strokeCount: $0) }
   }
