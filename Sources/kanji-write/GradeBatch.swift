@@ -44,7 +44,12 @@ extension GradingSession {
     let connections = self.connections
     let graders = ParallelMap.map(new) { character in
       connections.use { database -> Grader? in
-        guard let kanji = (try? database?.strokeForms(character)) ?? nil else { return nil }
+        // Only the variants a grader can accept: the rest would be decoded to be dropped.
+        guard
+          let kanji =
+            (try? database?.strokeForms(character, including: Grader.isAcceptedOrder(named:)))
+            ?? nil
+        else { return nil }
         return Grader(kanji: kanji, leniency: leniency)
       }
     }
