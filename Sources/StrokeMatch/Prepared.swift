@@ -5,22 +5,45 @@ let sampleCount = 16
 
 /// A reference stroke ready for comparison: resampled, measured, its hook found.
 struct PreparedStroke: Sendable {
-  var polyline: [Point]
-  var samples: [Point]
+  /// The stroke's arrays, shared by every copy: a prepared stroke is passed around for every
+  /// pair of strokes compared, and a copy then retains one object rather than every array.
+  private final class Arrays: Sendable {
+    let polyline: [Point]
+    let samples: [Point]
+    let samplesWithoutHook: [Point]?
+    let straightPieces: [ClosedRange<Int>]
+    let profiles: [[Double]]
+
+    init(
+      polyline: [Point], samples: [Point], samplesWithoutHook: [Point]?,
+      straightPieces: [ClosedRange<Int>], profiles: [[Double]]
+    ) {
+      self.polyline = polyline
+      self.samples = samples
+      self.samplesWithoutHook = samplesWithoutHook
+      self.straightPieces = straightPieces
+      self.profiles = profiles
+    }
+  }
+
+  private let arrays: Arrays
+
+  var polyline: [Point] { arrays.polyline }
+  var samples: [Point] { arrays.samples }
   /// The samples without a closing hook, when the stroke has one; a mouse drawing may omit it.
-  var samplesWithoutHook: [Point]?
-  var length: Double
-  var centroid: Point
+  var samplesWithoutHook: [Point]? { arrays.samplesWithoutHook }
+  let length: Double
+  let centroid: Point
   /// Short strokes are dots: judged by where they are, not by their shape or direction.
-  var isDot: Bool
+  let isDot: Bool
 
   /// Runs of samples that lie along a straight line at least 15 units long: the bars of a bent
   /// stroke (㇕ is two), or the whole of a straight one.
-  var straightPieces: [ClosedRange<Int>]
+  var straightPieces: [ClosedRange<Int>] { arrays.straightPieces }
 
   /// `deviations` of the samples, then of the hookless samples when there are any: what every
   /// drawn stroke's bend is compared with, worked out once.
-  var profiles: [[Double]]
+  var profiles: [[Double]] { arrays.profiles }
 
   static let dotLength = 12.0
 
@@ -30,24 +53,26 @@ struct PreparedStroke: Sendable {
   ]
 
   init(points: [Point], type: String = "") {
-    polyline = Polyline.deduplicated(points)
+    var polyline = Polyline.deduplicated(points)
     if polyline.isEmpty { polyline = [Point(x: 54.5, y: 54.5)] }
-    samples = Polyline.resample(polyline, count: sampleCount)
+    let samples = Polyline.resample(polyline, count: sampleCount)
     length = Polyline.length(polyline)
     centroid = Polyline.centroid(samples)
     isDot = length < Self.dotLength
     // Only a stroke typed as hooked has a hook: the vertical of a small ㇕ is as short as a hook.
     let hooked = type.contains { Self.hookTypes.contains($0) }
-    samplesWithoutHook = (hooked ? Self.hookless(polyline, length: length) : nil).map {
+    let samplesWithoutHook = (hooked ? Self.hookless(polyline, length: length) : nil).map {
       Polyline.resample($0, count: sampleCount)
     }
-    profiles =
+    let profiles =
       [Self.deviations(samples)] + (samplesWithoutHook.map { [Self.deviations($0)] } ?? [])
-    let resampled = samples
-    let corners = Self.corners(resampled, 0, sampleCount - 1, tolerance: 3)
-    straightPieces = zip(corners, corners.dropFirst()).compactMap { start, end in
-      resampled[start].distance(to: resampled[end]) >= 15 ? start...end : nil
+    let corners = Self.corners(samples, 0, sampleCount - 1, tolerance: 3)
+    let straightPieces = zip(corners, corners.dropFirst()).compactMap { start, end in
+      samples[start].distance(to: samples[end]) >= 15 ? start...end : nil
     }
+    arrays = Arrays(
+      polyline: polyline, samples: samples, samplesWithoutHook: samplesWithoutHook,
+      straightPieces: straightPieces, profiles: profiles)
   }
 
   /// The signed distance of each point from the chord of the first and last.
