@@ -107,8 +107,11 @@ public final class ReferenceDatabase {
   }
 
   /// A character's strokes and variants only, without the dictionary fields (left empty) that
-  /// `kanji(_:)` parses: what grading needs, at a fraction of the cost.
-  public func strokeForms(_ character: String) throws -> Kanji? {
+  /// `kanji(_:)` parses: what grading needs, at a fraction of the cost. `including`: which
+  /// variants, by name, to read (the others are neither decoded nor kept).
+  public func strokeForms(
+    _ character: String, including wanted: (String) -> Bool = { _ in true }
+  ) throws -> Kanji? {
     guard let codepoint = Self.codepoint(character) else { return nil }
     strokesQuery.reset()
     try strokesQuery.bind(.integer(codepoint), at: 1)
@@ -119,6 +122,7 @@ public final class ReferenceDatabase {
     try variantQuery.bind(.integer(codepoint), at: 1)
     while try variantQuery.step() {
       let name = variantQuery.text(at: 0) ?? ""
+      guard wanted(name) else { continue }
       kanji.variants.append(
         Variant(name: name, strokes: try decode(variantQuery.blobBytes(at: 1), character)))
     }

@@ -21,8 +21,14 @@ public struct Grader: Sendable {
   /// forms (Kaisho, Hyougai, Insatsu, Jinmei) are not the form taught, and would let look-alikes
   /// through (a Kaisho 土 is nearly 士).
   static func isAcceptedOrder(_ variant: Variant) -> Bool {
+    !variant.strokes.strokes.isEmpty && isAcceptedOrder(named: variant.name)
+  }
+
+  /// Whether a variant of this name can be an accepted order (see `isAcceptedOrder`): what a
+  /// loader needs to decode for a grader, and no more.
+  public static func isAcceptedOrder(named name: String) -> Bool {
     let forms = ["Kaisho", "Hyougai", "Insatsu", "Jinmei"]
-    return !variant.strokes.strokes.isEmpty && !forms.contains { variant.name.contains($0) }
+    return !forms.contains { name.contains($0) }
   }
 
   public func grade(_ drawing: Drawing) -> Grade {

@@ -81,24 +81,32 @@ struct Match: Sendable {
 }
 
 /// What the matcher reads of every reference stroke for every drawn one, in flat arrays: the
-/// samples (and hookless samples) of stroke j start at `j * stride`.
+/// samples of stroke j start at `j * stride`, its hookless samples (when it has a hook) at
+/// `hookless[j] * stride` of `hooklessSamples`.
 struct ReferenceFigures: Sendable {
   static let stride = sampleCount
 
   var samples: [Point] = []
-  /// A stroke's hookless samples, or its own samples when it has no hook.
-  var hookless: [Point] = []
-  var hooked: [Bool] = []
+  var hooklessSamples: [Point] = []
+  var hookless: [Int?] = []
   var centroids: [Point] = []
   var isDot: [Bool] = []
   var lengths: [Double] = []
 
   init(_ strokes: [PreparedStroke]) {
+    samples.reserveCapacity(strokes.count * Self.stride)
+    hooklessSamples.reserveCapacity(
+      strokes.filter { $0.samplesWithoutHook != nil }.count * Self.stride)
     for stroke in strokes {
       precondition(stroke.samples.count == Self.stride, "a reference stroke's samples")
       samples += stroke.samples
-      hookless += stroke.samplesWithoutHook ?? stroke.samples
-      hooked.append(stroke.samplesWithoutHook != nil)
+      if let withoutHook = stroke.samplesWithoutHook {
+        precondition(withoutHook.count == Self.stride, "a reference stroke's samples")
+        hookless.append(hooklessSamples.count / Self.stride)
+        hooklessSamples += withoutHook
+      } else {
+        hookless.append(nil)
+      }
       centroids.append(stroke.centroid)
       isDot.append(stroke.isDot)
       lengths.append(stroke.length)
@@ -224,20 +232,20 @@ struct Matcher: Sendable {
     let apart = centroid.distance(to: figures.centroids[j])
     if apart > beyond { return PairMeasure(forward: apart, backward: apart, centroid: apart) }
     precondition(drawn.count <= ReferenceFigures.stride, "a reference has fewer samples")
-    func mean(_ reference: UnsafeBufferPointer<Point>) -> (Double, Double) {
+    func mean(_ reference: UnsafeBufferPointer<Point>, _ index: Int) -> (Double, Double) {
       var forward = 0.0
       var backward = 0.0
       let last = drawn.count - 1
-      let base = j * ReferenceFigures.stride
+      let base = index * ReferenceFigures.stride
       for k in 0...last {
         forward += drawn[k].distance(to: reference[base + k])
         backward += drawn[last - k].distance(to: reference[base + k])
       }
       return (forward / Double(drawn.count), backward / Double(drawn.count))
     }
-    var (forward, backward) = mean(samples)
-    if figures.hooked[j] {
-      let (f, b) = mean(hookless)
+    var (forward, backward) = mean(samples, j)
+    if let hooked = figures.hookless[j] {
+      let (f, b) = mean(hookless, hooked)
       forward = min(forward, f)
       backward = min(backward, b)
     }
@@ -266,7 +274,7 @@ struct Matcher: Sendable {
         ? Double.infinity : 2 * Self.unmatchedCost * tolerance.mean(figures.lengths[$0])
     }
     figures.samples.withUnsafeBufferPointer { referenceSamples in
-      figures.hookless.withUnsafeBufferPointer { hookless in
+      figures.hooklessSamples.withUnsafeBufferPointer { hookless in
         for i in 0..<n {
           let length = drawing.strokes[i].length * placement.lengthScale
           var row: [PairMeasure] = []

@@ -28,6 +28,8 @@ public struct Recognizer: Sendable {
     var strokeCounts: [Int] = []
     var bounds: [Bounds] = []
     var byStrokeCount: [Int: [Int]] = [:]
+    coarse.reserveCapacity(
+      candidates.reduce(0) { $0 + $1.strokes.strokes.count } * Self.coarseCount)
     for kanji in candidates where !kanji.strokes.strokes.isEmpty {
       let strokes = kanji.strokes.strokes
       byStrokeCount[strokes.count, default: []].append(characters.count)

@@ -8,48 +8,22 @@ extension GradingSession {
   /// stays bounded and output starts early on a huge batch.
   static let blockSize = 2048
 
-  /// The `--jsonl` output lines of a block of input lines, in order: parsing is pure, so it
-  /// runs on every core; the reference lookups share the one database connection, so they run
-  /// here, in order, and the graders they make are prepared on every core; grading and naming
-  /// run on every core again (the namer reads the database under its own lock, while nothing
-  /// else touches it).
+  /// The `--jsonl` output lines of a block of input lines, in order, each line read, looked up,
+  /// graded and named on whichever core takes it: one pass, no core waiting at a step's end
+  /// for the others (graders are made once a kanji, on first need; the database is read
+  /// through a connection per core).
   func gradeLines(_ lines: [ArraySlice<UInt8>], kanji: String?) -> [String] {
-    let parsed = ParallelMap.map(lines) { line in
-      Result { try Self.parseLine(line, kanji: kanji) }
-    }
-    prepareGraders(for: parsed.compactMap { try? $0.get().0 })
-    let jobs = parsed.map { item in
-      item.flatMap { character, drawing in Result { (try grader(for: character), drawing) } }
-    }
+    let graders = self.graders
     let namer = self.namer
-    return ParallelMap.map(jobs) { job in
-      switch job {
-      case .success(let (grader, drawing)):
-        var grade = grader.grade(drawing)
+    return ParallelMap.map(lines) { line in
+      do {
+        let (character, drawing) = try Self.parseLine(line, kanji: kanji)
+        var grade = try graders.grader(for: character).grade(drawing)
         namer.review(&grade, drawing: drawing)
         return grade.jsonLine
-      case .failure(let error):
+      } catch {
         return StrokeMatchCLI.errorLine(error)
       }
-    }
-  }
-
-  /// Makes the graders of the kanji not met before, each looked up and prepared on one core
-  /// (a batch rarely repeats a kanji, and both steps cost): every core reads the database
-  /// through a connection of its own.
-  private func prepareGraders(for characters: [String]) {
-    var seen = Set<String>()
-    let new = characters.filter { !hasGrader($0) && seen.insert($0).inserted }
-    let leniency = self.leniency
-    let connections = self.connections
-    let graders = ParallelMap.map(new) { character in
-      connections.use { database -> Grader? in
-        guard let kanji = (try? database?.strokeForms(character)) ?? nil else { return nil }
-        return Grader(kanji: kanji, leniency: leniency)
-      }
-    }
-    for grader in graders {
-      if let grader { keep(grader) }
     }
   }
 
@@ -98,23 +72,86 @@ enum ParallelMap {
 }
 
 /// Connections to the reference database for the cores of a batch, each used by one thread at a
-/// time: the session's own one first, more opened as more threads ask at once.
+/// time: the session's own one first, more opened as more threads ask at once (or, when no more
+/// can be opened, a wait for one to be free).
 final class ConnectionPool: @unchecked Sendable {
   private let path: String
-  private let lock = NSLock()
+  private let condition = NSCondition()
   private var idle: [ReferenceDatabase]
+  private var cannotOpen = false
 
   init(_ database: ReferenceDatabase) {
     path = database.path
     idle = [database]
   }
 
-  /// Runs `body` with a connection no other thread is using; nil when none could be opened.
-  func use<R>(_ body: (ReferenceDatabase?) -> R) -> R {
-    let taken = lock.withLock { idle.popLast() } ?? (try? ReferenceDatabase(path: path))
+  /// Runs `body` with a connection no other thread is using.
+  func use<R>(_ body: (ReferenceDatabase) throws -> R) rethrows -> R {
+    let database = take()
     defer {
-      if let taken { lock.withLock { idle.append(taken) } }
+      condition.withLock {
+        idle.append(database)
+        condition.signal()
+      }
     }
-    return body(taken)
+    return try body(database)
+  }
+
+  private func take() -> ReferenceDatabase {
+    condition.withLock {
+      while true {
+        if let database = idle.popLast() { return database }
+        if !cannotOpen {
+          if let opened = try? ReferenceDatabase(path: path) { return opened }
+          cannotOpen = true
+        }
+        condition.wait()
+      }
+    }
+  }
+}
+
+/// Graders per kanji (a batch repeats kanji), built from strokes and accepted variants alone,
+/// each made once, by the first thread that needs it, while other threads make others.
+final class GraderCache: @unchecked Sendable {
+  private final class Slot: @unchecked Sendable {
+    let lock = NSLock()
+    var grader: Result<Grader, any Error>?
+  }
+
+  private let connections: ConnectionPool
+  private let leniency: Leniency
+  private let lock = NSLock()
+  private var slots: [String: Slot] = [:]
+
+  init(connections: ConnectionPool, leniency: Leniency) {
+    self.connections = connections
+    self.leniency = leniency
+  }
+
+  func grader(for character: String) throws -> Grader {
+    let slot = lock.withLock {
+      if let slot = slots[character] { return slot }
+      let slot = Slot()
+      slots[character] = slot
+      return slot
+    }
+    return try slot.lock.withLock {
+      if let made = slot.grader { return made }
+      let made = Result { try make(character) }
+      slot.grader = made
+      return made
+    }.get()
+  }
+
+  private func make(_ character: String) throws -> Grader {
+    // Only the variants a grader can accept: the rest would be decoded to be dropped.
+    let kanji = try connections.use {
+      try $0.strokeForms(character, including: Grader.isAcceptedOrder(named:))
+    }
+    guard let kanji else {
+      throw DrawingError("unknown kanji \(character): it is not in the reference database")
+    }
+    return Grader(kanji: kanji, leniency: leniency)
   }
 }

@@ -61,63 +61,44 @@ struct GradeCommand: ParsableCommand {
   }
 }
 
-/// Graders per kanji (a batch repeats kanji), built from strokes and variants alone, and the
-/// namer of another kanji drawn, which loads the kanji of a stroke count on first need.
+/// The graders and the namer of another kanji drawn for a run of drawings, reading the reference
+/// database through connections shared among the cores.
 final class GradingSession {
-  let database: ReferenceDatabase
   let leniency: Leniency
-  private var graders: [String: Grader] = [:]
+  let graders: GraderCache
   let namer: CharacterNamer
-  /// The database for a batch's cores, the session's own connection among them (used only
-  /// while the session is not).
-  let connections: ConnectionPool
 
   init(database: ReferenceDatabase, leniency: Leniency) {
-    self.database = database
     self.leniency = leniency
-    connections = ConnectionPool(database)
-    let catalog = CatalogLoader(database: database)
+    let connections = ConnectionPool(database)
+    graders = GraderCache(connections: connections, leniency: leniency)
+    let catalog = CatalogLoader(connections: connections)
     namer = CharacterNamer(sharesConnection: false) { try catalog.kanji(strokeCount: $0) }
   }
 
   func grade(_ drawing: Drawing, as character: String) throws -> Grade {
     let valid = try drawing.validated()
-    var grade = try grader(for: character).grade(valid)
+    var grade = try graders.grader(for: character).grade(valid)
     namer.review(&grade, drawing: valid)
     return grade
-  }
-
-  func hasGrader(_ character: String) -> Bool { graders[character] != nil }
-
-  func keep(_ grader: Grader) { graders[grader.kanji.character] = grader }
-
-  func grader(for character: String) throws -> Grader {
-    if let cached = graders[character] { return cached }
-    guard let kanji = try database.strokeForms(character) else {
-      throw DrawingError("unknown kanji \(character): it is not in the reference database")
-    }
-    let grader = Grader(kanji: kanji, leniency: leniency)
-    graders[character] = grader
-    return grader
   }
 }
 
 /// The namer's candidates from the reference database's stroke catalog, read in one pass on the
 /// first need (a batch names drawings of most stroke counts) and decoded a stroke count at a
-/// time, on whichever thread asks. Only the first read touches the database: in a batch, that
-/// happens while the grading threads run and the main thread leaves the database alone.
+/// time, on whichever thread asks.
 final class CatalogLoader: @unchecked Sendable {
-  private let database: ReferenceDatabase
+  private let connections: ConnectionPool
   private let lock = NSLock()
   private var catalog: Result<StrokeCatalog, any Error>?
 
-  init(database: ReferenceDatabase) {
-    self.database = database
+  init(connections: ConnectionPool) {
+    self.connections = connections
   }
 
   func kanji(strokeCount: Int) throws -> [Kanji] {
     let catalog = lock.withLock {
-      let loaded = self.catalog ?? Result { try database.strokeCatalog() }
+      let loaded = self.catalog ?? Result { try connections.use { try $0.strokeCatalog() } }
       self.catalog = loaded
       return loaded
     }
