@@ -1,6 +1,7 @@
 import KanjiData
-import StrokeMatch
 import Testing
+
+@testable import StrokeMatch
 
 /// A hand that strays everywhere is forgiven a stroke or two out of place, but only when the
 /// drawing is still clearly the kanji asked: the recogniser decides, and the slips stay as notes.
@@ -69,6 +70,20 @@ import Testing
       grade.review(drawing, using: recognizer(strokeCount: target.strokes.strokes.count))
       #expect(!grade.pass, "\(drawn) passed as \(asked)")
       #expect(grade.notes == nil)
+    }
+  }
+
+  @Test func onlyUpToTwoShapeOrPlaceSlipsCount() {
+    func problem(_ type: Grade.Problem.Kind, _ stroke: Int) -> Grade.Problem {
+      Grade.Problem(type: type, stroke: stroke, message: "")
+    }
+    #expect(FormJudge.onlyLooseSlips([problem(.position, 3)]))
+    #expect(FormJudge.onlyLooseSlips([problem(.position, 3), problem(.shape, 6)]))
+    #expect(!FormJudge.onlyLooseSlips([]))
+    #expect(
+      !FormJudge.onlyLooseSlips([problem(.position, 3), problem(.shape, 6), problem(.shape, 9)]))
+    for type in [Grade.Problem.Kind.missing, .extra, .reversed, .order, .character] {
+      #expect(!FormJudge.onlyLooseSlips([problem(.position, 3), problem(type, 4)]), "\(type)")
     }
   }
 
