@@ -35,39 +35,32 @@ enum Polyline {
     guard let first = points.first else { return [] }
     let total = length(points)
     guard points.count > 1, total > 1e-9 else { return Array(repeating: first, count: count) }
-    return [Point](unsafeUninitializedCapacity: max(count, 1)) { result, filled in
-      points.withUnsafeBufferPointer { points in
-        result[0] = first
-        filled = 1
-        let step = total / Double(count - 1)
-        var target = step
-        var travelled = 0.0
-        var index = 1
-        // The segment's length, measured once however many samples fall on it.
-        var a = points[0]
-        var b = points[1]
-        var segment = a.distance(to: b)
-        while filled < count - 1 {
-          if travelled + segment >= target, segment > 0 {
-            let t = (target - travelled) / segment
-            result[filled] = a + (b - a) * t
-            filled += 1
-            target += step
-          } else {
-            travelled += segment
-            index += 1
-            guard index < points.count else { break }
-            a = b
-            b = points[index]
-            segment = a.distance(to: b)
-          }
-        }
-        while filled < count {
-          result[filled] = points[points.count - 1]
-          filled += 1
-        }
+    var result = [first]
+    result.reserveCapacity(count)
+    let step = total / Double(count - 1)
+    var target = step
+    var travelled = 0.0
+    var index = 1
+    // The segment's length, measured once however many samples fall on it.
+    var a = points[0]
+    var b = points[1]
+    var segment = a.distance(to: b)
+    while result.count < count - 1 {
+      if travelled + segment >= target, segment > 0 {
+        let t = (target - travelled) / segment
+        result.append(a + (b - a) * t)
+        target += step
+      } else {
+        travelled += segment
+        index += 1
+        guard index < points.count else { break }
+        a = b
+        b = points[index]
+        segment = a.distance(to: b)
       }
     }
+    while result.count < count { result.append(points[points.count - 1]) }
+    return result
   }
 
   static func centroid(_ points: [Point]) -> Point {
