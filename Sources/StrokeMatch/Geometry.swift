@@ -32,11 +32,22 @@ enum Polyline {
 
   /// `count` points spaced evenly by arc length, first and last included.
   static func resample(_ points: [Point], count: Int) -> [Point] {
-    guard let first = points.first else { return [] }
-    let total = length(points)
-    guard points.count > 1, total > 1e-9 else { return Array(repeating: first, count: count) }
-    var result = [first]
+    var result: [Point] = []
     result.reserveCapacity(count)
+    appendResampled(points, count: count, to: &result)
+    return result
+  }
+
+  /// `resample`'s points appended to `result`, with no array of their own.
+  static func appendResampled(_ points: [Point], count: Int, to result: inout [Point]) {
+    guard let first = points.first else { return }
+    let total = length(points)
+    guard points.count > 1, total > 1e-9 else {
+      result.append(contentsOf: repeatElement(first, count: count))
+      return
+    }
+    let start = result.count
+    result.append(first)
     let step = total / Double(count - 1)
     var target = step
     var travelled = 0.0
@@ -45,7 +56,7 @@ enum Polyline {
     var a = points[0]
     var b = points[1]
     var segment = a.distance(to: b)
-    while result.count < count - 1 {
+    while result.count - start < count - 1 {
       if travelled + segment >= target, segment > 0 {
         let t = (target - travelled) / segment
         result.append(a + (b - a) * t)
@@ -59,8 +70,7 @@ enum Polyline {
         segment = a.distance(to: b)
       }
     }
-    while result.count < count { result.append(points[points.count - 1]) }
-    return result
+    while result.count - start < count { result.append(points[points.count - 1]) }
   }
 
   static func centroid(_ points: [Point]) -> Point {
@@ -72,6 +82,11 @@ enum Polyline {
 
   /// Removes consecutive repeats, so that a mouse resting on a cell adds nothing.
   static func deduplicated(_ points: [Point]) -> [Point] {
+    // A reference stroke seldom repeats a point: then the stroke itself serves, not a copy.
+    let repeats = points.indices.dropFirst().contains {
+      !(points[$0 - 1].distance(to: points[$0]) > 1e-9)
+    }
+    guard repeats else { return points }
     var result: [Point] = []
     result.reserveCapacity(points.count)
     for point in points where result.last.map({ $0.distance(to: point) > 1e-9 }) ?? true {

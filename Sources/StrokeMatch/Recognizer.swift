@@ -40,8 +40,8 @@ public struct Recognizer: Sendable {
       var box = Bounds()
       for stroke in strokes {
         let points = Polyline.deduplicated(stroke.points)
-        coarse += Polyline.resample(
-          points.isEmpty ? stroke.points : points, count: Self.coarseCount)
+        Polyline.appendResampled(
+          points.isEmpty ? stroke.points : points, count: Self.coarseCount, to: &coarse)
         for point in stroke.points { box.add(point) }
       }
       bounds.append(box)
