@@ -6,7 +6,7 @@ import StrokeMatch
 extension GradingSession {
   /// Lines graded a block at a time: enough to keep every core busy, few enough that memory
   /// stays bounded and output starts early on a huge batch.
-  static let blockSize = 2048
+  static let blockSize = 4096
 
   /// The `--jsonl` output lines of a block of input lines, in order, each line read, looked up,
   /// graded and named on whichever core takes it: one pass, no core waiting at a step's end
