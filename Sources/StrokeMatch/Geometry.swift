@@ -31,17 +31,20 @@ enum Polyline {
   }
 
   /// `count` points spaced evenly by arc length, first and last included.
-  static func resample(_ points: [Point], count: Int) -> [Point] {
+  /// `length`: the polyline's `length`, when the caller has it already.
+  static func resample(_ points: [Point], count: Int, length: Double? = nil) -> [Point] {
     var result: [Point] = []
     result.reserveCapacity(count)
-    appendResampled(points, count: count, to: &result)
+    appendResampled(points, count: count, length: length, to: &result)
     return result
   }
 
   /// `resample`'s points appended to `result`, with no array of their own.
-  static func appendResampled(_ points: [Point], count: Int, to result: inout [Point]) {
+  static func appendResampled(
+    _ points: [Point], count: Int, length known: Double? = nil, to result: inout [Point]
+  ) {
     guard let first = points.first else { return }
-    let total = length(points)
+    let total = known ?? length(points)
     guard points.count > 1, total > 1e-9 else {
       result.append(contentsOf: repeatElement(first, count: count))
       return

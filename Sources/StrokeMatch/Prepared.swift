@@ -55,8 +55,8 @@ struct PreparedStroke: Sendable {
   init(points: [Point], type: String = "") {
     var polyline = Polyline.deduplicated(points)
     if polyline.isEmpty { polyline = [Point(x: 54.5, y: 54.5)] }
-    let samples = Polyline.resample(polyline, count: sampleCount)
     length = Polyline.length(polyline)
+    let samples = Polyline.resample(polyline, count: sampleCount, length: length)
     centroid = Polyline.centroid(samples)
     isDot = length < Self.dotLength
     // Only a stroke typed as hooked has a hook: the vertical of a small ㇕ is as short as a hook.
@@ -204,9 +204,11 @@ struct PreparedDrawing: Sendable {
       }
       let polyline = Self.smoothed(
         Polyline.deduplicated(points), cellWidth: width, cellHeight: height)
+      let length = Polyline.length(polyline)
       return Stroke(
-        polyline: polyline, samples: Polyline.resample(polyline, count: sampleCount),
-        length: Polyline.length(polyline))
+        polyline: polyline,
+        samples: Polyline.resample(polyline, count: sampleCount, length: length),
+        length: length)
     }
     bounds = Bounds(strokes.flatMap(\.polyline))
   }
@@ -218,7 +220,7 @@ struct PreparedDrawing: Sendable {
     let total = Polyline.length(points)
     let spacing = max(cellWidth * 0.5, total / 120)
     let count = max(3, Int(total / spacing) + 1)
-    let dense = Polyline.resample(points, count: count)
+    let dense = Polyline.resample(points, count: count, length: total)
     let radius = max(1, Int((cellHeight / spacing / 2).rounded()))
     var result = dense
     for index in 1..<(dense.count - 1) {
