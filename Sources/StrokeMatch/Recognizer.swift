@@ -104,11 +104,10 @@ public struct Recognizer: Sendable {
     var current = previous
     var placed = drawn
     // First by the strokes' ends alone, then the best few by their whole course.
-    let ends = [0, Self.coarseCount - 1]
-    let all = Array(0..<Self.coarseCount)
     for m in max(1, n - window)...(n + window) {
       for index in byStrokeCount[m] ?? [] where characters[index] != excluding {
-        let cost = coarseCost(drawn, n, bounds, index, ends, &previous, &current, &placed)
+        let cost = coarseCost(
+          drawn, n, bounds, index, endsOnly: true, &previous, &current, &placed)
         ranked.append((index, cost))
       }
     }
@@ -117,7 +116,7 @@ public struct Recognizer: Sendable {
       (
         index: candidate.index,
         cost: coarseCost(
-          drawn, n, bounds, candidate.index, all, &previous, &current, &placed)
+          drawn, n, bounds, candidate.index, endsOnly: false, &previous, &current, &placed)
       )
     }
     refined.sort { $0.cost < $1.cost }
@@ -136,9 +135,10 @@ public struct Recognizer: Sendable {
   }
 
   /// Drawn strokes compared with the template's in order, a stroke skipped on either side at a
-  /// charge: banded dynamic programming over (drawn, template) prefixes.
+  /// charge: banded dynamic programming over (drawn, template) prefixes. `endsOnly`: by the
+  /// strokes' first and last samples alone, rather than all of them.
   func coarseCost(
-    _ drawn: [Point], _ n: Int, _ drawnBounds: Bounds, _ template: Int, _ samples: [Int],
+    _ drawn: [Point], _ n: Int, _ drawnBounds: Bounds, _ template: Int, endsOnly: Bool,
     _ previous: inout [Double], _ current: inout [Double], _ placed: inout [Point]
   ) -> Double {
     let placement = Placement.fitting(drawnBounds, onto: bounds[template])
@@ -153,21 +153,39 @@ public struct Recognizer: Sendable {
     }
     // The drawn points in the template's frame, placed once each rather than once per pair.
     for i in 0..<n {
-      for s in samples { placed[i * k + s] = placement.apply(drawn[i * k + s]) }
+      if endsOnly {
+        placed[i * k] = placement.apply(drawn[i * k])
+        placed[i * k + k - 1] = placement.apply(drawn[i * k + k - 1])
+      } else {
+        for s in 0..<k { placed[i * k + s] = placement.apply(drawn[i * k + s]) }
+      }
     }
     return coarse.withUnsafeBufferPointer { reference in
       placed.withUnsafeBufferPointer { points in
         // Mean distance of drawn stroke i to template stroke j, in 12-unit steps, either way.
+        // The same sums in the same order either way; the ends are written out, the innermost
+        // step of every candidate of every drawing named.
         func pair(_ i: Int, _ j: Int) -> Double {
           var forward = 0.0
           var backward = 0.0
           let r = base + j * k
-          for s in samples {
-            let p = points[i * k + s]
-            forward += p.distance(to: reference[r + s])
-            backward += p.distance(to: reference[r + k - 1 - s])
+          let count: Double
+          if endsOnly {
+            let first = points[i * k]
+            let last = points[i * k + k - 1]
+            forward += first.distance(to: reference[r])
+            backward += first.distance(to: reference[r + k - 1])
+            forward += last.distance(to: reference[r + k - 1])
+            backward += last.distance(to: reference[r])
+            count = 2
+          } else {
+            for s in 0..<k {
+              let p = points[i * k + s]
+              forward += p.distance(to: reference[r + s])
+              backward += p.distance(to: reference[r + k - 1 - s])
+            }
+            count = Double(k)
           }
-          let count = Double(samples.count)
           return min(forward, backward + 4 * count) / (count * 12)
         }
         for j in 0...m { previous[j] = j <= band ? Double(j) * skip : .infinity }
