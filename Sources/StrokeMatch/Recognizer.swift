@@ -188,21 +188,28 @@ public struct Recognizer: Sendable {
           }
           return min(forward, backward + 4 * count) / (count * 12)
         }
-        for j in 0...m { previous[j] = j <= band ? Double(j) * skip : .infinity }
-        for i in 1...n {
-          for j in 0...m { current[j] = .infinity }
-          if i <= band { current[0] = Double(i) * skip }
-          let low = max(1, i - band)
-          let high = min(m, i + band)
-          if low <= high {
-            for j in low...high {
-              current[j] = min(
-                previous[j - 1] + pair(i - 1, j - 1), previous[j] + skip, current[j - 1] + skip)
+        return previous.withUnsafeMutableBufferPointer { previousRow in
+          current.withUnsafeMutableBufferPointer { currentRow in
+            var previous = previousRow
+            var current = currentRow
+            for j in 0...m { previous[j] = j <= band ? Double(j) * skip : .infinity }
+            for i in 1...n {
+              for j in 0...m { current[j] = .infinity }
+              if i <= band { current[0] = Double(i) * skip }
+              let low = max(1, i - band)
+              let high = min(m, i + band)
+              if low <= high {
+                for j in low...high {
+                  current[j] = min(
+                    previous[j - 1] + pair(i - 1, j - 1), previous[j] + skip,
+                    current[j - 1] + skip)
+                }
+              }
+              swap(&previous, &current)
             }
+            return previous[m] / Double(max(n, m))
           }
-          swap(&previous, &current)
         }
-        return previous[m] / Double(max(n, m))
       }
     }
   }
