@@ -140,6 +140,22 @@ enum Polyline {
     }
   }
 
+  /// The index of the point of `points` nearest to `point`, the first of equals (as `min(by:)`
+  /// finds it, each distance measured once rather than at every comparison).
+  static func nearestIndex(to point: Point, in points: [Point]) -> Int? {
+    guard !points.isEmpty else { return nil }
+    var best = 0
+    var bestDistance = points[0].distance(to: point)
+    for index in points.indices.dropFirst() {
+      let distance = points[index].distance(to: point)
+      if distance < bestDistance {
+        best = index
+        bestDistance = distance
+      }
+    }
+    return best
+  }
+
   /// Whether the segments a-b and c-d properly cross.
   static func segmentsCross(_ a: Point, _ b: Point, _ c: Point, _ d: Point) -> Bool {
     let d1 = (b - a).cross(c - a)

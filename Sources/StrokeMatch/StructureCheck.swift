@@ -157,7 +157,7 @@ struct StructureCheck: Sendable {
       // The drawn piece runs between the drawn points nearest the reference's corners: a dropped
       // hook shifts where along the stroke a sample falls.
       func nearest(_ point: Point) -> Point {
-        drawnSecond.min { $0.distance(to: point) < $1.distance(to: point) } ?? point
+        Polyline.nearestIndex(to: point, in: drawnSecond).map { drawnSecond[$0] } ?? point
       }
       guard let lineFrame = Frame(start, finish),
         let drawnFrame = Frame(
@@ -239,10 +239,7 @@ extension StructureCheck {
   /// Whether the point lies along the middle of the line: its nearest sample more than a sixth
   /// of the way from either end.
   static func interior(_ point: Point, of line: [Point]) -> Bool {
-    let nearest = line.indices.min {
-      line[$0].distance(to: point) < line[$1].distance(to: point)
-    }
-    guard let nearest else { return false }
+    guard let nearest = Polyline.nearestIndex(to: point, in: line) else { return false }
     return nearest >= line.count / 6 && nearest <= line.count - 1 - line.count / 6
   }
 }
