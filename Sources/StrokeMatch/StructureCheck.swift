@@ -135,16 +135,20 @@ struct StructureCheck: Sendable {
       + 1.5 * sloppiness + busy
     for end in [0, sampleCount - 1] {
       let referenceGap = end == 0 ? referenceGaps.start : referenceGaps.end
+      // The drawn gap matters only where the reference's joins the line or stays clear of it:
+      // most pairs of strokes are neither, and are not measured.
+      let joinsInReference = referenceGap < 3
+      let clearInReference = referenceGap > max(gapLimit, 15) && referenceGap < 30
+      guard joinsInReference || clearInReference else { continue }
       let drawnGap = Polyline.distance(from: drawnFirst[end], to: drawnSecond)
-      let joinedInReference = referenceGap < 3 && drawnGap > gapLimit
+      let joinedInReference = joinsInReference && drawnGap > gapLimit
       // An end drawn onto the middle of a line it should stay clear of (八 drawn as 入); ends
       // meeting near a line's own ends are common slips and not judged. The looser the hand,
       // the less an end merely nearer than the model's proves: only touching does.
       let touching = 3 + 0.25 * max(cellX, cellY)
       let near = 0.3 * referenceGap * min(1, 3 / max(sloppiness, 1e-9))
       let joinedInDrawing =
-        drawnGap < max(touching, near) && referenceGap > max(gapLimit, 15)
-        && referenceGap < 30
+        drawnGap < max(touching, near) && clearInReference
         && Self.interior(drawnFirst[end], of: drawnSecond)
       if joinedInReference || joinedInDrawing {
         return true
