@@ -103,8 +103,9 @@ struct StructureCheck: Sendable {
     // Only strokes stacked side by side (the two bars of 末) are compared: they overlap along
     // their direction and lie near each other across it.
     guard let frame = Frame(first.samples[0], first.samples[sampleCount - 1]) else { return nil }
-    let alongB = [frame.along(second.samples[0]), frame.along(second.samples[sampleCount - 1])]
-    guard alongB.max()! > 0.1, alongB.min()! < 0.9 else { return nil }
+    let alongStart = frame.along(second.samples[0])
+    let alongEnd = frame.along(second.samples[sampleCount - 1])
+    guard max(alongStart, alongEnd) > 0.1, min(alongStart, alongEnd) < 0.9 else { return nil }
     guard abs(frame.across(second.centroid)) < 40 else { return nil }
     let drawnLengthA = drawnA[sampleCount - 1].distance(to: drawnA[0])
     let drawnLengthB = drawnB[sampleCount - 1].distance(to: drawnB[0])
