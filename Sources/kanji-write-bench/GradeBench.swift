@@ -162,10 +162,14 @@ enum BinaryTiming {
     process.arguments = arguments + [input.path]
     let output = Pipe()
     process.standardOutput = output
+    // Foundation's waitUntilExit polls every 50 ms, which would be timed as the binary's: a
+    // termination handler reports the exit as it happens.
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     let start = Date()
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    exited.wait()
     let elapsed = Date().timeIntervalSince(start)
     let count = data.split(separator: UInt8(ascii: "\n")).count
     guard process.terminationStatus == 0, count == expectedOutputs else {
