@@ -31,11 +31,12 @@ enum GradeBench {
     }
     StrokeJudgeBench.run(context)
     // The whole simulated set (a fifth of it other kanji, which the grader also names), then
-    // only its correct drawings, the common case in practice.
+    // only its correct drawings, the common case in practice, then the shared check set (three
+    // fifths of it wrong) when it is there.
     for (label, cases) in [
       ("all drawings", context.simulated),
       ("correct drawings", context.simulated.filter { $0.case == .correct }),
-    ] {
+    ] + (context.dev.map { [("dev-cases.jsonl drawings", $0)] } ?? []) {
       let batch = cases.map { BatchLine(kanji: $0.kanji, drawing: $0.drawing) }
       let timing = try BinaryTiming.run(
         arguments: ["grade", "--jsonl"], lines: batch, expectedOutputs: batch.count)
