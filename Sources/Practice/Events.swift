@@ -113,7 +113,19 @@ public enum SessionEffect: Equatable, Sendable {
   case finished
   /// The learner chose another screen of the app from the summary: end the session, open it.
   case open(AppDestination)
+  /// The learner left the summary of a session the app's home screen runs: back to it.
+  case home
   case quit
+}
+
+/// How a session ended, for whoever runs it next.
+public enum SessionExit: Equatable, Sendable {
+  /// The learner quit (or the app was stopped).
+  case quit
+  /// Done with the summary: back to the app's home screen.
+  case home
+  /// A screen chosen from the summary.
+  case open(AppDestination)
 }
 
 /// Figures from the store for the end-of-session summary.

@@ -23,6 +23,9 @@ public struct Session: Sendable {
   public private(set) var now: Date
   public var settings: PracticeSettings
   public var outlook: SessionOutlook?
+  /// The app runs the session from its home screen, to which the summary goes back; on its own
+  /// (`practice`), the summary quits.
+  public var returnsHome = false
   let judge: any DrawingJudge
   /// The feedback saved last, to go back to if storing it fails.
   private var lastSaved: (index: Int, feedback: FeedbackState)?
@@ -132,7 +135,7 @@ public struct Session: Sendable {
     case .summary:
       switch event {
       case .key(.enter), .key(.character("q")), .key(.character(" ")), .key(.escape):
-        return [.quit]
+        return [returnsHome ? .home : .quit]
       case .key(.character(let key)):
         return AppDestination(rawValue: key).map { [.open($0)] } ?? []
       default:

@@ -233,7 +233,8 @@ extension Session {
     for (offset, line) in lines.enumerated() {
       screen.texts.append(TextItem(row: offset, column: 0, text: line.0, style: line.1))
     }
-    footer(status: nil, keys: AppDestination.keys + "  Enter or q quit", on: &screen)
+    let back = returnsHome ? "Enter or q home" : "Enter or q quit"
+    footer(status: nil, keys: AppDestination.keys + "  " + back, on: &screen)
   }
 
   // MARK: Helpers

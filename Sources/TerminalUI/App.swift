@@ -17,10 +17,10 @@ public final class TerminalApp {
   }
 
   /// Runs until the learner quits or a stop signal comes; restores the terminal on every way
-  /// out. Throws only when a review could not be saved on the way out. Returns the screen the
-  /// learner chose to open from the summary, if any.
+  /// out. Throws only when a review could not be saved on the way out. Returns how the session
+  /// ended: quit, back home, or a screen the learner chose to open from the summary.
   @discardableResult
-  public func run() throws -> AppDestination? {
+  public func run() throws -> SessionExit {
     defer { terminal.restore() }
     _ = session.handle(.resize(columns: terminal.columns, rows: terminal.rows), at: Date())
     if case .summary = session.phase { _ = perform([.finished]) }
@@ -33,8 +33,9 @@ public final class TerminalApp {
       for event in events {
         switch perform(session.handle(event, at: Date())) {
         case .running: continue
-        case .over: return nil
-        case .open(let destination): return destination
+        case .over: return .quit
+        case .home: return .home
+        case .open(let destination): return .open(destination)
         case .failedOnTheWayOut(let error): throw error
         }
       }
@@ -47,7 +48,7 @@ public final class TerminalApp {
   }
 
   private enum Outcome {
-    case running, over
+    case running, over, home
     case open(AppDestination)
     case failedOnTheWayOut(any Error)
   }
@@ -83,6 +84,8 @@ public final class TerminalApp {
         }
       case .open(let destination):
         return .open(destination)
+      case .home:
+        return .home
       case .quit:
         return .over
       }

@@ -34,6 +34,9 @@ private let crashReset: [UInt8] = Array(
 /// call of the front end is in this type. Output goes through `draw(_:)`; input through
 /// `wait(timeoutMilliseconds:)`.
 public final class Terminal {
+  /// Set once Ctrl-C or a stop signal (SIGINT, SIGTERM, SIGHUP) reached any screen: the app
+  /// leaves instead of going back to its home screen. Only the main thread's run loops touch it.
+  nonisolated(unsafe) public internal(set) static var stopRequested = false
   public private(set) var columns: Int
   public private(set) var rows: Int
   /// The pixel size of a cell, when the terminal reports pixels.

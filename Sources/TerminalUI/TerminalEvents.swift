@@ -20,7 +20,9 @@ struct TerminalEvents {
     var events: [SessionEvent] = []
     for signal in signals {
       switch signal {
-      case .stop: events.append(.key(.interrupt))
+      case .stop:
+        Terminal.stopRequested = true
+        events.append(.key(.interrupt))
       case .suspend: terminal.suspend()
       case .resumed: terminal.resume()
       case .resized:
@@ -50,7 +52,9 @@ struct TerminalEvents {
       case .enter: return .key(.enter)
       case .backspace, .delete: return .key(.backspace)
       case .escape: return .key(.escape)
-      case .control("c"): return .key(.interrupt)
+      case .control("c"):
+        Terminal.stopRequested = true
+        return .key(.interrupt)
       default: return nil
       }
     case .mouse(let report):

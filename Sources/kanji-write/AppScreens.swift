@@ -4,9 +4,14 @@ import Progress
 import TerminalUI
 
 /// The app's screens beyond the session: the self-test, the weak list and progress, opened
-/// from the end of a session or by their commands.
+/// from the home screen, the end of a session, or by their commands.
 enum AppScreens {
-  static func open(_ destination: AppDestination, global: GlobalOptions) throws {
+  /// Opens a screen and returns what comes next: home when it was closed, or how the weak
+  /// list's session ended (its summary offers the other screens; q in it quits).
+  /// - Parameter returnsHome: the app's home screen comes after (a session's summary says so).
+  static func open(_ destination: AppDestination, global: GlobalOptions, returnsHome: Bool = false)
+    throws -> SessionExit
+  {
     switch destination {
     case .selfTest:
       let store = try ProgressCLI.openStore(global)
@@ -15,29 +20,42 @@ enum AppScreens {
         let reason = SelfTestLauncher.tooFew(picked.count)
         let message = reason.prefix(1).uppercased() + reason.dropFirst() + "."
         _ = try page(TextPage(title: "Self-test", lines: [message]))
-        return
+        return .home
       }
       try SelfTestLauncher.run(global, kanji: picked, seed: nil)
+      return .home
     case .weakList:
-      try showWeakList(global)
+      return try showWeakList(global, returnsHome: returnsHome)
     case .progress:
       let store = try ProgressCLI.openStore(global)
       let report = try ProgressCLI.run { try StatsReport.load(store: store, now: Date()) }
       _ = try page(TextPage(title: "Progress", lines: report.lines))
+      return .home
+    }
+  }
+
+  /// Opens each screen chosen from the one before, until none is (or the learner stopped the
+  /// app): for the commands that run without the home screen.
+  static func follow(_ exit: SessionExit, global: GlobalOptions) throws {
+    var next = exit
+    while case .open(let destination) = next, !Terminal.stopRequested {
+      next = try open(destination, global: global)
     }
   }
 
   /// The weak list on a page; `s` practises the weak kanji at once.
-  static func showWeakList(_ global: GlobalOptions) throws {
+  static func showWeakList(_ global: GlobalOptions, returnsHome: Bool) throws -> SessionExit {
     let list = try WeakCommand.load(global)
     let lines = WeakListReport(list: list, practiseHint: false).lines
     let actions = list.kanji.isEmpty ? [] : [TextPage.Action(key: "s", label: "practise them")]
     let chosen = try page(TextPage(title: "Weak kanji", lines: lines, actions: actions))
-    if chosen == "s" { try WeakSession.run(global, kanji: list.kanji.map(\.kanji)) }
+    guard chosen == "s" else { return .home }
+    return try WeakSession.run(
+      global, kanji: list.kanji.map(\.kanji), returnsHome: returnsHome)
   }
 
   /// Shows a page in the terminal and gives it back; the key of the action chosen, if any.
-  private static func page(_ page: TextPage) throws -> Character? {
+  static func page(_ page: TextPage) throws -> Character? {
     let terminal = try openTerminal()
     defer { terminal.restore() }
     return terminal.show(page)

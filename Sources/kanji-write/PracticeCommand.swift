@@ -31,8 +31,9 @@ struct PracticeCommand: ParsableCommand {
 
   func run() throws {
     let characters = Self.characters(kanji)
-    try SessionLauncher.run(global, dailySession: false) { host, now in
+    let exit = try SessionLauncher.run(global, dailySession: false) { host, now in
       (try host.practiceCards(characters, now: now), false)
     }
+    try AppScreens.follow(exit, global: global)
   }
 }

@@ -9,14 +9,15 @@ struct SessionCommand: ParsableCommand {
     discussion: """
       Due reviews come first, then new kanji up to the daily limit; a new kanji is shown stroke \
       by stroke before it is asked. On the first run, with an empty deck, the app asks what to \
-      study. Needs a terminal with mouse reporting and a UTF-8 locale.
+      study. With nothing due, it opens on the home screen: today's figures and keys for a \
+      session, the self-test, the weak list, progress and help. The end of a session and every \
+      other screen come back to it; q there quits. Needs a terminal with mouse reporting and a \
+      UTF-8 locale.
       """)
 
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try SessionLauncher.run(global, dailySession: true) { host, now in
-      (try host.dueCards(now: now), try host.deckIsEmpty)
-    }
+    try AppHome.run(global)
   }
 }

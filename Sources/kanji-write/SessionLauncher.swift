@@ -7,10 +7,13 @@ import TerminalUI
 /// Opens the data, checks the terminal, and runs a practice session in it: the plumbing the
 /// app's default command and `practice` share.
 enum SessionLauncher {
+  /// Returns how the session ended (quit, home, or a screen chosen from its summary).
+  /// - Parameter returnsHome: the app's home screen comes next (the summary says so).
+  @discardableResult
   static func run(
-    _ global: GlobalOptions, dailySession: Bool,
+    _ global: GlobalOptions, dailySession: Bool, returnsHome: Bool = false,
     cards: (StoreHost, Date) throws -> (cards: [SessionCard], deckIsEmpty: Bool)
-  ) throws {
+  ) throws -> SessionExit {
     let environment = ProcessInfo.processInfo.environment
     do {
       try Terminal.checkEnvironment(environment: environment)
@@ -31,21 +34,20 @@ enum SessionLauncher {
     } catch {
       ProgressCLI.fail(error.description)
     }
-    let practice = Session(
+    var practice = Session(
       cards: session.cards, settings: settings,
       judge: StrokeMatchJudge(
         leniency: leniency, namer: CharacterNamer { try host.reference.allStrokes(strokeCount: $0) }
       ),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: session.deckIsEmpty)
-    let destination: AppDestination?
+    practice.returnsHome = returnsHome
     do {
-      destination = try TerminalApp(terminal: terminal, session: practice, host: host).run()
+      return try TerminalApp(terminal: terminal, session: practice, host: host).run()
     } catch {
       // The terminal is restored by now; the answered reviews before this one are stored.
       FileHandle.standardError.write(
         Data("kanji-write: could not save the last review: \(error)\n".utf8))
       Foundation.exit(1)
     }
-    if let destination { try AppScreens.open(destination, global: global) }
   }
 }

@@ -74,18 +74,22 @@ struct WeakCommand: ParsableCommand {
     } else {
       kanji = list.kanji.map(\.kanji)
     }
-    try WeakSession.run(global, kanji: kanji)
+    try AppScreens.follow(try WeakSession.run(global, kanji: kanji), global: global)
   }
 }
 
 /// A session of weak kanji: `weak --session` and the app's weak-list page.
 enum WeakSession {
-  static func run(_ global: GlobalOptions, kanji: [String]) throws {
+  /// Returns how the session ended.
+  static func run(_ global: GlobalOptions, kanji: [String], returnsHome: Bool = false) throws
+    -> SessionExit
+  {
     guard !kanji.isEmpty else {
       print("No weak kanji to practise.")
-      return
+      return .home
     }
-    try SessionLauncher.run(global, dailySession: false) { host, now in
+    return try SessionLauncher.run(global, dailySession: false, returnsHome: returnsHome) {
+      host, now in
       (try host.practiceCards(kanji, now: now), false)
     }
   }

@@ -9,10 +9,11 @@ final class AppUnderTest {
   let tmux: TmuxSession
   let home: String
 
-  /// Starts `kanji-write ARGUMENTS` in a fresh home.
+  /// Starts `kanji-write ARGUMENTS` in a fresh home, after running each of `before` (commands
+  /// such as `add 十`) in it.
   init(
     _ arguments: [String], columns: Int = 80, rows: Int = 24, settings: [String: String] = [:],
-    jobControl: Bool = false, terminal: [String: String] = [:]
+    before: [[String]] = [], jobControl: Bool = false, terminal: [String: String] = [:]
   ) throws {
     guard FileManager.default.fileExists(atPath: BuiltBinary.path) else {
       throw HarnessError(description: "no binary at \(BuiltBinary.path): run swift build first")
@@ -35,6 +36,14 @@ final class AppUnderTest {
         environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
       guard result.status == 0 else {
         throw HarnessError(description: "config \(key) \(value): \(result.output)")
+      }
+    }
+    for command in before {
+      let result = try spawn(
+        [BuiltBinary.path] + command,
+        environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+      guard result.status == 0 else {
+        throw HarnessError(description: "\(command.joined(separator: " ")): \(result.output)")
       }
     }
     tmux = try TmuxSession(

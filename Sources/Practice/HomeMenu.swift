@@ -1,0 +1,180 @@
+import Foundation
+import Progress
+
+/// Today's figures for the home screen, read from the learner's store.
+public struct HomeFigures: Equatable, Sendable {
+  /// Reviews (and learning cards) today's session would ask now.
+  public var dueNow: Int
+  /// New kanji today's session would introduce (within the daily limits).
+  public var newAvailable: Int
+  public var reviewedToday: Int
+  public var streak: Int
+  /// The next review after now of a card already started, if any.
+  public var nextReview: Date?
+
+  public init(dueNow: Int, newAvailable: Int, reviewedToday: Int, streak: Int, nextReview: Date?) {
+    self.dueNow = dueNow
+    self.newAvailable = newAvailable
+    self.reviewedToday = reviewedToday
+    self.streak = streak
+    self.nextReview = nextReview
+  }
+
+  /// The figures of `store` at `now`, counted the way today's session picks its cards.
+  public static func load(store: ProgressStore, now: Date) throws -> HomeFigures {
+    let queue = try store.sessionQueue(now: now)
+    let stats = try store.stats(now: now)
+    return HomeFigures(
+      dueNow: queue.filter { !$0.isNew }.count, newAvailable: queue.filter(\.isNew).count,
+      reviewedToday: stats.reviewsToday, streak: stats.streakDays,
+      nextReview: try store.nextDue(after: now))
+  }
+}
+
+/// What the learner picked on the home screen.
+public enum HomeChoice: Equatable, Sendable {
+  /// Today's session.
+  case study
+  case open(AppDestination)
+  case quit
+}
+
+/// The app's home screen as a small state machine: today's figures, the choices on keys, and a
+/// help page. Every other screen of the app comes back here; `q` quits.
+public struct HomeMenu: Equatable, Sendable {
+  /// A choice on the screen: the keys that pick it and what it does.
+  public struct Item: Equatable, Sendable {
+    public var keys: String
+    public var label: String
+  }
+
+  public private(set) var figures: HomeFigures
+  public private(set) var now: Date
+  public private(set) var layout: Layout
+  /// The help page while it is open.
+  public private(set) var help: TextPage?
+  /// Why the last key did nothing, shown on the status line.
+  public private(set) var message: String?
+
+  public init(figures: HomeFigures, now: Date, columns: Int = 80, rows: Int = 24) {
+    self.figures = figures
+    self.now = now
+    layout = Layout(columns: columns, rows: rows)
+  }
+
+  /// Whether today's session has anything to ask.
+  public var canStudy: Bool { figures.dueNow + figures.newAvailable > 0 }
+
+  /// The choices offered, in the order shown.
+  public var items: [Item] {
+    let study = Item(
+      keys: "Enter s", label: "study now: \(figures.dueNow) due, \(figures.newAvailable) new")
+    return (canStudy ? [study] : [])
+      + AppDestination.allCases.map { Item(keys: String($0.rawValue), label: $0.label) }
+      + [Item(keys: "?", label: "help"), Item(keys: "q", label: "quit")]
+  }
+
+  public mutating func handle(_ event: SessionEvent) -> HomeChoice? {
+    if case .resize(let columns, let rows) = event {
+      layout = Layout(columns: columns, rows: rows)
+      _ = help?.handle(event)
+      return nil
+    }
+    if event == .key(.interrupt) { return .quit }
+    if var page = help {
+      help = page.handle(event) == .close ? nil : page
+      return nil
+    }
+    guard case .key(let key) = event else { return nil }
+    message = nil
+    switch key {
+    case .enter, .character("s"):
+      guard canStudy else {
+        message = nothingToStudy
+        return nil
+      }
+      return .study
+    case .character("?"):
+      help = TextPage(
+        title: "Kanji Write: help", lines: Self.helpLines, columns: layout.columns,
+        rows: layout.rows)
+    case .character("q"):
+      return .quit
+    case .character(let character):
+      return AppDestination(rawValue: character).map(HomeChoice.open)
+    default:
+      break
+    }
+    return nil
+  }
+
+  /// "Nothing to study now; the next review is in 3 h."
+  var nothingToStudy: String {
+    guard let next = figures.nextReview else {
+      return "Nothing to study now, and no review is scheduled."
+    }
+    return "Nothing to study now; the next review is \(Session.relative(next, from: now))."
+  }
+
+  /// Today's figures, as label and value.
+  var figureLines: [(String, String)] {
+    var lines = [
+      ("Due now", "\(figures.dueNow)"),
+      ("New kanji today", "\(figures.newAvailable)"),
+      ("Reviewed today", "\(figures.reviewedToday)"),
+      ("Streak", "\(figures.streak) day\(figures.streak == 1 ? "" : "s")"),
+    ]
+    if figures.dueNow == 0 {
+      let next = figures.nextReview.map { Session.relative($0, from: now) } ?? "none scheduled"
+      lines.append(("Next review", next))
+    }
+    return lines
+  }
+
+  static let helpLines =
+    [
+      "The home screen:",
+      "",
+      "Enter, s     study now: due reviews first, then today's new kanji",
+      "t            self-test: ten kanji you can read, written from memory",
+      "w            weak kanji: the ones most at risk, and why (s there practises them)",
+      "p            progress: cards, reviews per day, retention, forecast, self-tests",
+      "q            quit (every screen comes back here first)",
+      "",
+      "While writing:",
+      "",
+    ] + Session.helpLines
+
+  public var screen: Screen {
+    if let help { return help.screen }
+    var screen = Screen(columns: layout.columns, rows: layout.rows)
+    screen.texts.append(TextItem(row: 0, column: 0, text: "Kanji Write", style: .title))
+    screen.texts.append(TextItem(row: 2, column: 0, text: "Today", style: .title))
+    var row = 3
+    for (label, value) in figureLines {
+      let padded = label.padding(toLength: 18, withPad: " ", startingAt: 0)
+      screen.texts.append(TextItem(row: row, column: 2, text: padded + value))
+      row += 1
+    }
+    row += 1
+    if !canStudy {
+      screen.texts.append(TextItem(row: row, column: 2, text: nothingToStudy, style: .accent))
+      row += 2
+    }
+    for item in items {
+      let keys = item.keys.padding(toLength: 9, withPad: " ", startingAt: 0)
+      screen.texts.append(TextItem(row: row, column: 2, text: keys + item.label))
+      row += 1
+    }
+    if let message {
+      screen.texts.append(
+        TextItem(row: layout.statusRow, column: 0, text: message, style: .accent))
+    }
+    let keys = items.map { item in
+      "\(item.keys.split(separator: " ").first ?? "") \(item.label.split(separator: ":")[0])"
+    }
+    screen.texts.append(
+      TextItem(row: layout.keysRow, column: 0, text: keys.joined(separator: "  "), style: .key))
+    return screen
+  }
+}

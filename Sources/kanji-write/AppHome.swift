@@ -1,0 +1,63 @@
+import Foundation
+import Practice
+import Progress
+import TerminalUI
+
+/// The app: today's session when anything is due (or the first run's deck choice), then the
+/// home screen, to which every screen comes back until the learner quits there (q within a
+/// session, or a stop signal anywhere, quits at once). Each screen opens and restores the
+/// terminal itself, so every way out leaves it as it was.
+enum AppHome {
+  private enum Step {
+    case session
+    case home
+    case open(AppDestination)
+
+    /// Where a session or screen that ended this way leads; nil to quit.
+    init?(after exit: SessionExit) {
+      switch exit {
+      case .quit: return nil
+      case .home: self = .home
+      case .open(let destination): self = .open(destination)
+      }
+    }
+  }
+
+  static func run(_ global: GlobalOptions) throws {
+    do {
+      try Terminal.checkEnvironment(environment: ProcessInfo.processInfo.environment)
+    } catch {
+      ProgressCLI.fail(error.description)
+    }
+    let store = try ProgressCLI.openStore(global)
+    let (deckIsEmpty, figures) = try ProgressCLI.run {
+      (try store.cards().isEmpty, try HomeFigures.load(store: store, now: Date()))
+    }
+    var step = deckIsEmpty || figures.dueNow + figures.newAvailable > 0 ? Step.session : .home
+    while !Terminal.stopRequested {
+      switch step {
+      case .session:
+        let exit = try SessionLauncher.run(global, dailySession: true, returnsHome: true) {
+          host, now in
+          (try host.dueCards(now: now), try host.deckIsEmpty)
+        }
+        guard let next = Step(after: exit) else { return }
+        step = next
+      case .open(let destination):
+        let exit = try AppScreens.open(destination, global: global, returnsHome: true)
+        guard let next = Step(after: exit) else { return }
+        step = next
+      case .home:
+        let figures = try ProgressCLI.run { try HomeFigures.load(store: store, now: Date()) }
+        let terminal = try AppScreens.openTerminal()
+        let choice = terminal.show(HomeMenu(figures: figures, now: Date()))
+        terminal.restore()
+        switch choice {
+        case .study: step = .session
+        case .open(let destination): step = .open(destination)
+        case .quit: return
+        }
+      }
+    }
+  }
+}

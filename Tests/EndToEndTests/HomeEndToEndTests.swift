@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The app's home screen in the real binary: every screen comes back to it; q there quits.
+@Suite(.timeLimit(.minutes(1))) struct HomeEndToEndTests {
+  /// A deck of 十, reviewed (Easy) `daysAgo` days ago: due now when that is past its interval.
+  func deck(reviewedDaysAgo daysAgo: Double) -> [[String]] {
+    let time = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-daysAgo * 86_400))
+    return [["add", "十"], ["review", "--kanji", "十", "--rating", "easy", "--at", time]]
+  }
+
+  func waitForHome(_ app: AppUnderTest) throws -> String {
+    try app.tmux.waitForText("Reviewed today").joined(separator: "\n")
+  }
+
+  @Test func everyScreenComesBackToTheHomeScreenUntilQ() throws {
+    let app = try AppUnderTest([], before: deck(reviewedDaysAgo: 60))
+    // Something is due: today's session opens at once, with no key before it.
+    try app.tmux.waitForMouseMode()
+    _ = try app.tmux.waitForText("1 of 1 · review")
+    try app.draw("十")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Rating:")
+    try app.tmux.key("Enter")
+    let summary = try app.tmux.waitForText("Session done").joined(separator: "\n")
+    #expect(summary.contains("Enter or q home"))
+    try app.tmux.key("Enter")
+
+    var home = try waitForHome(app)
+    #expect(home.contains("Kanji Write"))
+    #expect(home.contains("Due now           0"))
+    #expect(home.contains("Reviewed today    1"))
+    #expect(home.contains("Next review       in "))
+    #expect(home.contains("Nothing to study now; the next review is in "))
+    #expect(!home.contains("study now:"))
+    #expect(home.contains("t self-test  w weak kanji  p progress  ? help  q quit"))
+
+    try app.tmux.type("p")
+    let progress = try app.tmux.waitForText("Reviews per day, last 30 days")
+      .joined(separator: "\n")
+    #expect(progress.contains("Cards: new 0, learning 0, review 1"))
+    try app.tmux.type("q")
+    _ = try waitForHome(app)
+
+    try app.tmux.type("w")
+    _ = try app.tmux.waitForText("Weak kanji")
+    try app.tmux.type("q")
+    home = try waitForHome(app)
+    #expect(home.contains("Reviewed today    1"))
+
+    try app.tmux.type("q")
+    #expect(try app.waitForExit() == 0)
+    #expect(try app.tmux.mouseFlags() == "000")
+    #expect(try app.tmux.format("#{alternate_on}") == "0")
+    #expect(try app.reviews().count == 2)
+  }
+
+  @Test func withNothingDueTheAppOpensOnTheHomeScreenAndSigtermLeaves() throws {
+    let app = try AppUnderTest([], before: deck(reviewedDaysAgo: 0))
+    let home = try waitForHome(app)
+    #expect(home.contains("Due now           0"))
+    #expect(home.contains("Nothing to study now; the next review is in "))
+    try app.tmux.type("?")
+    _ = try app.tmux.waitForText("Kanji Write: help")
+    try app.tmux.type("q")
+    _ = try waitForHome(app)
+    kill(try app.appProcess(), SIGTERM)
+    #expect(try app.waitForExit() == 0)
+    #expect(try app.tmux.mouseFlags() == "000")
+    #expect(try app.tmux.format("#{alternate_on}") == "0")
+  }
+}
