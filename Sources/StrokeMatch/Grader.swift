@@ -61,7 +61,8 @@ struct FormJudge: Sendable {
 
   func grade(_ drawing: PreparedDrawing, against form: PreparedStrokeSet, kanji: String) -> Grade {
     let matcher = Matcher(tolerance: tolerance)
-    let match = inOrderWhenClose(matcher.match(drawing, form))
+    let raw = matcher.match(drawing, form)
+    let match = inOrderWhenClose(raw, looseness: Self.looseness(raw, form))
     var verdicts = [Grade.StrokeResult.Verdict](repeating: .missing, count: form.strokes.count)
     var problems: [Grade.Problem] = []
     var quality = 0.0
@@ -166,9 +167,19 @@ struct FormJudge: Sendable {
   /// How much worse, in tolerances, an in-order pairing of two strokes may fit than a crossed one
   /// and still be preferred: parallel strokes a cell apart are told apart by order.
   static let orderPreference = 0.6
+  /// A loose hand's strokes stray into each other's places: per unit of looseness above a neat
+  /// hand, the in-order pairing is preferred by this much more, and each of its pairs may fit
+  /// this much worse (the strokes it leaves out of place are then judged as slips, not as
+  /// order). Swapped strokes in a neat or typical hand stay named at twice these.
+  static let looseOrderPreference = 0.3
+  static let looseOrderFit = 0.15
 
-  /// The match with any two crossed pairs uncrossed when the geometry barely prefers crossing.
-  func inOrderWhenClose(_ match: Match) -> Match {
+  /// The match with any two crossed pairs uncrossed when the geometry barely prefers crossing;
+  /// `looseness` is the hand's (`looseness(_:_:)`), in units.
+  func inOrderWhenClose(_ match: Match, looseness: Double = 0) -> Match {
+    let extra = max(0, looseness - Self.neatHand)
+    let preference = Self.orderPreference + Self.looseOrderPreference * extra
+    let fitLimit = 1 + Self.looseOrderFit * extra
     var result = match
     var changed = true
     var rounds = 0
@@ -180,8 +191,8 @@ struct FormJudge: Sendable {
         for (i2, j2) in pairs[(a + 1)...] where j2 < j1 {
           let crossed = result.cost[i1][j1] + result.cost[i2][j2]
           let uncrossed = result.cost[i1][j2] + result.cost[i2][j1]
-          guard uncrossed < crossed + Self.orderPreference,
-            max(result.cost[i1][j2], result.cost[i2][j1]) < 1
+          guard uncrossed < crossed + preference,
+            max(result.cost[i1][j2], result.cost[i2][j1]) < fitLimit
           else { continue }
           result.referenceOfDrawn[i1] = j2
           result.referenceOfDrawn[i2] = j1

@@ -87,6 +87,24 @@ import Testing
     }
   }
 
+  /// Two strokes drawn in order, each nearer the other's place: a neat hand has swapped them, a
+  /// loose one has let them stray, and its pairing stays in order.
+  @Test func aLooseHandsStraysAreKeptInOrder() {
+    let cost = [[0.9, 0.2], [0.3, 1.05]]
+    let measure = PairMeasure(forward: 0, backward: 0, centroid: 0)
+    let crossed = Match(
+      placement: Placement(), referenceOfDrawn: [1, 0], drawnOfReference: [1, 0],
+      drawnSamples: [[], []], measures: [[measure, measure], [measure, measure]], cost: cost,
+      total: 0.5)
+    let judge = FormJudge(
+      tolerance: Tolerance(leniency: .normal, quantisation: 2.5), cell: (2.3, 4.5))
+    #expect(judge.inOrderWhenClose(crossed, looseness: 2).referenceOfDrawn == [1, 0])
+    #expect(judge.inOrderWhenClose(crossed, looseness: 4).referenceOfDrawn == [1, 0])
+    let loose = judge.inOrderWhenClose(crossed, looseness: 8)
+    #expect(loose.referenceOfDrawn == [0, 1])
+    #expect(loose.drawnOfReference == [0, 1])
+  }
+
   @Test func aMissingStrokeIsNeverForgiven() throws {
     let kanji = try Reference.kanji("探")
     var drawing = traced(kanji, offsets: looseOffsets)
