@@ -3,7 +3,8 @@ import Progress
 
 /// Today's figures for the home screen, read from the learner's store.
 public struct HomeFigures: Equatable, Sendable {
-  /// Reviews (and learning cards) today's session would ask now.
+  /// Reviews and learning cards today's session would ask now (learning cards due within the
+  /// learn-ahead limit included, as the session goes on with them).
   public var dueNow: Int
   /// New kanji today's session would introduce (within the daily limits).
   public var newAvailable: Int
@@ -23,9 +24,13 @@ public struct HomeFigures: Equatable, Sendable {
   /// The figures of `store` at `now`, counted the way today's session picks its cards.
   public static func load(store: ProgressStore, now: Date) throws -> HomeFigures {
     let queue = try store.sessionQueue(now: now)
+    let ahead = try store.laterToday(now: now).filter {
+      ($0.due ?? now) <= now + StoreHost.learnAheadLimit
+    }
     let stats = try store.stats(now: now)
     return HomeFigures(
-      dueNow: queue.filter { !$0.isNew }.count, newAvailable: queue.filter(\.isNew).count,
+      dueNow: queue.filter { !$0.isNew }.count + ahead.count,
+      newAvailable: queue.filter(\.isNew).count,
       reviewedToday: stats.reviewsToday, streak: stats.streakDays,
       nextReview: try store.nextDue(after: now))
   }

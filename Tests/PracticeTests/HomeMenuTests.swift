@@ -122,4 +122,24 @@ import Testing
         == HomeFigures(
           dueNow: 1, newAvailable: 1, reviewedToday: 3, streak: 1, nextReview: graduated))
   }
+
+  @Test func aLearningCardDueWithinTheLearnAheadLimitCountsAsDue() throws {
+    let home = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kanji-write-home-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    let store = try ProgressStore(
+      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+    _ = try store.setSetting("learning_steps", "30m")
+    _ = try store.addCards(["一"], at: now)
+    // Forgotten at once: due again after the learning step, half an hour later.
+    _ = try store.recordReview(ReviewInput(kanji: "一", time: now, rating: .again))
+    let atOnce = try HomeFigures.load(store: store, now: now.addingTimeInterval(60))
+    #expect(atOnce.dueNow == 0)
+    #expect(!HomeMenu(figures: atOnce, now: now).canStudy)
+    // Within the learn-ahead limit of its due time, the session would ask it.
+    let soon = try HomeFigures.load(store: store, now: now.addingTimeInterval(15 * 60))
+    #expect(soon.dueNow == 1)
+    #expect(HomeMenu(figures: soon, now: now).canStudy)
+  }
 }
