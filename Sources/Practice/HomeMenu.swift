@@ -67,6 +67,23 @@ public struct HomeMenu: Equatable, Sendable {
     layout = Layout(columns: columns, rows: rows)
   }
 
+  /// How long the figures stand before they are read again while the screen is up (learning
+  /// cards come due, the next review comes closer).
+  public static let refreshInterval: TimeInterval = 30
+
+  /// Whether the figures, read at `now`, should be read again at `time`.
+  public func needsRefresh(at time: Date) -> Bool {
+    time.timeIntervalSince(now) >= Self.refreshInterval
+  }
+
+  /// The figures read again at `time`.
+  public mutating func update(figures: HomeFigures, at time: Date) {
+    self.figures = figures
+    now = time
+    // The only message says there is nothing to study, which may be out of date now.
+    message = nil
+  }
+
   /// Whether today's session has anything to ask.
   public var canStudy: Bool { figures.dueNow + figures.newAvailable > 0 }
 

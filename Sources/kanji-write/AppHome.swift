@@ -50,7 +50,10 @@ enum AppHome {
       case .home:
         let figures = try ProgressCLI.run { try HomeFigures.load(store: store, now: Date()) }
         let terminal = try AppScreens.openTerminal()
-        let choice = terminal.show(HomeMenu(figures: figures, now: Date()))
+        // A figure that cannot be read again keeps the last one; the next screen reports it.
+        let choice = terminal.show(HomeMenu(figures: figures, now: Date())) {
+          try? HomeFigures.load(store: store, now: Date())
+        }
         terminal.restore()
         switch choice {
         case .study: step = .session

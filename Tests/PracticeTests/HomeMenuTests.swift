@@ -86,6 +86,22 @@ import Testing
     #expect(home.handle(.key(.interrupt)) == .quit)
   }
 
+  @Test func readsTheFiguresAgainAfterAWhileAndOffersStudyWhenSomethingComesDue() {
+    var home = menu(due: 0, new: 0, next: 20 * 60)
+    _ = home.handle(.key(.enter))
+    #expect(home.message != nil)
+    #expect(!home.needsRefresh(at: now.addingTimeInterval(HomeMenu.refreshInterval - 1)))
+    let later = now.addingTimeInterval(HomeMenu.refreshInterval)
+    #expect(home.needsRefresh(at: later))
+    home.update(
+      figures: HomeFigures(
+        dueNow: 1, newAvailable: 0, reviewedToday: 7, streak: 3, nextReview: nil),
+      at: later)
+    #expect(home.message == nil)
+    #expect(!home.needsRefresh(at: later))
+    #expect(home.handle(.key(.enter)) == .study)
+  }
+
   @Test func followsTheTerminalSize() {
     var home = menu(due: 1, new: 0)
     _ = home.handle(.resize(columns: 100, rows: 30))
