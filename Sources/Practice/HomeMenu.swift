@@ -168,6 +168,7 @@ public struct HomeMenu: Equatable, Sendable {
     ] + Session.helpLines
 
   public var screen: Screen {
+    if layout.isTooSmall { return layout.tooSmallScreen }
     if let help { return help.screen }
     var screen = Screen(columns: layout.columns, rows: layout.rows)
     screen.texts.append(TextItem(row: 0, column: 0, text: "Kanji Write", style: .title))

@@ -17,6 +17,22 @@ public struct Layout: Equatable, Sendable {
 
   public var isTooSmall: Bool { columns < Self.minimumColumns || rows < Self.minimumRows }
 
+  /// What every screen of the app shows instead of itself on a terminal that `isTooSmall`.
+  public var tooSmallScreen: Screen {
+    let lines = [
+      "Terminal too small",
+      "Kanji Write needs at least \(Self.minimumColumns)x\(Self.minimumRows);",
+      "this one is \(columns)x\(rows).",
+      "Enlarge the window (q quits).",
+    ]
+    var screen = Screen(columns: columns, rows: rows)
+    screen.texts = lines.enumerated().map {
+      TextItem(
+        row: $0.offset, column: 0, text: $0.element, style: $0.offset == 0 ? .error : .plain)
+    }
+    return screen
+  }
+
   /// The drawing area inside the frame: as large a square as fits between header and footer.
   public var canvas: CellRect {
     let height = max(

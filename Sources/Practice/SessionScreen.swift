@@ -5,14 +5,8 @@ import Scheduler
 extension Session {
   /// The screen for the current state.
   public var screen: Screen {
+    if layout.isTooSmall { return layout.tooSmallScreen }
     var screen = Screen(columns: layout.columns, rows: layout.rows)
-    if layout.isTooSmall {
-      screen.texts = tooSmallLines.enumerated().map {
-        TextItem(
-          row: $0.offset, column: 0, text: $0.element, style: $0.offset == 0 ? .error : .plain)
-      }
-      return screen
-    }
     if showHelp {
       screen.texts =
         [TextItem(row: 0, column: 0, text: "Kanji Write: keys", style: .title)]
@@ -50,15 +44,6 @@ extension Session {
     "Stroke data: KanjiVG (Ulrich Apel and contributors), CC BY-SA 3.0.",
     "Dictionary: KANJIDIC2 (EDRDG), CC BY-SA 4.0. See README.",
   ]
-
-  private var tooSmallLines: [String] {
-    [
-      "Terminal too small",
-      "Kanji Write needs at least \(Layout.minimumColumns)x\(Layout.minimumRows);",
-      "this one is \(layout.columns)x\(layout.rows).",
-      "Enlarge the window (q quits).",
-    ]
-  }
 
   private var frame: FrameKind { settings.asciiFrame ? .ascii : .box }
 

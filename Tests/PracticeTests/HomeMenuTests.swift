@@ -107,6 +107,10 @@ import Testing
     _ = home.handle(.resize(columns: 100, rows: 30))
     #expect(home.screen.columns == 100)
     #expect(home.screen.texts.last?.row == 29)
+    _ = home.handle(.resize(columns: 30, rows: 12))
+    #expect(texts(home).first == "Terminal too small")
+    #expect(texts(home).contains("this one is 30x12."))
+    #expect(home.handle(.key(.character("q"))) == .quit)
   }
 
   @Test func theAppsSessionSummaryGoesBackHome() {
