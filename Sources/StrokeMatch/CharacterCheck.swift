@@ -30,12 +30,17 @@ extension Grade {
 
   /// Forgives the shape and place slips of a loose hand (`looseHandOnly`) when the recogniser,
   /// among the kanji of the drawing's stroke count, clearly ranks the kanji asked first: the
-  /// drawing passes, and the slips become `notes`.
+  /// drawing passes, and the slips become `notes`. When it clearly ranks another kanji first
+  /// (a look-alike), that kanji is named.
   public mutating func confirmIdentity(of drawing: Drawing, using recognizer: Recognizer) {
     guard looseHandOnly == true else { return }
     looseHandOnly = nil
-    let candidates = recognizer.recognize(drawing, top: 2, window: 0, prefilter: 40, shortlist: 5)
-    guard let best = candidates.first, best.kanji == kanji else { return }
+    let candidates = recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5)
+    guard let best = candidates.first else { return }
+    guard best.kanji == kanji else {
+      addCharacterError(candidates, margin: Self.identityMargin)
+      return
+    }
     let runnerUp = candidates.count > 1 ? candidates[1].score : 0
     guard best.score >= runnerUp * Self.identityMargin else { return }
     notes = errors.map { slip in
@@ -57,10 +62,20 @@ extension Grade {
       return
     }
     // A narrower search than `recognize`'s: kanji of the drawing's own stroke count.
-    let candidates = recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5)
+    addCharacterError(
+      recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5), margin: 1.1)
+  }
+
+  /// A `character` error, first, when the best of `candidates` is another kanji, `margin` times
+  /// the score of the one asked (which counts as 0 when it is not among them). A drawing with
+  /// much wrong needs a wide margin; a loose hand's with a slip or two (`confirmIdentity`), the
+  /// identity margin, as every look-alike of the check sets clears it.
+  private mutating func addCharacterError(
+    _ candidates: [(kanji: String, score: Double)], margin: Double
+  ) {
     guard let best = candidates.first, best.kanji != kanji else { return }
     let asked = candidates.first { $0.kanji == kanji }?.score ?? 0
-    guard best.score >= asked * 1.1 else { return }
+    guard best.score >= asked * margin else { return }
     errors.insert(
       Problem(
         type: .character, stroke: 0, message: "this looks like \(best.kanji), not \(kanji)",
