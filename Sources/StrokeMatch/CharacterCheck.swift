@@ -12,14 +12,32 @@ extension Grade {
     return Double(wrong) >= Double(strokes.count) / 3 || (missing && extra)
   }
 
-  /// Whether `review` has anything to settle: a loose hand's slips, or another kanji drawn.
-  public var needsReview: Bool { looseHandOnly == true || suggestsAnotherCharacter }
+  /// Whether the only problems are the shape or place of a stroke or two: what a loose hand's
+  /// slips look like, and what a look-alike drawn neatly looks like, as against a stroke
+  /// missing, extra, reversed or out of order.
+  public var fewSlipsOnly: Bool {
+    !errors.isEmpty && errors.count <= 2
+      && errors.allSatisfy { $0.type == .shape || $0.type == .position }
+  }
+
+  /// Whether `review` has anything to settle: a loose hand's slips, a look-alike, or another
+  /// kanji drawn.
+  public var needsReview: Bool {
+    looseHandOnly == true || fewSlipsOnly || suggestsAnotherCharacter
+  }
 
   /// Settles what only a comparison with other kanji can: a loose hand's slips are forgiven when
   /// the drawing is clearly the kanji asked, and a `character` error is added when it is clearly
   /// another one. `recognizer` ranks the kanji of the drawing's stroke count.
   public mutating func review(_ drawing: Drawing, using recognizer: Recognizer) {
-    confirmIdentity(of: drawing, using: recognizer)
+    if looseHandOnly == true {
+      confirmIdentity(of: drawing, using: recognizer)
+    } else if fewSlipsOnly {
+      // A stroke or two off in a neat hand: a look-alike, when another kanji is clearly nearer.
+      addCharacterError(
+        recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5),
+        margin: Self.identityMargin)
+    }
     nameCharacter(of: drawing, using: recognizer)
   }
 

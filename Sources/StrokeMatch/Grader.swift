@@ -148,20 +148,10 @@ struct FormJudge: Sendable {
     var grade = Grade(
       kanji: kanji, pass: problems.isEmpty, score: (score * 1000).rounded() / 1000,
       errors: problems, strokes: results)
-    if Self.onlyLooseSlips(problems),
-      Self.looseness(match, form) > Self.neatHand
-    {
+    if grade.fewSlipsOnly, Self.looseness(match, form) > Self.neatHand {
       grade.looseHandOnly = true
     }
     return grade
-  }
-
-  /// Whether every problem is a stroke's shape or place, and there are two at most: what a loose
-  /// hand's slips look like, as against a stroke missing, extra, reversed or out of order, which
-  /// no looseness excuses, or a whole part misplaced.
-  static func onlyLooseSlips(_ problems: [Grade.Problem]) -> Bool {
-    !problems.isEmpty && problems.count <= 2
-      && problems.allSatisfy { $0.type == .shape || $0.type == .position }
   }
 
   /// How much worse, in tolerances, an in-order pairing of two strokes may fit than a crossed one

@@ -56,6 +56,27 @@ import Testing
     #expect(reviewed > 0)
   }
 
+  /// A look-alike drawn neatly is named, not only failed: "this looks like 末, not 未".
+  @Test func aNeatLookalikeIsNamed() throws {
+    var named: [String] = []
+    var total = 0
+    for pair in [("末", "未"), ("土", "士"), ("右", "石"), ("午", "牛"), ("八", "入"), ("人", "入")] {
+      let a = try Reference.kanji(pair.0)
+      let b = try Reference.kanji(pair.1)
+      for (drawn, asked) in [(a, b), (b, a)] {
+        let drawing = draw(drawn, level: .neat, canvas: .init(columns: 64, rows: 32), seed: 3)
+        let grade = graded(asked, drawing)
+        total += 1
+        if grade.errors.first?.type == .character {
+          #expect(grade.errors.first?.drawn == drawn.character)
+          named.append(drawn.character)
+        }
+      }
+    }
+    // 10 of the 12 today (右 and 石 are too close to name); three in four at least.
+    #expect(named.count * 4 >= total * 3, "named only \(named) of \(total)")
+  }
+
   @Test func kingInsideCountryIsMissingTheDot() throws {
     let country = try Reference.kanji("国")
     let strokes = country.strokes.strokes

@@ -83,16 +83,18 @@ import Testing
   }
 
   @Test func onlyUpToTwoShapeOrPlaceSlipsCount() {
-    func problem(_ type: Grade.Problem.Kind, _ stroke: Int) -> Grade.Problem {
-      Grade.Problem(type: type, stroke: stroke, message: "")
+    func grade(_ problems: [(Grade.Problem.Kind, Int)]) -> Grade {
+      Grade(
+        kanji: "探", pass: problems.isEmpty, score: 0.5,
+        errors: problems.map { Grade.Problem(type: $0.0, stroke: $0.1, message: "") },
+        strokes: [])
     }
-    #expect(FormJudge.onlyLooseSlips([problem(.position, 3)]))
-    #expect(FormJudge.onlyLooseSlips([problem(.position, 3), problem(.shape, 6)]))
-    #expect(!FormJudge.onlyLooseSlips([]))
-    #expect(
-      !FormJudge.onlyLooseSlips([problem(.position, 3), problem(.shape, 6), problem(.shape, 9)]))
+    #expect(grade([(.position, 3)]).fewSlipsOnly)
+    #expect(grade([(.position, 3), (.shape, 6)]).fewSlipsOnly)
+    #expect(!grade([]).fewSlipsOnly)
+    #expect(!grade([(.position, 3), (.shape, 6), (.shape, 9)]).fewSlipsOnly)
     for type in [Grade.Problem.Kind.missing, .extra, .reversed, .order, .character] {
-      #expect(!FormJudge.onlyLooseSlips([problem(.position, 3), problem(type, 4)]), "\(type)")
+      #expect(!grade([(.position, 3), (type, 4)]).fewSlipsOnly, "\(type)")
     }
   }
 
