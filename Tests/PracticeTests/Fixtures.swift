@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import Progress
 
 @testable import Practice
 
@@ -136,4 +137,19 @@ struct Learner {
   var screenText: String {
     session.screen.texts.map(\.text).joined(separator: "\n")
   }
+}
+
+/// A progress store in a fresh temporary folder, in UTC; the folder goes when the value does.
+final class TemporaryStore {
+  let path = FileManager.default.temporaryDirectory
+    .appendingPathComponent("kanji-write-practice-\(UUID().uuidString)").path
+  let store: ProgressStore
+
+  init() throws {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    store = try ProgressStore(
+      path: path + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -123,12 +123,8 @@ import Testing
   }
 
   @Test func figuresComeFromTheStoreAsTodaysSessionCountsThem() throws {
-    let home = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kanji-write-home-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: home) }
-    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    let store = try ProgressStore(
-      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+    let temporary = try TemporaryStore()
+    let store = temporary.store
     _ = try store.addCards(["一", "二", "三"], at: now)
     let player = HistoryPlayer(store: store, start: now)
     // 一 graduates (two reviews); 二 is learning, due again within the hour; 三 stays new.
@@ -144,12 +140,8 @@ import Testing
   }
 
   @Test func aLearningCardDueWithinTheLearnAheadLimitCountsAsDue() throws {
-    let home = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kanji-write-home-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: home) }
-    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    let store = try ProgressStore(
-      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+    let temporary = try TemporaryStore()
+    let store = temporary.store
     _ = try store.setSetting("learning_steps", "30m")
     _ = try store.addCards(["一"], at: now)
     // Forgotten at once: due again after the learning step, half an hour later.

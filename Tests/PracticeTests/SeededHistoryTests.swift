@@ -7,18 +7,17 @@ import Testing
 /// A learner's history played through the real progress store: reviews at their due times, each
 /// failure with the graded drawing a learner with that habit would make.
 @Suite struct SeededHistoryTests {
-  let home = FileManager.default.temporaryDirectory
-    .appendingPathComponent("kanji-write-weak-\(UUID().uuidString)").path
   let start = Date(timeIntervalSince1970: 1_780_000_000)
 
   func json(_ grade: Grade) -> String {
     String(decoding: try! JSONEncoder().encode(grade), as: UTF8.self)
   }
 
-  func seededStore() throws -> (ProgressStore, Date) {
-    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    let store = try ProgressStore(
-      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+  /// The store (kept in its temporary folder as long as the value lives) and a day after the
+  /// last review.
+  func seededStore() throws -> (TemporaryStore, Date) {
+    let temporary = try TemporaryStore()
+    let store = temporary.store
     _ = try store.addCards(["一", "右", "未", "紙", "細", "紅"], at: start)
     try store.addKnown(["絵"], at: start)
     let player = HistoryPlayer(store: store, start: start)
@@ -39,12 +38,12 @@ import Testing
         failingGrade: json(Fixtures.grade("細", [.init(type: .reversed, stroke: 4, message: "")]))),
       try player.play("紅", Array(repeating: .good, count: 4), failingGrade: nil),
     ]
-    return (store, ends.max()!.addingTimeInterval(86_400))
+    return (temporary, ends.max()!.addingTimeInterval(86_400))
   }
 
   @Test func ranksReasonsAndComponentsFromTheStore() throws {
-    defer { try? FileManager.default.removeItem(atPath: home) }
-    let (store, now) = try seededStore()
+    let (temporary, now) = try seededStore()
+    let store = temporary.store
     let list = try WeakListAnalysis().weakList(store: store, now: now) { kanji in
       Fixtures.parts.filter { kanji.contains($0.key) }
     }
@@ -69,15 +68,11 @@ import Testing
 }
 
 @Suite struct SelfTestStoreTests {
-  let home = FileManager.default.temporaryDirectory
-    .appendingPathComponent("kanji-write-selftest-\(UUID().uuidString)").path
   let start = Date(timeIntervalSince1970: 1_780_000_000)
 
   @Test func aTestIsStoredWithItsScoreAndGivesReviews() throws {
-    defer { try? FileManager.default.removeItem(atPath: home) }
-    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    let store = try ProgressStore(
-      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+    let temporary = try TemporaryStore()
+    let store = temporary.store
     let characters = SelfTestSessionTests.characters
     _ = try store.addCards(Array(characters.prefix(5)), at: start)
     for kanji in characters.prefix(5) {

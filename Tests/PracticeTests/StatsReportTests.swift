@@ -4,15 +4,11 @@ import Progress
 import Testing
 
 @Suite struct StatsReportTests {
-  let home = FileManager.default.temporaryDirectory
-    .appendingPathComponent("kanji-write-stats-\(UUID().uuidString)").path
   let start = Date(timeIntervalSince1970: 1_780_000_000)
 
   @Test func figuresOfTheStoreWithReviewsPerDayAndTheSelfTestTrend() throws {
-    defer { try? FileManager.default.removeItem(atPath: home) }
-    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    let store = try ProgressStore(
-      path: home + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+    let temporary = try TemporaryStore()
+    let store = temporary.store
     _ = try store.addCards(["一", "二", "三"], at: start)
     let player = HistoryPlayer(store: store, start: start)
     // 一: now, ten minutes later (it graduates), and two days later; 二: now.
