@@ -1,4 +1,5 @@
 import KanjiData
+import StrokeMatch
 
 /// The learner's strokes on the canvas, in unit coordinates so that a resize keeps them, plus
 /// the canvas size in cells they were last shown at (the grader works in cells).
@@ -22,9 +23,7 @@ public struct Ink: Equatable, Sendable {
 }
 
 /// The grader's word on one reference stroke.
-public enum Verdict: String, Sendable, Codable, CaseIterable {
-  case ok, reversed, order, shape, position, missing
-}
+public typealias Verdict = Grade.StrokeResult.Verdict
 
 public struct StrokeOutcome: Equatable, Sendable {
   /// Zero-based reference stroke.

@@ -29,7 +29,7 @@ public struct StrokeMatchJudge: DrawingJudge {
     let outcomes = grade.strokes.map { result in
       StrokeOutcome(
         stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },
-        verdict: Verdict(rawValue: result.verdict.rawValue) ?? .shape)
+        verdict: result.verdict)
     }
     return Assessment(
       // A pass may carry notes: a loose hand's slips, forgiven but still worth seeing.
