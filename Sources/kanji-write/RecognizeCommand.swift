@@ -91,26 +91,11 @@ enum StrokeMatchCLI {
 
   /// Runs `body` on each non-blank line, printing its output or an {"error": ...} line.
   static func eachLine(of input: Data, _ body: (ArraySlice<UInt8>) throws -> String) {
-    let bytes = [UInt8](input)
-    var output = ""
-    var start = 0
-    while start < bytes.count {
-      var end = start
-      while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-      let line = bytes[start..<end]
-      start = end + 1
-      guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-      do {
-        output += try body(line) + "\n"
-      } catch {
-        output += errorLine(error) + "\n"
-      }
-      if output.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(output.utf8))
-        output = ""
+    eachBlock(of: input, size: 256) { lines in
+      lines.map { line in
+        do { return try body(line) } catch { return errorLine(error) }
       }
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
   }
 
   /// Splits `input` into its non-blank lines and hands them to `body` in blocks of `size`,
