@@ -26,39 +26,33 @@ extension Grade {
     looseHandOnly == true || fewSlipsOnly || suggestsAnotherCharacter
   }
 
-  /// Settles what only a comparison with other kanji can: a loose hand's slips are forgiven when
-  /// the drawing is clearly the kanji asked, and a `character` error is added when it is clearly
-  /// another one. `recognizer` ranks the kanji of the drawing's stroke count.
+  /// Settles what only a comparison with other kanji can, from one ranking of the kanji of the
+  /// drawing's stroke count by `recognizer`: a loose hand's slips are forgiven when the drawing
+  /// is clearly the kanji asked (they become `notes`), and a `character` error names another
+  /// kanji when the drawing is clearly that one.
   public mutating func review(_ drawing: Drawing, using recognizer: Recognizer) {
-    if looseHandOnly == true {
-      confirmIdentity(of: drawing, using: recognizer)
-    } else if fewSlipsOnly {
-      // A stroke or two off in a neat hand: a look-alike, when another kanji is clearly nearer.
-      addCharacterError(
-        recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5),
-        margin: Self.identityMargin)
-    }
-    nameCharacter(of: drawing, using: recognizer)
+    guard needsReview else { return }
+    // A narrower search than `recognize`'s: kanji of the drawing's own stroke count.
+    let candidates = recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5)
+    if looseHandOnly == true { forgiveSlips(ifFirst: candidates) }
+    looseHandOnly = nil
+    guard !pass else { return }
+    // A stroke or two off (a look-alike) says little against another kanji: a narrow margin
+    // names it; a drawing with much wrong needs a wide one.
+    if fewSlipsOnly { addCharacterError(candidates, margin: Self.identityMargin) }
+    if suggestsAnotherCharacter { addCharacterError(candidates, margin: 1.1) }
   }
 
   /// How far ahead of every other kanji the recogniser must put the one asked before a loose
-  /// hand's slips are forgiven. Drawn look-alikes score at least 8% better as what they are
+  /// hand's slips are forgiven, and how far ahead of the one asked another kanji must be to be
+  /// named for a stroke or two off. Drawn look-alikes score at least 8% better as what they are
   /// than as the kanji asked; a correct sloppy drawing scores 2-30% ahead of the next kanji.
   static let identityMargin = 1.03
 
-  /// Forgives the shape and place slips of a loose hand (`looseHandOnly`) when the recogniser,
-  /// among the kanji of the drawing's stroke count, clearly ranks the kanji asked first: the
-  /// drawing passes, and the slips become `notes`. When it clearly ranks another kanji first
-  /// (a look-alike), that kanji is named.
-  public mutating func confirmIdentity(of drawing: Drawing, using recognizer: Recognizer) {
-    guard looseHandOnly == true else { return }
-    looseHandOnly = nil
-    let candidates = recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5)
-    guard let best = candidates.first else { return }
-    guard best.kanji == kanji else {
-      addCharacterError(candidates, margin: Self.identityMargin)
-      return
-    }
+  /// The drawing passes, its slips kept as `notes`, when `candidates` put the kanji asked first
+  /// by the identity margin.
+  private mutating func forgiveSlips(ifFirst candidates: [(kanji: String, score: Double)]) {
+    guard let best = candidates.first, best.kanji == kanji else { return }
     let runnerUp = candidates.count > 1 ? candidates[1].score : 0
     guard best.score >= runnerUp * Self.identityMargin else { return }
     notes = errors.map { slip in
@@ -73,24 +67,12 @@ extension Grade {
     }
   }
 
-  /// Adds a `character` error, first, naming the kanji drawn instead when the recogniser ranks it
-  /// clearly above the one asked for.
-  public mutating func nameCharacter(of drawing: Drawing, using recognizer: Recognizer) {
-    guard suggestsAnotherCharacter, !errors.contains(where: { $0.type == .character }) else {
-      return
-    }
-    // A narrower search than `recognize`'s: kanji of the drawing's own stroke count.
-    addCharacterError(
-      recognizer.recognize(drawing, top: 5, window: 0, prefilter: 40, shortlist: 5), margin: 1.1)
-  }
-
-  /// A `character` error, first, when the best of `candidates` is another kanji, `margin` times
-  /// the score of the one asked (which counts as 0 when it is not among them). A drawing with
-  /// much wrong needs a wide margin; a loose hand's with a slip or two (`confirmIdentity`), the
-  /// identity margin, as every look-alike of the check sets clears it.
+  /// A `character` error, first, unless there is one, when the best of `candidates` is another
+  /// kanji, `margin` times the score of the one asked (0 when it is not among them).
   private mutating func addCharacterError(
     _ candidates: [(kanji: String, score: Double)], margin: Double
   ) {
+    guard !errors.contains(where: { $0.type == .character }) else { return }
     guard let best = candidates.first, best.kanji != kanji else { return }
     let asked = candidates.first { $0.kanji == kanji }?.score ?? 0
     guard best.score >= asked * margin else { return }

@@ -59,7 +59,7 @@ public struct Grade: Codable, Sendable, Equatable {
   public var errors: [Problem]
   public var strokes: [StrokeResult]
   /// What was forgiven in a passing drawing: the shape and place slips of a loose hand whose
-  /// drawing is still clearly the kanji asked (`confirmIdentity`). Nil when nothing was.
+  /// drawing is still clearly the kanji asked (`review`). Nil when nothing was.
   public var notes: [Problem]?
   /// Set by the grader when the drawing fails only on the shape or place of a few strokes, drawn
   /// by a hand that strays from the model everywhere: whether the drawing is recognisably the

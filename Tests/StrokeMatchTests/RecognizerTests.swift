@@ -23,7 +23,7 @@ import Testing
     let drawing = draw(drawn, level: .neat, seed: 5)
     var grade = Grader(kanji: asked).grade(drawing)
     #expect(grade.suggestsAnotherCharacter)
-    grade.nameCharacter(of: drawing, using: Recognizer(candidates: Reference.all))
+    grade.review(drawing, using: Recognizer(candidates: Reference.all))
     #expect(grade.errors.first?.type == .character)
     #expect(grade.errors.first?.drawn == "海")
   }
