@@ -23,16 +23,22 @@ public struct HomeFigures: Equatable, Sendable {
 
   /// The figures of `store` at `now`, counted the way today's session picks its cards.
   public static func load(store: ProgressStore, now: Date) throws -> HomeFigures {
+    let (due, new) = try studyCounts(store: store, now: now)
+    let stats = try store.stats(now: now)
+    return HomeFigures(
+      dueNow: due, newAvailable: new, reviewedToday: stats.reviewsToday,
+      streak: stats.streakDays, nextReview: try store.nextDue(after: now))
+  }
+
+  /// The cards today's session would ask now: reviews due (learning cards due within the
+  /// learn-ahead limit included) and new kanji. What the app's start decides by, without the
+  /// rest of the figures.
+  public static func studyCounts(store: ProgressStore, now: Date) throws -> (due: Int, new: Int) {
     let queue = try store.sessionQueue(now: now)
     let ahead = try store.laterToday(now: now).filter {
       ($0.due ?? now) <= now + StoreHost.learnAheadLimit
     }
-    let stats = try store.stats(now: now)
-    return HomeFigures(
-      dueNow: queue.filter { !$0.isNew }.count + ahead.count,
-      newAvailable: queue.filter(\.isNew).count,
-      reviewedToday: stats.reviewsToday, streak: stats.streakDays,
-      nextReview: try store.nextDue(after: now))
+    return (queue.filter { !$0.isNew }.count + ahead.count, queue.filter(\.isNew).count)
   }
 }
 

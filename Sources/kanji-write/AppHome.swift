@@ -30,10 +30,11 @@ enum AppHome {
       ProgressCLI.fail(error.description)
     }
     let store = try ProgressCLI.openStore(global)
-    let (deckIsEmpty, figures) = try ProgressCLI.run {
-      (try store.cards().isEmpty, try HomeFigures.load(store: store, now: Date()))
+    // Today's session at once when it has cards, or on the first run (its deck choice).
+    var step = try ProgressCLI.run {
+      let (due, new) = try HomeFigures.studyCounts(store: store, now: Date())
+      return try due + new > 0 || store.cards().isEmpty ? Step.session : .home
     }
-    var step = deckIsEmpty || figures.dueNow + figures.newAvailable > 0 ? Step.session : .home
     while !Terminal.stopRequested {
       switch step {
       case .session:
