@@ -261,6 +261,17 @@ public enum DrawingParser {
       return Array(String(Character(scalar)).utf8)
     }
 
+    /// Whether a number's digits stop at `position`: the input's end, or what may follow a value.
+    func numberEnds(at position: Int) -> Bool {
+      guard position < bytes.count else { return true }
+      switch bytes[position] {
+      case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09:
+        return true
+      default:
+        return false
+      }
+    }
+
     mutating func number() throws -> Double {
       let start = index
       // Whole numbers, what a terminal reports, are read directly.
@@ -279,17 +290,7 @@ public enum DrawingParser {
         digits += 1
         index += 1
       }
-      let ends: Bool
-      if index == bytes.count {
-        ends = true
-      } else {
-        switch bytes[index] {
-        case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09:
-          ends = true
-        default: ends = false
-        }
-      }
-      if digits > 0, ends { return negative ? -whole : whole }
+      if digits > 0, numberEnds(at: index) { return negative ? -whole : whole }
       // A short decimal fraction (a pixel position, 12.25) is its digits over a power of ten: both
       // exact in a Double, so the one division rounds as the full conversion would.
       if digits > 0, index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -303,17 +304,7 @@ public enum DrawingParser {
           digits += 1
           end += 1
         }
-        let fractionEnds: Bool
-        if end == bytes.count {
-          fractionEnds = true
-        } else {
-          switch bytes[end] {
-          case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09:
-            fractionEnds = true
-          default: fractionEnds = false
-          }
-        }
-        if scale > 1, fractionEnds {
+        if scale > 1, numberEnds(at: end) {
           index = end
           let value = whole / scale
           return negative ? -value : value
