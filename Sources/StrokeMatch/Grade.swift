@@ -63,8 +63,13 @@ public struct Grade: Codable, Sendable, Equatable {
   public var notes: [Problem]?
   /// Set by the grader when the drawing fails only on the shape or place of a few strokes, drawn
   /// by a hand that strays from the model everywhere: whether the drawing is recognisably the
-  /// kanji asked then decides. Nil otherwise.
+  /// kanji asked then decides (`review`). Nil otherwise. A question for the review, not part of
+  /// the judgement: never encoded.
   public var looseHandOnly: Bool?
+
+  private enum CodingKeys: String, CodingKey {
+    case kanji, pass, score, errors, strokes, notes
+  }
 
   public init(kanji: String, pass: Bool, score: Double, errors: [Problem], strokes: [StrokeResult])
   {

@@ -78,6 +78,17 @@ import Testing
 }
 
 @Suite struct GradeCodingTests {
+  @Test func theReviewsQuestionIsNotStoredButItsNotesAre() throws {
+    var grade = Grade(kanji: "探", pass: true, score: 0.8, errors: [], strokes: [])
+    grade.looseHandOnly = true
+    grade.notes = [.init(type: .position, stroke: 3, message: "stroke 3 is in the wrong place")]
+    let json = String(decoding: try JSONEncoder().encode(grade), as: UTF8.self)
+    #expect(!json.contains("looseHandOnly"))
+    let again = try JSONDecoder().decode(Grade.self, from: Data(json.utf8))
+    #expect(again.looseHandOnly == nil)
+    #expect(again.notes == grade.notes)
+  }
+
   @Test func decodesTheIssuesJSON() throws {
     let json = """
       {"kanji": "学", "pass": false, "score": 0.71,
