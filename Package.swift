@@ -25,7 +25,7 @@ let package = Package(
     .target(
       name: "KanjiData", dependencies: ["SQLite", "CZlib"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-    .target(name: "StrokeMatch", dependencies: ["KanjiData"]),
+    .target(name: "StrokeMatch", dependencies: ["KanjiData", "SQLite"]),
     .target(name: "Scheduler"),
     .target(name: "Progress", dependencies: ["SQLite", "Scheduler"]),
     .target(name: "Practice", dependencies: ["StrokeMatch", "Scheduler", "Progress", "KanjiData"]),
@@ -47,7 +47,7 @@ let package = Package(
     ),
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-    .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData"]),
+    .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "SQLite"]),
     .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
     .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
@@ -55,6 +55,6 @@ let package = Package(
       name: "PracticeTests",
       dependencies: ["Practice", "KanjiData", "Scheduler", "Progress", "StrokeMatch"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Practice"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["KanjiData"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["KanjiData", "SQLite"]),
   ]
 )

@@ -7,6 +7,7 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <stdio.h>
@@ -39,5 +40,12 @@ static inline int kw_window_size(int fd, int *cols, int *rows, int *xpixels, int
   if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
   *cols = size.ws_col; *rows = size.ws_row; *xpixels = size.ws_xpixel; *ypixels = size.ws_ypixel;
   return 0;
+}
+// Whether the terminfo database describes $TERM, found without taking over the terminal.
+static inline int kw_terminal_type_known(void) {
+  int status = 0;
+  if (setupterm((char *)0, STDOUT_FILENO, &status) != OK) return 0;
+  del_curterm(cur_term);
+  return 1;
 }
 #endif

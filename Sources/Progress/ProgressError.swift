@@ -8,6 +8,13 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
   case locked(path: String)
   case cannotOpen(path: String, reason: String)
   case newerSchema(path: String, found: Int, supported: Int)
+  /// A schema version no kanji-write ever wrote.
+  case unknownSchema(path: String, found: Int)
+  /// An older schema, opened where it cannot be brought up to date.
+  case needsUpgrade(path: String, found: Int, supported: Int)
+  /// SQLite's quick check found damage; nothing is written to such a file.
+  case damaged(path: String, details: [String])
+  case diskFull(path: String)
   case unknownCard(String)
   case reviewNotAfterLast(kanji: String, last: Date, attempted: Date)
   case unknownSetting(String)
@@ -27,7 +34,20 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
     case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
     case .newerSchema(let path, let found, let supported):
       return
-        "\(path) was written by a newer kanji-write (schema \(found), this one knows up to \(supported))"
+        "\(path) was written by a newer kanji-write (schema \(found), this one knows up to \(supported)); it was left untouched: update kanji-write to use it"
+    case .unknownSchema(let path, let found):
+      return
+        "\(path) has schema version \(found), which no kanji-write writes; it was left untouched"
+    case .needsUpgrade(let path, let found, let supported):
+      return
+        "\(path) has the older schema \(found) (this kanji-write uses \(supported)) and cannot be upgraded here because it cannot be written"
+    case .damaged(let path, let details):
+      let shown = details.prefix(3).joined(separator: "; ")
+      return
+        "\(path) is damaged (\(shown)\(details.count > 3 ? "; ..." : "")); it was left untouched. Restore a backup (kanji-write import-progress), or read what is left with kanji-write export"
+    case .diskFull(let path):
+      return
+        "the disk holding \(path) is full; nothing more was saved. Free some space and try again"
     case .unknownCard(let kanji):
       return "\(kanji) is not in your deck; add it with `kanji-write add`"
     case .reviewNotAfterLast(let kanji, let last, let attempted):

@@ -5,12 +5,27 @@ import Scheduler
 /// The learner's progress in one SQLite file (WAL, synchronous FULL): the deck with each card's
 /// scheduling state, the review log, self-tests, the known set and settings. Every write is one
 /// BEGIN IMMEDIATE transaction, committed before the call returns.
+///
+/// A process keeps one store open for as long as it needs it: SQLite's locks belong to the
+/// process, and nothing but this connection touches the file while it is open.
 public final class ProgressStore {
+  /// What a process means to do with the store.
+  public enum Access: Sendable {
+    /// Record progress: the file is created when missing, upgraded when older, and checked
+    /// for damage before the first write.
+    case readWrite
+    /// Only read it: a read-only file, or one in a read-only folder, can still be exported.
+    case readOnly
+  }
+
   public let path: String
+  public let access: Access
   /// The copy made before migrating an older schema at open, if any.
-  public let migrationBackup: String?
+  public private(set) var migrationBackup: String?
   let db: Database
   let timeZone: TimeZone
+  /// Set for a file that held data when opened, until SQLite's quick check has passed.
+  private var unverified: Bool
 
   public static let busyTimeoutMs: Int32 = 5000
   static let busyRetries = 3
@@ -18,41 +33,93 @@ public final class ProgressStore {
   /// Opens (creating if needed) the progress database of `home`, resolved as `ProgressHome`.
   public static func open(
     home: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-    timeZone: TimeZone = .current
+    timeZone: TimeZone = .current, access: Access = .readWrite
   ) throws -> ProgressStore {
     let directory = ProgressHome.directory(home: home, environment: environment)
-    do {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw ProgressError.cannotOpen(path: directory, reason: "cannot create the folder")
+    let path = directory + "/" + ProgressHome.fileName
+    // A reader opens the store as a writer would when it can (creating a missing store, or
+    // upgrading an older one), and read-only only when the file or its folder cannot be written.
+    let exists = try FileGuard.existingSize(path) != nil
+    if access == .readWrite || !exists
+      || (try? FileGuard.checkWritable(path, exists: true)) != nil
+    {
+      try FileGuard.createFolder(directory)
+      return try ProgressStore(path: path, timeZone: timeZone)
     }
-    return try ProgressStore(path: directory + "/" + ProgressHome.fileName, timeZone: timeZone)
+    return try ProgressStore(path: path, timeZone: timeZone, access: .readOnly)
   }
 
   public init(
     path: String, timeZone: TimeZone = .current, now: Date = Date(),
-    busyTimeoutMs: Int32 = ProgressStore.busyTimeoutMs
+    busyTimeoutMs: Int32 = ProgressStore.busyTimeoutMs, access: Access = .readWrite
   ) throws {
     self.path = path
     self.timeZone = timeZone
-    try FileGuard.checkBeforeOpening(path)
+    self.access = access
+    let size = try FileGuard.existingSize(path)
+    unverified = (size ?? 0) > 0
     do {
-      db = try Database(
-        path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: busyTimeoutMs)
-      // A read first: a damaged file fails here, before anything could be written to it.
+      switch access {
+      case .readWrite:
+        try FileGuard.checkWritable(path, exists: size != nil)
+        if size == nil { try FileGuard.createPrivate(path) } else { FileGuard.makePrivate(path) }
+        db = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: busyTimeoutMs)
+      case .readOnly:
+        db = try Self.openForReading(path, busyTimeoutMs: busyTimeoutMs)
+      }
+      // A read first: a file that is not a database fails here, before anything is written.
       _ = try db.scalar("SELECT count(*) FROM sqlite_master")
+      let version = try Schema.version(db)
+      guard version >= 0 else { throw ProgressError.unknownSchema(path: path, found: version) }
+      guard version <= Schema.currentVersion else {
+        throw ProgressError.newerSchema(
+          path: path, found: version, supported: Schema.currentVersion)
+      }
+      if access == .readOnly {
+        guard version == Schema.currentVersion else {
+          throw ProgressError.needsUpgrade(
+            path: path, found: version, supported: Schema.currentVersion)
+        }
+        return
+      }
       if try db.scalar("PRAGMA journal_mode") != .text("wal") {
+        try verifyBeforeFirstWrite()
         _ = try db.query("PRAGMA journal_mode = WAL")
       }
       // FULL syncs the WAL at every commit: a recorded review survives a power cut, not just a
       // crash. NORMAL would save that fsync but may lose the last reviews on power loss.
       try db.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
+      if version < Schema.currentVersion { try verifyBeforeFirstWrite() }
       migrationBackup = try Schema.migrate(db, path: path, now: now)
       try ensureModel(now: now)
     } catch {
       throw Self.mapped(error, path: path)
     }
+  }
+
+  /// A read-only connection; in a folder where SQLite cannot make its shared-memory file, the
+  /// file is read as it stands, which is all of it unless a WAL holds changes not yet in it.
+  private static func openForReading(_ path: String, busyTimeoutMs: Int32) throws -> Database {
+    if FileGuard.folderIsWritable(path) {
+      return try Database(path: path, mode: .readOnly, busyTimeoutMilliseconds: busyTimeoutMs)
+    }
+    if let walSize = try? FileGuard.existingSize(path + "-wal"), walSize > 0 {
+      throw ProgressError.cannotOpen(
+        path: path,
+        reason:
+          "its folder cannot be written, and \(path)-wal holds changes that need it; make the folder writable")
+    }
+    return try Database(
+      path: path, mode: .readOnlyImmutable, busyTimeoutMilliseconds: busyTimeoutMs)
+  }
+
+  /// SQLite's quick check, once per process before the first write to a file that held data:
+  /// a damaged store is refused instead of written, so the damage does not spread.
+  func verifyBeforeFirstWrite() throws {
+    guard unverified else { return }
+    let found = try db.query("PRAGMA quick_check").compactMap { $0.string(0) }
+    guard found == ["ok"] else { throw ProgressError.damaged(path: path, details: found) }
+    unverified = false
   }
 
   static func mapped(_ error: Error, path: String) -> Error {
@@ -62,6 +129,7 @@ public final class ProgressStore {
     case .busy: return ProgressError.locked(path: path)
     case .readOnly: return ProgressError.readOnly(path: path)
     case .cannotOpen: return ProgressError.cannotOpen(path: path, reason: error.message)
+    case .full: return ProgressError.diskFull(path: path)
     case .constraint, .other: return ProgressError.database(error.description)
     }
   }
@@ -69,9 +137,11 @@ public final class ProgressStore {
   /// Runs `body` as one immediate transaction, retrying when another instance holds the lock
   /// past the busy timeout. Nothing is committed unless `body` returns.
   func write<T>(_ body: () throws -> T) throws -> T {
+    guard access == .readWrite else { throw ProgressError.readOnly(path: path) }
     var attempt = 0
     while true {
       do {
+        try verifyBeforeFirstWrite()
         return try db.transaction(body)
       } catch let error as SQLiteError where error.kind == .busy && attempt < Self.busyRetries {
         attempt += 1

@@ -88,6 +88,7 @@ enum Schema {
     if from > 0 {
       let target = "\(path).v\(from)-backup-\(Int64(now.timeIntervalSince1970 * 1000))"
       try db.run("VACUUM INTO ?", [.text(target)])
+      chmod(target, 0o600)
       backup = target
     }
     try db.transaction {

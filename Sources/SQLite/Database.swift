@@ -13,6 +13,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     /// The file cannot be opened at all (missing folder, permissions).
     case cannotOpen
     case constraint
+    /// The disk (or the file system's quota) is full.
+    case full
     case other
   }
 
@@ -20,17 +22,23 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
   public let code: Int32
   public let message: String
   public let path: String
+  /// The operating system's error number behind an I/O error, 0 when there is none.
+  public let systemErrno: Int32
 
-  init(code: Int32, message: String, path: String) {
+  init(code: Int32, message: String, path: String, systemErrno: Int32 = 0) {
     self.code = code
     self.message = message
     self.path = path
+    self.systemErrno = systemErrno
     switch code & 0xff {
     case SQLITE_CORRUPT, SQLITE_NOTADB: kind = .corrupt
     case SQLITE_BUSY, SQLITE_LOCKED: kind = .busy
     case SQLITE_READONLY: kind = .readOnly
     case SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH: kind = .cannotOpen
     case SQLITE_CONSTRAINT: kind = .constraint
+    case SQLITE_FULL: kind = .full
+    // A write that fails for want of space is often reported as a plain I/O error.
+    case SQLITE_IOERR where systemErrno == ENOSPC || systemErrno == EDQUOT: kind = .full
     default: kind = .other
     }
   }
@@ -42,6 +50,7 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
       return "\(path) is locked by another program (\(message)); try again when it is done"
     case .readOnly: return "\(path) cannot be written (\(message))"
     case .cannotOpen: return "cannot open \(path) (\(message))"
+    case .full: return "the disk holding \(path) is full (\(message))"
     case .constraint, .other: return "\(path): \(message)"
     }
   }
@@ -64,6 +73,9 @@ public final class Database {
     case readWriteCreate
     /// Read and write a file that must already exist.
     case readWrite
+    /// Read a file that nothing changes while it is open, without the shared-memory file a
+    /// WAL database otherwise needs: the way to read one in a folder that cannot be written.
+    case readOnlyImmutable
   }
 
   public let path: String
@@ -78,9 +90,17 @@ public final class Database {
     case .readOnly: flags |= SQLITE_OPEN_READONLY
     case .readWrite: flags |= SQLITE_OPEN_READWRITE
     case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+    case .readOnlyImmutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+    }
+    var name = path
+    if mode == .readOnlyImmutable {
+      // In a URI, these three characters of a file name must be escaped.
+      let escaped = path.replacingOccurrences(of: "%", with: "%25")
+        .replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
+      name = "file:\(escaped)?immutable=1"
     }
     var db: OpaquePointer?
-    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    let rc = sqlite3_open_v2(name, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
       let message =
         db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
@@ -102,7 +122,9 @@ public final class Database {
   }
 
   func error(_ code: Int32) -> SQLiteError {
-    SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)), path: path)
+    SQLiteError(
+      code: code, message: String(cString: sqlite3_errmsg(handle)), path: path,
+      systemErrno: sqlite3_system_errno(handle))
   }
 
   /// Runs one or more SQL statements that take no parameters.

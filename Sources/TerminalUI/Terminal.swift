@@ -62,6 +62,14 @@ public final class Terminal {
           "kanji-write needs a terminal with cursor control and mouse reporting, and TERM is '\(term.isEmpty ? "unset" : term)'. Run it in a terminal emulator such as xterm, GNOME Terminal, kitty or tmux (TERM=xterm-256color)."
       )
     }
+    // Checked here as well as by newterm, so that nothing is opened for a terminal type the
+    // app would then refuse.
+    guard kw_terminal_type_known() == 1 else {
+      throw TerminalUnavailable(
+        description:
+          "kanji-write does not know the terminal type '\(term)'. Set TERM to one your system knows, such as xterm-256color."
+      )
+    }
     setlocale(LC_ALL, "")
     let codeset = String(cString: kw_codeset())
     guard codeset == "UTF-8" else {

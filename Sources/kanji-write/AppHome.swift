@@ -24,12 +24,8 @@ enum AppHome {
   }
 
   static func run(_ global: GlobalOptions) throws {
-    do {
-      try Terminal.checkEnvironment(environment: ProcessInfo.processInfo.environment)
-    } catch {
-      ProgressCLI.fail(error.description)
-    }
-    let store = try ProgressCLI.openStore(global)
+    let context = try AppContext(global)
+    let store = context.store
     // Today's session at once when it has cards, or on the first run (its deck choice).
     var step = try ProgressCLI.run {
       let (due, new) = try HomeFigures.studyCounts(store: store, now: Date())
@@ -38,14 +34,14 @@ enum AppHome {
     while !Terminal.stopRequested {
       switch step {
       case .session:
-        let exit = try SessionLauncher.run(global, dailySession: true, returnsHome: true) {
+        let exit = try SessionLauncher.run(context, dailySession: true, returnsHome: true) {
           host, now in
           (try host.dueCards(now: now), try host.deckIsEmpty)
         }
         guard let next = Step(after: exit) else { return }
         step = next
       case .open(let destination):
-        let exit = try AppScreens.open(destination, global: global, returnsHome: true)
+        let exit = try AppScreens.open(destination, context: context, returnsHome: true)
         guard let next = Step(after: exit) else { return }
         step = next
       case .home:

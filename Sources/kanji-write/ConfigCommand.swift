@@ -58,7 +58,7 @@ struct CheckCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global)
+    let store = try ProgressCLI.openStore(global, access: .readOnly)
     let report = try ProgressCLI.run { try store.check() }
     if json {
       print(try ProgressCLI.json(report))

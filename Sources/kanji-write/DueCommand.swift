@@ -37,7 +37,7 @@ struct DueCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global)
+    let store = try ProgressCLI.openStore(global, access: .readOnly)
     let now = Date()
     let (queue, later, next) = try ProgressCLI.run {
       (

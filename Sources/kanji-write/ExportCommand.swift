@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     guard ["csv", "json"].contains(format) else {
       ProgressCLI.fail("unknown export format \"\(format)\": use csv or json")
     }
-    let store = try ProgressCLI.openStore(global)
+    let store = try ProgressCLI.openStore(global, access: .readOnly)
     let text: String = try ProgressCLI.run {
       switch format {
       case "csv": return try store.revlogCSV()
@@ -35,6 +35,8 @@ struct ExportCommand: ParsableCommand {
     // Written beside the target, then renamed: an interrupted export never leaves half a file.
     try ProgressCLI.run {
       try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+      // The learner's record: theirs alone to read, like the store it comes from.
+      chmod(out, 0o600)
     }
   }
 }

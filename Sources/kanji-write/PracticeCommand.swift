@@ -31,9 +31,10 @@ struct PracticeCommand: ParsableCommand {
 
   func run() throws {
     let characters = Self.characters(kanji)
-    let exit = try SessionLauncher.run(global, dailySession: false) { host, now in
+    let context = try AppContext(global)
+    let exit = try SessionLauncher.run(context, dailySession: false) { host, now in
       (try host.practiceCards(characters, now: now), false)
     }
-    try AppScreens.follow(exit, global: global)
+    try AppScreens.follow(exit, context: context)
   }
 }

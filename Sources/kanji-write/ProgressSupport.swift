@@ -6,8 +6,12 @@ import Scheduler
 /// Shared plumbing of the deck and progress subcommands: opening the store, reporting errors
 /// (stderr, exit status 2), dates and JSON.
 enum ProgressCLI {
-  static func openStore(_ global: GlobalOptions) throws -> ProgressStore {
-    try run { try ProgressStore.open(home: global.home) }
+  /// The learner's store; `.readOnly` for commands that only read, so that a read-only copy
+  /// can still be read.
+  static func openStore(_ global: GlobalOptions, access: ProgressStore.Access = .readWrite)
+    throws -> ProgressStore
+  {
+    try run { try ProgressStore.open(home: global.home, access: access) }
   }
 
   /// Runs `body`, turning any error into a message on stderr and exit status 2.

@@ -11,22 +11,14 @@ enum SessionLauncher {
   /// - Parameter returnsHome: the app's home screen comes next (the summary says so).
   @discardableResult
   static func run(
-    _ global: GlobalOptions, dailySession: Bool, returnsHome: Bool = false,
+    _ context: AppContext, dailySession: Bool, returnsHome: Bool = false,
     cards: (StoreHost, Date) throws -> (cards: [SessionCard], deckIsEmpty: Bool)
   ) throws -> SessionExit {
-    let environment = ProcessInfo.processInfo.environment
-    do {
-      try Terminal.checkEnvironment(environment: environment)
-    } catch {
-      ProgressCLI.fail(error.description)
-    }
     let now = Date()
-    let (host, settings, leniency, session) = try ProgressCLI.run {
-      let reference = try ReferenceDatabase(
-        path: try ReferenceDatabase.locate(explicit: global.data))
-      let host = StoreHost(store: try ProgressStore.open(home: global.home), reference: reference)
+    let host = StoreHost(store: context.store, reference: context.reference)
+    let (settings, leniency, session) = try ProgressCLI.run {
       let (settings, leniency) = try host.settings(dailySession: dailySession)
-      return (host, settings, leniency, try cards(host, now))
+      return (settings, leniency, try cards(host, now))
     }
     let terminal: Terminal
     do {

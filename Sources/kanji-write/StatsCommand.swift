@@ -16,7 +16,7 @@ struct StatsCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global)
+    let store = try ProgressCLI.openStore(global, access: .readOnly)
     let now = Date()
     if json {
       print(try ProgressCLI.json(try ProgressCLI.run { try store.stats(now: now) }))

@@ -44,7 +44,9 @@ struct TestCommand: ParsableCommand {
 
   func run() throws {
     if history {
-      let store = try ProgressCLI.openStore(global)
+      let store = try ProgressCLI.run {
+        try ProgressStore.open(home: global.home, access: .readOnly)
+      }
       let tests = try ProgressCLI.run { try store.selfTests() }
       if json {
         print(try ProgressCLI.json(HistoryJSON(tests)))
@@ -56,7 +58,7 @@ struct TestCommand: ParsableCommand {
       return
     }
     try SelfTestLauncher.run(
-      global, kanji: kanji.flatMap(KanjiSelector.literalCharacters), seed: seed)
+      try AppContext(global), kanji: kanji.flatMap(KanjiSelector.literalCharacters), seed: seed)
   }
 }
 
@@ -66,16 +68,10 @@ enum SelfTestLauncher {
   /// - Parameters:
   ///   - kanji: the kanji to ask, in order; nil to choose ten the learner can read.
   ///   - seed: for the choice; nil for the clock's.
-  static func run(_ global: GlobalOptions, kanji: [String]?, seed: UInt64?) throws {
-    do {
-      try Terminal.checkEnvironment(environment: ProcessInfo.processInfo.environment)
-    } catch {
-      ProgressCLI.fail(error.description)
-    }
-    let store = try ProgressCLI.openStore(global)
+  static func run(_ context: AppContext, kanji: [String]?, seed: UInt64?) throws {
+    let store = context.store
+    let reference = context.reference
     let (asked, settings, judge) = try ProgressCLI.run {
-      let reference = try ReferenceDatabase(
-        path: try ReferenceDatabase.locate(explicit: global.data))
       let characters = try kanji ?? choose(store: store, seed: seed)
       let asked = try characters.map { character in
         guard let entry = try reference.kanji(character) else {

@@ -36,10 +36,20 @@ struct WeakCommand: ParsableCommand {
   }
 
   func run() throws {
-    let list = try Self.load(global, limit: limit)
     if session {
-      try practise(list)
-    } else if json {
+      let context = try AppContext(global)
+      try practise(
+        try Self.load(store: context.store, reference: context.reference, limit: limit),
+        context: context)
+      return
+    }
+    let list = try ProgressCLI.run {
+      try Self.load(
+        store: try ProgressStore.open(home: global.home, access: .readOnly),
+        reference: try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: global.data)),
+        limit: limit)
+    }
+    if json {
       print(try ProgressCLI.json(list))
     } else {
       for line in WeakListReport(list: list).lines { print(line) }
@@ -47,21 +57,18 @@ struct WeakCommand: ParsableCommand {
   }
 
   /// The learner's weak list now, at most `limit` kanji.
-  static func load(_ global: GlobalOptions, limit: Int = WeakListAnalysis().limit) throws
-    -> WeakList
-  {
+  static func load(
+    store: ProgressStore, reference: ReferenceDatabase, limit: Int = WeakListAnalysis().limit
+  ) throws -> WeakList {
     var analysis = WeakListAnalysis()
     analysis.limit = limit
     return try ProgressCLI.run {
-      let reference = try ReferenceDatabase(
-        path: try ReferenceDatabase.locate(explicit: global.data))
-      let store = try ProgressStore.open(home: global.home)
-      return try analysis.weakList(store: store, reference: reference, now: Date())
+      try analysis.weakList(store: store, reference: reference, now: Date())
     }
   }
 
   /// A practice session of the weak kanji, or of those sharing `component`, in rank order.
-  private func practise(_ list: WeakList) throws {
+  private func practise(_ list: WeakList, context: AppContext) throws {
     let kanji: [String]
     if let component {
       guard let weak = list.components.first(where: { $0.element == component }) else {
@@ -74,21 +81,21 @@ struct WeakCommand: ParsableCommand {
     } else {
       kanji = list.kanji.map(\.kanji)
     }
-    try AppScreens.follow(try WeakSession.run(global, kanji: kanji), global: global)
+    try AppScreens.follow(try WeakSession.run(context, kanji: kanji), context: context)
   }
 }
 
 /// A session of weak kanji: `weak --session` and the app's weak-list page.
 enum WeakSession {
   /// Returns how the session ended.
-  static func run(_ global: GlobalOptions, kanji: [String], returnsHome: Bool = false) throws
+  static func run(_ context: AppContext, kanji: [String], returnsHome: Bool = false) throws
     -> SessionExit
   {
     guard !kanji.isEmpty else {
       print("No weak kanji to practise.")
       return .home
     }
-    return try SessionLauncher.run(global, dailySession: false, returnsHome: returnsHome) {
+    return try SessionLauncher.run(context, dailySession: false, returnsHome: returnsHome) {
       host, now in
       (try host.practiceCards(kanji, now: now), false)
     }

@@ -8,12 +8,15 @@ final class AppUnderTest {
 
   let tmux: TmuxSession
   let home: String
+  /// False for an app started in another app's home, which that app removes.
+  private let ownsHome: Bool
 
-  /// Starts `kanji-write ARGUMENTS` in a fresh home, after running each of `before` (commands
-  /// such as `add 十`) in it.
+  /// Starts `kanji-write ARGUMENTS` in a fresh home (or in `sharing`'s home, beside it), after
+  /// running each of `before` (commands such as `add 十`) in it.
   init(
     _ arguments: [String], columns: Int = 80, rows: Int = 24, settings: [String: String] = [:],
-    before: [[String]] = [], jobControl: Bool = false, terminal: [String: String] = [:]
+    before: [[String]] = [], jobControl: Bool = false, terminal: [String: String] = [:],
+    sharing other: AppUnderTest? = nil
   ) throws {
     guard FileManager.default.fileExists(atPath: BuiltBinary.path) else {
       throw HarnessError(description: "no binary at \(BuiltBinary.path): run swift build first")
@@ -23,10 +26,16 @@ final class AppUnderTest {
         description:
           "no reference database at \(BuiltBinary.referenceDatabase): run make data first")
     }
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kw-app-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    home = directory.path
+    if let other {
+      home = other.home
+      ownsHome = false
+    } else {
+      let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("kw-app-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      home = directory.path
+      ownsHome = true
+    }
     let environment = [
       "KANJI_WRITE_HOME": home, "KANJI_WRITE_DATA": BuiltBinary.referenceDatabase, "TZ": "UTC",
     ]
@@ -54,7 +63,7 @@ final class AppUnderTest {
 
   deinit {
     tmux.kill()
-    try? FileManager.default.removeItem(atPath: home)
+    if ownsHome { try? FileManager.default.removeItem(atPath: home) }
   }
 
   nonisolated(unsafe) private static var cache: [String: Kanji] = [:]
