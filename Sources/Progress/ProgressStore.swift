@@ -40,11 +40,16 @@ public final class ProgressStore {
     // A reader opens the store as a writer would when it can (creating a missing store, or
     // upgrading an older one), and read-only only when the file or its folder cannot be written.
     let exists = try FileGuard.existingSize(path) != nil
-    if access == .readWrite || !exists
-      || (try? FileGuard.checkWritable(path, exists: true)) != nil
-    {
+    if access == .readWrite || !exists {
       try FileGuard.createFolder(directory)
       return try ProgressStore(path: path, timeZone: timeZone)
+    }
+    if (try? FileGuard.checkWritable(path, exists: true)) != nil {
+      do {
+        return try ProgressStore(path: path, timeZone: timeZone)
+      } catch ProgressError.diskFull {
+        // A full disk has no room for the shared-memory file; the data can still be read.
+      }
     }
     return try ProgressStore(path: path, timeZone: timeZone, access: .readOnly)
   }
@@ -97,11 +102,17 @@ public final class ProgressStore {
     }
   }
 
-  /// A read-only connection; in a folder where SQLite cannot make its shared-memory file, the
-  /// file is read as it stands, which is all of it unless a WAL holds changes not yet in it.
+  /// A read-only connection; where SQLite cannot make its shared-memory file (a read-only
+  /// folder, a full disk), the file is read as it stands, which is all of it unless a WAL
+  /// holds changes not yet in it.
   private static func openForReading(_ path: String, busyTimeoutMs: Int32) throws -> Database {
     if FileGuard.folderIsWritable(path) {
-      return try Database(path: path, mode: .readOnly, busyTimeoutMilliseconds: busyTimeoutMs)
+      let database = try Database(
+        path: path, mode: .readOnly, busyTimeoutMilliseconds: busyTimeoutMs)
+      // SQLite makes the shared-memory file at the first read; a full disk has no room for it.
+      guard (try? database.scalar("SELECT count(*) FROM sqlite_master")) == nil else {
+        return database
+      }
     }
     if let walSize = try? FileGuard.existingSize(path + "-wal"), walSize > 0 {
       throw ProgressError.cannotOpen(
@@ -117,7 +128,13 @@ public final class ProgressStore {
   /// a damaged store is refused instead of written, so the damage does not spread.
   func verifyBeforeFirstWrite() throws {
     guard unverified else { return }
-    let found = try db.query("PRAGMA quick_check").compactMap { $0.string(0) }
+    let found: [String]
+    do {
+      found = try db.query("PRAGMA quick_check").compactMap { $0.string(0) }
+    } catch let error as SQLiteError where error.kind == .corrupt {
+      // Damage bad enough stops the check itself.
+      throw ProgressError.damaged(path: path, details: [error.message])
+    }
     guard found == ["ok"] else { throw ProgressError.damaged(path: path, details: found) }
     unverified = false
   }

@@ -29,7 +29,9 @@ struct ExportCommand: ParsableCommand {
       }
     }
     guard let out else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      guard StandardStreams.output(text) else {
+        ProgressCLI.fail("could not write the export: \(String(cString: strerror(errno)))")
+      }
       return
     }
     // Written beside the target, then renamed: an interrupted export never leaves half a file.

@@ -42,7 +42,7 @@ struct KanjiWrite: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        StandardStreams.error(fullMessage(for: error) + "\n")
         Foundation.exit(2)
       }
       exit(withError: error)

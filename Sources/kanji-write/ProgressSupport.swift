@@ -26,7 +26,7 @@ enum ProgressCLI {
   }
 
   static func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("kanji-write: \(message)\n".utf8))
+    StandardStreams.error("kanji-write: \(message)\n")
     Foundation.exit(2)
   }
 

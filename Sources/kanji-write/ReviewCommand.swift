@@ -63,7 +63,7 @@ struct ReviewCommand: ParsableCommand {
       try store.recordReview(ReviewInput(kanji: kanji, time: time, rating: rating))
     }
     // Unbuffered, so a line printed means its review is committed even if the process dies.
-    FileHandle.standardOutput.write(Data((try describe(snapshot) + "\n").utf8))
+    StandardStreams.output(try describe(snapshot) + "\n")
   }
 
   struct BatchLine: Decodable {

@@ -37,8 +37,7 @@ enum SessionLauncher {
       return try TerminalApp(terminal: terminal, session: practice, host: host).run()
     } catch {
       // The terminal is restored by now; the answered reviews before this one are stored.
-      FileHandle.standardError.write(
-        Data("kanji-write: could not save the last review: \(error)\n".utf8))
+      StandardStreams.error("kanji-write: could not save the last review: \(error)\n")
       Foundation.exit(1)
     }
   }

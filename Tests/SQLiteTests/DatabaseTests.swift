@@ -53,4 +53,28 @@ import Testing
     }
     #expect(error?.kind == .cannotOpen)
   }
+
+  /// SQLite often reports a write that found no space as a plain I/O error; the errno behind it
+  /// says what it was.
+  @Test func aFullDiskIsTold() {
+    let ioError = SQLiteError(code: 3338, message: "disk I/O error", path: "p", systemErrno: ENOSPC)
+    #expect(ioError.kind == .full)
+    #expect(ioError.description.contains("full"))
+    #expect(SQLiteError(code: 13, message: "database or disk is full", path: "p").kind == .full)
+    #expect(SQLiteError(code: 3338, message: "disk I/O error", path: "p", systemErrno: EIO).kind == .other)
+  }
+
+  @Test func anImmutableFileNameWithURICharactersIsRead() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kw-sqlite-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("a?b#c%d.sqlite").path
+    do {
+      let db = try Database(path: path)
+      try db.execute("CREATE TABLE t(x); INSERT INTO t VALUES (7)")
+    }
+    let immutable = try Database(path: path, mode: .readOnlyImmutable)
+    #expect(try immutable.scalar("SELECT x FROM t") == .integer(7))
+  }
 }
