@@ -150,6 +150,15 @@ final class AppUnderTest {
     return pids[0]
   }
 
+  /// The most memory the process has held so far (VmHWM), in kilobytes.
+  static func peakMemoryKB(of pid: pid_t) throws -> Int {
+    let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { throw HarnessError(description: "no VmHWM in /proc/\(pid)/status") }
+    return kilobytes
+  }
+
   /// Waits until the app has exited and the shell printed its status.
   func waitForExit(timeout: TimeInterval = 15) throws -> Int {
     let lines = try tmux.waitFor("the app to exit", timeout: timeout) {

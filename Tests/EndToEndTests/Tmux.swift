@@ -186,6 +186,16 @@ final class TmuxSession {
     try tmux(["send-keys", "-t", "app", name])
   }
 
+  /// Pastes `text` into the pane in one go, as a terminal pastes the clipboard: through a tmux
+  /// buffer, since a command line cannot carry that much.
+  func paste(_ text: String) throws {
+    let file = directory.appendingPathComponent("paste-\(UUID().uuidString)")
+    try text.write(to: file, atomically: false, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    try tmux(["load-buffer", "-b", "paste", file.path])
+    try tmux(["paste-buffer", "-d", "-b", "paste", "-t", "app"])
+  }
+
   func resize(columns: Int, rows: Int) throws {
     try tmux(["resize-window", "-t", "app", "-x", "\(columns)", "-y", "\(rows)"])
   }
