@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The real binary in tmux under input no hand makes, such as a flood of pasted clicks.
+/// The real binary in tmux under input no hand makes: a flood of pasted clicks, escape sequences
+/// split by a slow link, replies the app never asked for.
 @Suite(.timeLimit(.minutes(1))) struct HostileInputEndToEndTests {
   @Test func fiveThousandPastedClicksAreCappedAndGradedQuickly() throws {
     let app = try AppUnderTest(["practice", "十"])
@@ -33,5 +34,54 @@ import Testing
     let drawing = try #require(app.reviews().first?["drawingJSON"] as? String)
     let strokes = try JSONSerialization.jsonObject(with: Data(drawing.utf8)) as? [String: Any]
     #expect((strokes?["strokes"] as? [Any])?.count == 200)
+  }
+
+  @Test func aMouseReportSplitByASlowLinkStillDraws() throws {
+    let app = try AppUnderTest(["practice", "十"])
+    try app.tmux.waitForMouseMode()
+    let canvas = try app.canvas()
+    let strokes = try AppUnderTest.kanji("十").strokes.strokes
+    let start = canvas.cell(x: strokes[0].points.first!.x, y: strokes[0].points.first!.y)
+    let end = canvas.cell(x: strokes[0].points.last!.x, y: strokes[0].points.last!.y)
+    // Each report in two parts 100 ms apart: longer than the Escape key waits.
+    try app.tmux.type("\u{1b}[<0;\(start.column + 1)")
+    usleep(100_000)
+    try app.tmux.type(";\(start.row + 1)M")
+    try app.tmux.type("\u{1b}[<32;\(end.column + 1);\(end.row + 1)M")
+    try app.tmux.type("\u{1b}[")
+    usleep(100_000)
+    try app.tmux.type("<0;\(end.column + 1);\(end.row + 1)m")
+    try app.waitForStrokeCount(1)
+    try app.draw(strokes[1], on: canvas)
+    try app.waitForStrokeCount(2)
+    try app.tmux.key("Enter")
+    let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
+    #expect(feedback.contains("十  right"))
+  }
+
+  @Test func colourRepliesAndAltKeysNeitherQuitNorActAsKeys() throws {
+    let app = try AppUnderTest(["practice", "十"])
+    try app.tmux.waitForMouseMode()
+    let canvas = try app.canvas()
+    let strokes = try AppUnderTest.kanji("十").strokes.strokes
+    try app.draw(strokes[0], on: canvas)
+    try app.waitForStrokeCount(1)
+    // Replies to colour queries, ended by ST and by BEL, one split 100 ms apart; their c would
+    // clear, their s show the answer, their q quit.
+    try app.tmux.type("\u{1b}]11;rgb:cccc/cccc/cccc\u{1b}\\")
+    try app.tmux.type("\u{1b}]10;rgb:ssss/")
+    usleep(100_000)
+    try app.tmux.type("qqqq/cccc\u{07}")
+    try app.tmux.type("\u{1b}P1$r0m\u{1b}\\")
+    // Alt+q and Alt+c.
+    try app.tmux.key("M-q")
+    try app.tmux.key("M-c")
+    try app.draw(strokes[1], on: canvas)
+    let lines = try app.tmux.waitForText("Strokes drawn: 2")
+    #expect(!lines.joined().contains("[exit"))
+    #expect(!lines.joined().contains("Cleared."))
+    try app.tmux.key("Enter")
+    let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
+    #expect(feedback.contains("十  right"))
   }
 }
