@@ -7,7 +7,8 @@ public enum KeyPress: Equatable, Sendable {
   case tab
   case up, down, left, right
   case delete
-  /// A control character other than the ones above, by its letter (Ctrl-C is `control("c")`).
+  /// A control character other than the ones above, by its letter (Ctrl-C is `control("c")`,
+  /// Ctrl-\ is `control("\\")`).
   case control(Character)
   /// A key pressed with Alt (or Meta), which terminals send as ESC then the key.
   indirect case alt(KeyPress)
@@ -194,9 +195,11 @@ public struct InputDecoder: Sendable {
     case 0x0d, 0x0a: return .event(.key(.enter), length: 1)
     case 0x7f, 0x08: return .event(.key(.backspace), length: 1)
     case 0x09: return .event(.key(.tab), length: 1)
+    case 0x01...0x1a:
+      return .event(.key(.control(Character(Unicode.Scalar(byte + 0x60)))), length: 1)
     case 0x00..<0x20:
-      let letter = Character(Unicode.Scalar(byte + 0x60))
-      return .event(.key(.control(letter)), length: 1)
+      // Ctrl-@ and Ctrl-\ to Ctrl-_ are named by the character 0x40 above them.
+      return .event(.key(.control(Character(Unicode.Scalar(byte + 0x40)))), length: 1)
     default: return decodeUTF8(bytes, at: start)
     }
   }

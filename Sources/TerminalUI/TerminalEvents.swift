@@ -61,7 +61,9 @@ struct TerminalEvents {
       case .enter: return .key(.enter)
       case .backspace, .delete: return .key(.backspace)
       case .escape: return .key(.escape)
-      case .control("c"):
+      case .control("c"), .control("\\"):
+        // The bytes of Ctrl-C and Ctrl-\ come only when the terminal does not turn them into
+        // SIGINT and SIGQUIT; they mean the same.
         Terminal.stopRequested = true
         return .key(.interrupt)
       case .alt:

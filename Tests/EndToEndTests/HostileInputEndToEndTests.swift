@@ -2,8 +2,13 @@ import Foundation
 import Testing
 
 /// The real binary in tmux under input no hand makes: a flood of pasted clicks, escape sequences
-/// split by a slow link, replies the app never asked for.
+/// split by a slow link, replies the app never asked for, and Ctrl-\.
 @Suite(.timeLimit(.minutes(1))) struct HostileInputEndToEndTests {
+  /// Text a Swift crash or backtrace, or a shell reporting a death by SIGQUIT, leaves on screen.
+  static let backtraceMarks = [
+    "Backtrac", "crashed", "Program crashed", "Thread 0", "Quit", "core dumped",
+  ]
+
   @Test func fiveThousandPastedClicksAreCappedAndGradedQuickly() throws {
     let app = try AppUnderTest(["practice", "十"])
     try app.tmux.waitForMouseMode()
@@ -83,5 +88,47 @@ import Testing
     try app.tmux.key("Enter")
     let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
     #expect(feedback.contains("十  right"))
+  }
+
+  /// Answers 十, reaches the second card, then stops the app with `stop`; the answered review
+  /// must be stored, the terminal given back, and no backtrace shown.
+  private func stopAfterOneAnswer(
+    _ app: AppUnderTest, stop: () throws -> Void, status: () throws -> Int
+  ) throws {
+    try app.tmux.waitForMouseMode()
+    try app.draw("十")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Rating:")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("2 of 2")
+    try stop()
+    #expect(try status() == 0)
+    #expect(try app.tmux.mouseFlags() == "000")
+    #expect(try app.tmux.format("#{alternate_on}") == "0")
+    let screen = try app.tmux.screen().joined(separator: "\n")
+    for mark in Self.backtraceMarks {
+      #expect(!screen.contains(mark), "\(mark) on screen:\n\(screen)")
+    }
+    #expect(try app.reviews().map { $0["kanji"] as? String } == ["十"])
+  }
+
+  @Test func ctrlBackslashSavesRestoresAndLeavesWithoutABacktrace() throws {
+    // In an interactive shell, as a learner runs it: the shell ignores SIGQUIT, the app gets it.
+    let app = try AppUnderTest(["practice", "十", "二"], jobControl: true)
+    try stopAfterOneAnswer(
+      app, stop: { try app.tmux.key("C-\\") }, status: { try app.exitStatusFromShell() })
+  }
+
+  @Test func sigquitSavesRestoresAndLeavesWithoutABacktrace() throws {
+    let app = try AppUnderTest(["practice", "十", "二"])
+    try stopAfterOneAnswer(
+      app, stop: { _ = kill(try app.appProcess(), SIGQUIT) }, status: { try app.waitForExit() })
+  }
+
+  @Test func ctrlBackslashAsAByteSavesAndLeaves() throws {
+    // With no quit character the terminal sends Ctrl-\ as the byte 0x1c, not as SIGQUIT.
+    let app = try AppUnderTest(["practice", "十", "二"], shellSetup: "stty quit undef")
+    try stopAfterOneAnswer(
+      app, stop: { try app.tmux.key("C-\\") }, status: { try app.waitForExit() })
   }
 }

@@ -233,6 +233,13 @@ import Testing
     #expect(events == [.key(.character("4"))])
   }
 
+  @Test func controlBytesAreNamedByTheirCharacter() {
+    #expect(
+      decode("\u{1c}\u{1a}\u{00}\u{1f}") == [
+        .key(.control("\\")), .key(.control("z")), .key(.control("@")), .key(.control("_")),
+      ])
+  }
+
   @Test func x10Mouse() {
     let press: [UInt8] = [0x1b, 0x5b, 0x4d, 32 + 0, 32 + 10, 32 + 5]
     let release: [UInt8] = [0x1b, 0x5b, 0x4d, 32 + 3, 32 + 12, 32 + 5]
