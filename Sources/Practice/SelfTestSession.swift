@@ -92,12 +92,17 @@ public struct SelfTestSession: Sendable {
       if ask.current != nil { ask.finishStroke() }
       guard canvas.contains(column: Int(point.x.rounded(.down)), row: Int(point.y.rounded(.down)))
       else { return [] }
+      guard !ask.ink.isFull else {
+        ask.message = AskState.fullMessage
+        return []
+      }
       ask.message = nil
       ask.current = [canvas.unit(point)]
     case .drag(let point), .release(let point):
       guard ask.current != nil else { return [] }
-      let next = canvas.unit(point)
-      if ask.current?.last != next { ask.current?.append(next) }
+      if ask.current?.extendStroke(to: canvas.unit(point)) == false {
+        ask.message = AskState.longStrokeMessage
+      }
       if case .release = event { ask.finishStroke() }
     case .key(.enter):
       if ask.current != nil { ask.finishStroke() }
@@ -172,6 +177,11 @@ public struct AskState: Equatable, Sendable {
   public var ink: Ink
   public var current: [UnitPoint]?
   public var message: String?
+
+  static let fullMessage =
+    "At most \(Ink.maxStrokes) strokes: press u to undo, c to clear or Enter to answer."
+  static let longStrokeMessage =
+    "A stroke keeps at most \(Ink.maxPointsPerStroke) points; the rest of this one is left out."
 
   public init(startedAt: Date, canvas: CellRect) {
     self.startedAt = startedAt

@@ -256,17 +256,22 @@ public struct Session: Sendable {
       if prompt.current != nil { finishStroke(&prompt, kanji: card.kanji) }
       guard canvas.contains(column: Int(point.x.rounded(.down)), row: Int(point.y.rounded(.down)))
       else { return [] }
+      guard !prompt.ink.isFull else {
+        prompt.message = PromptState.fullMessage
+        return []
+      }
       prompt.rejected = nil
       prompt.message = nil
       prompt.current = [canvas.unit(point)]
     case .drag(let point):
-      guard prompt.current != nil else { return [] }
-      let next = canvas.unit(point)
-      if prompt.current?.last != next { prompt.current?.append(next) }
+      if prompt.current?.extendStroke(to: canvas.unit(point)) == false {
+        prompt.message = PromptState.longStrokeMessage
+      }
     case .release(let point):
       guard prompt.current != nil else { return [] }
-      let next = canvas.unit(point)
-      if prompt.current?.last != next { prompt.current?.append(next) }
+      if prompt.current?.extendStroke(to: canvas.unit(point)) == false {
+        prompt.message = PromptState.longStrokeMessage
+      }
       finishStroke(&prompt, kanji: card.kanji)
     case .key(let key):
       return handlePromptKey(key, &prompt, card: card)
@@ -447,6 +452,10 @@ public struct PromptState: Equatable, Sendable {
   public var message: String?
 
   static let missesBeforeHint = 3
+  static let fullMessage =
+    "At most \(Ink.maxStrokes) strokes: press u to undo, c to clear or Enter to check."
+  static let longStrokeMessage =
+    "A stroke keeps at most \(Ink.maxPointsPerStroke) points; the rest of this one is left out."
   static let hintMessages = [
     "Hint: the next stroke starts at its number and goes the way shown.",
     "Hint: the next stroke is shown faintly.",

@@ -7,8 +7,11 @@ public enum KeyPress: Equatable, Sendable {
   case tab
   case up, down, left, right
   case delete
-  /// A control character other than the ones above, by its letter (Ctrl-C is `control("c")`).
+  /// A control character other than the ones above, by its letter (Ctrl-C is `control("c")`,
+  /// Ctrl-\ is `control("\\")`).
   case control(Character)
+  /// A key pressed with Alt (or Meta), which terminals send as ESC then the key.
+  indirect case alt(KeyPress)
 }
 
 /// One xterm mouse report, with coordinates as the terminal sent them (1-based cells, or pixels
@@ -51,26 +54,99 @@ public enum TerminalInput: Equatable, Sendable {
 
 /// Turns the bytes a terminal sends into keys and mouse reports. Pure and incremental: a
 /// sequence split across reads is kept until it is complete, so the caller can feed whatever
-/// `read` returned.
+/// `read` returned, with the time it came on any clock that only moves forward.
+///
+/// Escape sequences the app does not use (colour replies, focus reports, unknown keys) are
+/// dropped whole, never passed on as the keys their bytes look like.
 public struct InputDecoder: Sendable {
-  private var pending: [UInt8] = []
-  /// Longest escape sequence kept while waiting for its end; longer ones are garbage.
+  /// How long a lone ESC waits for more before it is the Escape key: short, so that Escape
+  /// feels immediate.
+  public static let escapeDelay = Duration.milliseconds(30)
+  /// How long the rest of a sequence may take once its introducer (`ESC [`, `ESC ]`, ...) came:
+  /// long, so that a report split by a slow link is not cut in two.
+  public static let sequenceDelay = Duration.seconds(1)
+  /// Longest control sequence kept while waiting for its end; the rest of a longer one is
+  /// skipped as it comes.
   private static let maximumSequence = 64
+
+  /// What is being skipped up to its end: its start was dropped with an earlier read.
+  private enum Skipping: Sendable {
+    case none
+    /// The parameters of an over-long control sequence, up to its final byte.
+    case controlSequence
+    /// An OSC, DCS, APC, PM or SOS string, up to BEL or ST (`ESC \`).
+    case controlString
+  }
+
+  private var pending: [UInt8] = []
+  private var skipping = Skipping.none
+  /// When the last byte came.
+  private var lastInput = Duration.zero
 
   public init() {}
 
   /// Whether bytes are waiting for the rest of a sequence (a lone ESC, for one).
-  public var hasPending: Bool { !pending.isEmpty }
+  public var hasPending: Bool { !pending.isEmpty || skipping != .none }
 
-  public mutating func feed(_ bytes: some Sequence<UInt8>) -> [TerminalInput] {
+  /// When the unfinished input is given up if nothing more comes: a lone ESC becomes the
+  /// Escape key, anything else is dropped. Nil when nothing is pending.
+  public var deadline: Duration? {
+    guard hasPending else { return nil }
+    let loneEscape = skipping == .none && pending == [0x1b]
+    return lastInput + (loneEscape ? Self.escapeDelay : Self.sequenceDelay)
+  }
+
+  /// Decodes `bytes`, which came at `time`. Unfinished input whose deadline passed before
+  /// them is settled first; feed no bytes to settle it when nothing came.
+  public mutating func feed(_ bytes: some Sequence<UInt8>, at time: Duration) -> [TerminalInput] {
+    var events: [TerminalInput] = []
+    if let deadline, time >= deadline { events = expire() }
+    let count = pending.count
     pending.append(contentsOf: bytes)
+    if pending.count > count { lastInput = time }
+    return events + decodePending()
+  }
+
+  private mutating func expire() -> [TerminalInput] {
+    defer {
+      pending.removeAll()
+      skipping = .none
+    }
+    return skipping == .none && pending == [0x1b] ? [.key(.escape)] : []
+  }
+
+  private mutating func decodePending() -> [TerminalInput] {
     var events: [TerminalInput] = []
     var index = 0
     while index < pending.count {
+      switch skipping {
+      case .controlSequence:
+        // Parameter and intermediate bytes go on; a final byte ends the sequence, and any
+        // other byte starts the next input.
+        while index < pending.count, (0x20...0x3f).contains(pending[index]) { index += 1 }
+        if index < pending.count {
+          if (0x40...0x7e).contains(pending[index]) { index += 1 }
+          skipping = .none
+        }
+        continue
+      case .controlString:
+        guard let end = Self.endOfString(pending, from: index) else {
+          // An ESC at the very end may be the first half of the terminator.
+          pending = pending.last == 0x1b ? [0x1b] : []
+          return events
+        }
+        index = end
+        skipping = .none
+        continue
+      case .none:
+        break
+      }
       switch Self.decode(pending, at: index) {
       case .incomplete:
-        if pending.count - index > Self.maximumSequence {
-          index += 1
+        if pending.count - index > Self.maximumSequence, pending[index] == 0x1b {
+          // Only a control sequence grows this long; skip the rest of it as it comes.
+          index = pending.count
+          skipping = .controlSequence
           continue
         }
         pending.removeFirst(index)
@@ -78,25 +154,38 @@ public struct InputDecoder: Sendable {
       case .event(let event, let length):
         if let event { events.append(event) }
         index += length
+      case .controlString(let introducer):
+        index += introducer
+        skipping = .controlString
       }
     }
     pending.removeAll()
     return events
   }
 
-  /// Called when no more input came for a while: a lone ESC was the Escape key, and any other
-  /// unfinished sequence is dropped.
-  public mutating func flush() -> [TerminalInput] {
-    defer { pending.removeAll() }
-    guard pending.first == 0x1b else { return [] }
-    var rest = InputDecoder()
-    let events = [TerminalInput.key(.escape)] + rest.feed(pending.dropFirst())
-    return events + rest.flush()
+  /// Where the input after a control string starts: after its BEL or ST, at an ESC that
+  /// interrupts it, or after a CAN or SUB that cancels it. Nil while it is unfinished.
+  private static func endOfString(_ bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x07, 0x18, 0x1a:
+        return index + 1
+      case 0x1b:
+        guard index + 1 < bytes.count else { return nil }
+        return bytes[index + 1] == UInt8(ascii: "\\") ? index + 2 : index
+      default:
+        index += 1
+      }
+    }
+    return nil
   }
 
   private enum Step {
     case incomplete
     case event(TerminalInput?, length: Int)
+    /// The introducer of a control string, whose end may come in a later read.
+    case controlString(introducer: Int)
   }
 
   private static func decode(_ bytes: [UInt8], at start: Int) -> Step {
@@ -106,9 +195,11 @@ public struct InputDecoder: Sendable {
     case 0x0d, 0x0a: return .event(.key(.enter), length: 1)
     case 0x7f, 0x08: return .event(.key(.backspace), length: 1)
     case 0x09: return .event(.key(.tab), length: 1)
+    case 0x01...0x1a:
+      return .event(.key(.control(Character(Unicode.Scalar(byte + 0x60)))), length: 1)
     case 0x00..<0x20:
-      let letter = Character(Unicode.Scalar(byte + 0x60))
-      return .event(.key(.control(letter)), length: 1)
+      // Ctrl-@ and Ctrl-\ to Ctrl-_ are named by the character 0x40 above them.
+      return .event(.key(.control(Character(Unicode.Scalar(byte + 0x40)))), length: 1)
     default: return decodeUTF8(bytes, at: start)
     }
   }
@@ -135,13 +226,32 @@ public struct InputDecoder: Sendable {
     guard start + 1 < bytes.count else { return .incomplete }
     switch bytes[start + 1] {
     case UInt8(ascii: "["): return decodeCSI(bytes, at: start)
-    case UInt8(ascii: "O"):
-      guard start + 2 < bytes.count else { return .incomplete }
-      return .event(arrow(bytes[start + 2]).map { .key($0) }, length: 3)
-    default:
-      // Alt+key arrives as ESC then the key: report the Escape, the key follows on its own.
+    case UInt8(ascii: "O"): return decodeSS3(bytes, at: start)
+    // OSC, DCS, SOS, PM, APC: colour and other replies the app never asked for.
+    case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"),
+      UInt8(ascii: "_"):
+      return .controlString(introducer: 2)
+    case 0x1b:
+      // Escape pressed, then something else: that starts on its own.
       return .event(.key(.escape), length: 1)
+    default:
+      // Alt+key arrives as ESC then the key.
+      switch decode(bytes, at: start + 1) {
+      case .event(.key(let key), let length): return .event(.key(.alt(key)), length: length + 1)
+      case .event(_, let length): return .event(nil, length: length + 1)
+      case .incomplete, .controlString: return .incomplete
+      }
     }
+  }
+
+  /// SS3 (`ESC O`): arrow keys in application mode; an optional modifier may come first.
+  private static func decodeSS3(_ bytes: [UInt8], at start: Int) -> Step {
+    var index = start + 2
+    while index < bytes.count, (0x30...0x3f).contains(bytes[index]) { index += 1 }
+    guard index < bytes.count else { return .incomplete }
+    guard (0x40...0x7e).contains(bytes[index]) else { return .event(nil, length: index - start) }
+    let key = index == start + 2 ? arrow(bytes[index]) : nil
+    return .event(key.map { .key($0) }, length: index - start + 1)
   }
 
   private static func arrow(_ final: UInt8) -> KeyPress? {
@@ -161,8 +271,9 @@ public struct InputDecoder: Sendable {
     guard index < bytes.count else { return .incomplete }
     let final = bytes[index]
     let body = bytes[(start + 2)..<index]
+    // A byte that cannot end a CSI cuts it short: drop what came, keep that byte.
+    guard (0x40...0x7e).contains(final) else { return .event(nil, length: index - start) }
     let length = index - start + 1
-    guard (0x40...0x7e).contains(final) else { return .event(nil, length: length) }
 
     if body.isEmpty && final == UInt8(ascii: "M") {
       return decodeX10(bytes, at: start)

@@ -15,7 +15,7 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
 /// Signals the app reacts to, reported through a pipe so the run loop handles them outside the
 /// signal handler.
 public enum TerminalSignal: Sendable, Equatable {
-  /// SIGINT, SIGTERM or SIGHUP: save and leave.
+  /// SIGINT, SIGTERM, SIGHUP or SIGQUIT: save and leave.
   case stop
   case suspend
   case resumed
@@ -34,8 +34,9 @@ private let crashReset: [UInt8] = Array(
 /// call of the front end is in this type. Output goes through `draw(_:)`; input through
 /// `wait(timeoutMilliseconds:)`.
 public final class Terminal {
-  /// Set once Ctrl-C or a stop signal (SIGINT, SIGTERM, SIGHUP) reached any screen: the app
-  /// leaves instead of going back to its home screen. Only the main thread's run loops touch it.
+  /// Set once Ctrl-C, Ctrl-\ or a stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) reached any
+  /// screen: the app leaves instead of going back to its home screen. Only the main thread's
+  /// run loops touch it.
   nonisolated(unsafe) public internal(set) static var stopRequested = false
   public private(set) var columns: Int
   public private(set) var rows: Int
@@ -228,7 +229,7 @@ public final class Terminal {
       let count = read(signalReadEnd, &buffer, buffer.count)
       for byte in buffer.prefix(max(0, count)) {
         switch Int32(byte) {
-        case SIGINT, SIGTERM, SIGHUP: signals.append(.stop)
+        case SIGINT, SIGTERM, SIGHUP, SIGQUIT: signals.append(.stop)
         case SIGTSTP: signals.append(.suspend)
         case SIGCONT: signals.append(.resumed)
         case SIGWINCH: signals.append(.resized)
@@ -323,7 +324,9 @@ public final class Terminal {
     raise(number)
   }
 
-  private static let handled = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
+  // SIGQUIT (Ctrl-\) is a stop too: left to the Swift runtime, its backtracer would take over
+  // the screen, and the answered card would not be saved.
+  private static let handled = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH]
   private static let fatal = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
 
   private static func installSignalHandlers() {

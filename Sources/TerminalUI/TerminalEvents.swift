@@ -7,6 +7,9 @@ struct TerminalEvents {
   private var decoder = InputDecoder()
   /// Whether mouse reports are in pixels (the terminal said yes to 1016).
   private var pixelReports = false
+  /// Time spent waiting for input: the decoder's clock. Time the app spends busy does not
+  /// count, so bytes that were already waiting when it looks again are never late.
+  private var waited = Duration.zero
 
   init(terminal: Terminal) {
     self.terminal = terminal
@@ -15,8 +18,15 @@ struct TerminalEvents {
   /// The next events; empty when nothing came within the wait (a second, or a tenth while
   /// `animating`), so the caller can tick.
   mutating func next(animating: Bool) -> [SessionEvent] {
-    let timeout = decoder.hasPending ? 30 : (animating ? 100 : 1000)
+    var timeout = animating ? 100 : 1000
+    if let deadline = decoder.deadline {
+      // Rounded up, so the wait reaches the deadline.
+      let left = deadline - waited
+      timeout = min(timeout, max(0, Int((left / .milliseconds(1)).rounded(.up))))
+    }
+    let start = ContinuousClock.now
     let (bytes, signals) = terminal.wait(timeoutMilliseconds: timeout)
+    waited += ContinuousClock.now - start
     var events: [SessionEvent] = []
     for signal in signals {
       switch signal {
@@ -30,8 +40,7 @@ struct TerminalEvents {
         events.append(.resize(columns: terminal.columns, rows: terminal.rows))
       }
     }
-    let inputs = bytes.isEmpty && signals.isEmpty ? decoder.flush() : decoder.feed(bytes)
-    return events + inputs.compactMap { event(for: $0) }
+    return events + decoder.feed(bytes, at: waited).compactMap { event(for: $0) }
   }
 
   /// Runs a screen without animation: draws `screen`, then hands every event to `handle` and
@@ -52,9 +61,14 @@ struct TerminalEvents {
       case .enter: return .key(.enter)
       case .backspace, .delete: return .key(.backspace)
       case .escape: return .key(.escape)
-      case .control("c"):
+      case .control("c"), .control("\\"):
+        // The bytes of Ctrl-C and Ctrl-\ come only when the terminal does not turn them into
+        // SIGINT and SIGQUIT; they mean the same.
         Terminal.stopRequested = true
         return .key(.interrupt)
+      case .alt:
+        // Alt chords are no command: Alt+q above all must not quit.
+        return nil
       default: return nil
       }
     case .mouse(let report):

@@ -16,7 +16,7 @@ final class AppUnderTest {
   init(
     _ arguments: [String], columns: Int = 80, rows: Int = 24, settings: [String: String] = [:],
     before: [[String]] = [], jobControl: Bool = false, terminal: [String: String] = [:],
-    sharing other: AppUnderTest? = nil
+    shellSetup: String? = nil, sharing other: AppUnderTest? = nil
   ) throws {
     guard FileManager.default.fileExists(atPath: BuiltBinary.path) else {
       throw HarnessError(description: "no binary at \(BuiltBinary.path): run swift build first")
@@ -58,7 +58,7 @@ final class AppUnderTest {
     tmux = try TmuxSession(
       command: [BuiltBinary.path] + arguments, columns: columns, rows: rows,
       environment: environment.merging(terminal) { $1 },
-      jobControl: jobControl)
+      jobControl: jobControl, setup: shellSetup)
   }
 
   deinit {
@@ -157,6 +157,30 @@ final class AppUnderTest {
       throw HarnessError(description: "expected one app process under the shell, found \(pids)")
     }
     return pids[0]
+  }
+
+  /// With `jobControl`: waits until the interactive shell has the terminal back, then asks it
+  /// for the app's exit status.
+  func exitStatusFromShell(timeout: TimeInterval = 15) throws -> Int {
+    let deadline = Date() + timeout
+    while try tmux.format("#{pane_current_command}") != "sh" {
+      guard Date() < deadline else {
+        throw HarnessError(description: "the app never gave the terminal back to the shell")
+      }
+      usleep(20_000)
+    }
+    try tmux.type("echo \"[exit $?]\"")
+    try tmux.key("Enter")
+    return try waitForExit(timeout: max(1, deadline.timeIntervalSinceNow))
+  }
+
+  /// The most memory the process has held so far (VmHWM), in kilobytes.
+  static func peakMemoryKB(of pid: pid_t) throws -> Int {
+    let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { throw HarnessError(description: "no VmHWM in /proc/\(pid)/status") }
+    return kilobytes
   }
 
   /// Waits until the app has exited and the shell printed its status.

@@ -28,8 +28,8 @@ import Testing
   @Test func tenKanjiWithSomeWrongAreScoredStoredAndCharted() throws {
     let app = try AppUnderTest(["test", "--kanji", "一二三四五六七八九十"], rows: 30)
     try app.tmux.waitForMouseMode()
-    let first = try app.tmux.screen().joined(separator: "\n")
-    #expect(first.contains("1 of 10"))
+    // The mouse modes go on before the first frame is drawn: wait for the frame.
+    let first = try app.tmux.waitForText("1 of 10").joined(separator: "\n")
     #expect(first.contains("no hints, no feedback until the end"))
     #expect(!first.contains("一"))
     for (number, (character, answer)) in Self.answers.enumerated() {

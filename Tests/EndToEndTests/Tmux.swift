@@ -76,9 +76,10 @@ final class TmuxSession {
 
   /// With `jobControl`, the command is typed into an interactive shell, so Ctrl-Z stops it and
   /// `fg` brings it back (the kernel ignores Ctrl-Z in a process group with no shell above it).
+  /// `setup` is a shell command run in the pane first, such as `stty quit undef`.
   init(
     command: [String], columns: Int = 80, rows: Int = 24, environment: [String: String] = [:],
-    jobControl: Bool = false
+    jobControl: Bool = false, setup: String? = nil
   ) throws {
     guard (try? spawn(["tmux", "-V"]))?.status == 0 else {
       throw HarnessError(description: "tmux is not installed (sudo apt-get install tmux)")
@@ -90,7 +91,9 @@ final class TmuxSession {
     let variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
       .merging(environment) { $1 }
     let exports = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuoted($0.value))" }
-    let line = (["env"] + exports + command.map(shellQuoted)).joined(separator: " ")
+    let line =
+      (setup.map { "\($0); " } ?? "")
+      + (["env"] + exports + command.map(shellQuoted)).joined(separator: " ")
     // The shell keeps the pane after the app exits, so tests can read the restored screen and
     // the exit status.
     let script = "\(line); echo \"[exit $?]\"; sleep 60"
@@ -184,6 +187,16 @@ final class TmuxSession {
 
   func key(_ name: String) throws {
     try tmux(["send-keys", "-t", "app", name])
+  }
+
+  /// Pastes `text` into the pane in one go, as a terminal pastes the clipboard: through a tmux
+  /// buffer, since a command line cannot carry that much.
+  func paste(_ text: String) throws {
+    let file = directory.appendingPathComponent("paste-\(UUID().uuidString)")
+    try text.write(to: file, atomically: false, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    try tmux(["load-buffer", "-b", "paste", file.path])
+    try tmux(["paste-buffer", "-d", "-b", "paste", "-t", "app"])
   }
 
   func resize(columns: Int, rows: Int) throws {

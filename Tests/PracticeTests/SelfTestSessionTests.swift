@@ -130,6 +130,47 @@ struct ScriptedJudge: DrawingJudge {
     #expect(test.outcome == nil)
   }
 
+  @Test func strokesBeyondTheGradersLimitAreRefusedWithAMessage() {
+    var test = session()
+    let canvas = test.layout.canvas
+    let centre = ScreenPoint(
+      x: Double(canvas.column) + Double(canvas.columns) / 2,
+      y: Double(canvas.row) + Double(canvas.rows) / 2)
+    for _ in 0..<(Ink.maxStrokes + 50) {
+      _ = test.handle(.press(centre), at: start)
+      _ = test.handle(.release(centre), at: start)
+    }
+    guard case .asking(let ask) = test.phase else { return }
+    #expect(ask.ink.strokes.count == Ink.maxStrokes)
+    #expect(ask.current == nil)
+    #expect(test.screen.texts.map(\.text).contains { $0.hasPrefix("At most 200 strokes: press u") })
+    _ = test.handle(.key(.enter), at: start)
+    guard case .asking(let afterAnswer) = test.phase, let answered = test.answers.first else {
+      Issue.record("Enter should answer with the full canvas")
+      return
+    }
+    #expect(answered.ink.strokes.count == Ink.maxStrokes)
+    #expect(afterAnswer.ink.strokes.isEmpty)
+  }
+
+  @Test func aDragOfTooManyPointsKeepsTheStrokeButStopsAdding() {
+    var test = session()
+    let canvas = test.layout.canvas
+    let row = Double(canvas.row) + 1.5
+    let left = Double(canvas.column) + 1.5
+    _ = test.handle(.press(ScreenPoint(x: left, y: row)), at: start)
+    for step in 1...(Ink.maxPointsPerStroke + 500) {
+      _ = test.handle(.drag(ScreenPoint(x: left + Double(step % 2), y: row)), at: start)
+    }
+    #expect(test.screen.texts.map(\.text).contains { $0.hasPrefix("A stroke keeps at most 2000") })
+    _ = test.handle(.release(ScreenPoint(x: left + 10, y: row + 3)), at: start)
+    guard case .asking(let ask) = test.phase else { return }
+    #expect(ask.ink.strokes.map(\.count) == [Ink.maxPointsPerStroke])
+    // The points kept are the first ones, back and forth: the release is not among them.
+    let stroke = ask.ink.strokes.first ?? []
+    #expect(stroke.count > 1 && stroke.allSatisfy { $0 == stroke[0] || $0 == stroke[1] })
+  }
+
   @Test func undoAndClearOnlyTouchTheInk() {
     var test = session()
     draw(&test)

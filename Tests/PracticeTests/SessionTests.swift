@@ -184,6 +184,59 @@ import Testing
     #expect(prompt.ink.strokes.isEmpty)
   }
 
+  @Test func strokesBeyondTheGradersLimitAreRefusedWithAMessage() {
+    var learner = Learner(cards: reviews)
+    let canvas = learner.session.layout.canvas
+    let centre = ScreenPoint(
+      x: Double(canvas.column) + Double(canvas.columns) / 2,
+      y: Double(canvas.row) + Double(canvas.rows) / 2)
+    // Pasted clicks: thousands of one-point strokes, more than the grader takes.
+    for _ in 0..<(Ink.maxStrokes + 50) {
+      learner.send(.press(centre))
+      learner.send(.release(centre))
+    }
+    guard case .prompt(let full) = learner.session.phase else { return }
+    #expect(full.ink.strokes.count == Ink.maxStrokes)
+    #expect(full.current == nil)
+    #expect(learner.screenText.contains("At most 200 strokes: press u to undo"))
+    learner.press("u")
+    learner.send(.press(centre))
+    learner.send(.release(centre))
+    guard case .prompt(let refilled) = learner.session.phase else { return }
+    #expect(refilled.ink.strokes.count == Ink.maxStrokes)
+    learner.send(.key(.enter))
+    guard case .feedback(let feedback) = learner.session.phase else {
+      Issue.record("Enter should grade the full canvas")
+      return
+    }
+    #expect(feedback.ink.strokes.count == Ink.maxStrokes)
+  }
+
+  @Test func aDragOfTooManyPointsKeepsTheStrokeButStopsAdding() {
+    var learner = Learner(cards: reviews)
+    let canvas = learner.session.layout.canvas
+    let row = Double(canvas.row) + 1.5
+    let left = Double(canvas.column) + 1.5
+    learner.send(.press(ScreenPoint(x: left, y: row)))
+    // Back and forth between two cells: every report is a new point.
+    for step in 1...(Ink.maxPointsPerStroke + 500) {
+      learner.send(.drag(ScreenPoint(x: left + Double(step % 2), y: row)))
+    }
+    #expect(learner.screenText.contains("A stroke keeps at most 2000 points"))
+    learner.send(.release(ScreenPoint(x: left + 10, y: row + 3)))
+    guard case .prompt(let prompt) = learner.session.phase else { return }
+    #expect(prompt.ink.strokes.count == 1)
+    #expect(prompt.ink.strokes.first?.count == Ink.maxPointsPerStroke)
+    // The points kept are the first ones: the release past the limit is not among them.
+    let stroke = prompt.ink.strokes.first ?? []
+    #expect(stroke.last == canvas.unit(ScreenPoint(x: left + 1, y: row)))
+    #expect(!stroke.contains(canvas.unit(ScreenPoint(x: left + 10, y: row + 3))))
+    learner.draw(from: ten.strokes.strokes[0].points[0], to: ten.strokes.strokes[0].points[1])
+    guard case .prompt(let next) = learner.session.phase else { return }
+    #expect(next.ink.strokes.count == 2)
+    #expect(next.message == nil)
+  }
+
   @Test func resizeKeepsTheStrokes() {
     var learner = Learner(cards: reviews)
     learner.draw(from: ten.strokes.strokes[0].points[0], to: ten.strokes.strokes[0].points[1])
