@@ -30,10 +30,14 @@ let package = Package(
     .target(name: "Progress", dependencies: ["SQLite", "Scheduler"]),
     .target(name: "Practice", dependencies: ["StrokeMatch", "Scheduler", "Progress", "KanjiData"]),
     .target(name: "TerminalUI", dependencies: ["CNcursesw", "Practice"]),
+    // The only place the layers meet: the store, the reference data and the terminal.
+    .target(
+      name: "App",
+      dependencies: ["KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "TerminalUI"]),
     .executableTarget(
       name: "kanji-write",
       dependencies: [
-        "KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "TerminalUI",
+        "KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "TerminalUI", "App",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,8 +47,14 @@ let package = Package(
       name: "kanji-write-bench",
       dependencies: [
         "KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "SQLite", "TerminalUI",
+        "App",
       ]
     ),
+
+    // Fixtures and helpers every test target shares.
+    .target(
+      name: "TestSupport", dependencies: ["Practice", "Progress", "KanjiData", "StrokeMatch"],
+      path: "Tests/TestSupport"),
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "SQLite"]),
@@ -53,8 +63,14 @@ let package = Package(
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
     .testTarget(
       name: "PracticeTests",
-      dependencies: ["Practice", "KanjiData", "Scheduler", "Progress", "StrokeMatch"]),
+      dependencies: ["Practice", "KanjiData", "Scheduler", "StrokeMatch", "TestSupport"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Practice"]),
+    .testTarget(
+      name: "AppTests",
+      dependencies: [
+        "App", "Practice", "Progress", "Scheduler", "StrokeMatch", "KanjiData", "TerminalUI",
+        "TestSupport",
+      ]),
     .testTarget(name: "EndToEndTests", dependencies: ["KanjiData", "SQLite"]),
   ]
 )

@@ -1,5 +1,4 @@
 import Foundation
-import Progress
 
 /// Today's figures for the home screen, read from the learner's store.
 public struct HomeFigures: Equatable, Sendable {
@@ -20,34 +19,6 @@ public struct HomeFigures: Equatable, Sendable {
     self.streak = streak
     self.nextReview = nextReview
   }
-
-  /// The figures of `store` at `now`, counted the way today's session picks its cards.
-  public static func load(store: ProgressStore, now: Date) throws -> HomeFigures {
-    let (due, new) = try studyCounts(store: store, now: now)
-    let stats = try store.stats(now: now)
-    return HomeFigures(
-      dueNow: due, newAvailable: new, reviewedToday: stats.reviewsToday,
-      streak: stats.streakDays, nextReview: try store.nextDue(after: now))
-  }
-
-  /// The cards today's session would ask now: reviews due (learning cards due within the
-  /// learn-ahead limit included) and new kanji. What the app's start decides by, without the
-  /// rest of the figures.
-  public static func studyCounts(store: ProgressStore, now: Date) throws -> (due: Int, new: Int) {
-    let queue = try store.sessionQueue(now: now)
-    let ahead = try store.laterToday(now: now).filter {
-      ($0.due ?? now) <= now + StoreHost.learnAheadLimit
-    }
-    return (queue.filter { !$0.isNew }.count + ahead.count, queue.filter(\.isNew).count)
-  }
-}
-
-/// What the learner picked on the home screen.
-public enum HomeChoice: Equatable, Sendable {
-  /// Today's session.
-  case study
-  case open(AppDestination)
-  case quit
 }
 
 /// The app's home screen as a small state machine: today's figures, the choices on keys, and a
@@ -66,6 +37,9 @@ public struct HomeMenu: Equatable, Sendable {
   public private(set) var help: TextPage?
   /// Why the last key did nothing, shown on the status line.
   public private(set) var message: String?
+  /// When the figures were last asked for, so that a store that cannot be read is not asked
+  /// again at every tick.
+  private var refreshAsked = Date.distantPast
 
   public init(figures: HomeFigures, now: Date, columns: Int = 80, rows: Int = 24) {
     self.figures = figures
@@ -102,38 +76,49 @@ public struct HomeMenu: Equatable, Sendable {
       + [Item(keys: "?", label: "help"), Item(keys: "q", label: "quit")]
   }
 
-  public mutating func handle(_ event: SessionEvent) -> HomeChoice? {
-    if case .resize(let columns, let rows) = event {
+  public mutating func handle(_ event: Event, at time: Date) -> [Effect] {
+    switch event {
+    case .resize(let columns, let rows):
       layout = Layout(columns: columns, rows: rows)
-      _ = help?.handle(event)
-      return nil
+      _ = help?.handle(event, at: time)
+      return []
+    case .tick:
+      guard needsRefresh(at: time), time.timeIntervalSince(refreshAsked) >= 1 else { return [] }
+      refreshAsked = time
+      return [.refreshFigures]
+    case .figures(let figures):
+      update(figures: figures, at: time)
+      return []
+    case .key(.interrupt):
+      return [.quit]
+    default:
+      break
     }
-    if event == .key(.interrupt) { return .quit }
     if var page = help {
-      help = page.handle(event) == .close ? nil : page
-      return nil
+      help = page.handle(event, at: time).contains(.close) ? nil : page
+      return []
     }
-    guard case .key(let key) = event else { return nil }
+    guard case .key(let key) = event else { return [] }
     message = nil
     switch key {
     case .enter, .character("s"):
       guard canStudy else {
         message = nothingToStudy
-        return nil
+        return []
       }
-      return .study
+      return [.study]
     case .character("?"):
       help = TextPage(
         title: "Kanji Write: help", lines: Self.helpLines, columns: layout.columns,
         rows: layout.rows)
     case .character("q"):
-      return .quit
+      return [.quit]
     case .character(let character):
-      return AppDestination(rawValue: character).map(HomeChoice.open)
+      return AppDestination(rawValue: character).map { [.open($0)] } ?? []
     default:
       break
     }
-    return nil
+    return []
   }
 
   /// "Nothing to study now; the next review is in 3 h."
@@ -206,4 +191,9 @@ public struct HomeMenu: Equatable, Sendable {
       TextItem(row: layout.keysRow, column: 0, text: keys.joined(separator: "  "), style: .key))
     return screen
   }
+}
+
+extension HomeMenu: Scene {
+  /// A second: the figures are looked at even with no input.
+  public var tickInterval: Int { 1000 }
 }

@@ -5,7 +5,7 @@ import StrokeMatch
 
 /// The ten-kanji self-test as a state machine: each kanji asked by meaning and readings only,
 /// no hints and no feedback until the end, then the score and every drawing beside the right
-/// character. Like `Session`, it does no I/O: the host stores what `.save` carries.
+/// character. Like `Session`, it does no I/O: the App stores what `.saveSelfTest` carries.
 public struct SelfTestSession: Sendable {
   public enum Phase: Equatable, Sendable {
     case asking(AskState)
@@ -46,22 +46,24 @@ public struct SelfTestSession: Sendable {
     return SelfTestOutcome(date: startedAt, answers: answers)
   }
 
-  public mutating func saveFailed(_ message: String) {
+  mutating func saveFailed(_ message: String) {
     saveError = "Could not save the test: \(message)"
   }
 
-  public mutating func handle(_ event: SessionEvent, at time: Date) -> [SelfTestEffect] {
+  public mutating func handle(_ event: Event, at time: Date) -> [Effect] {
     now = time
     switch event {
     case .resize(let columns, let rows):
       layout = Layout(columns: columns, rows: rows)
       if case .asking(var ask) = phase {
-        ask.ink.columns = layout.canvas.columns
-        ask.ink.rows = layout.canvas.rows
+        ask.pad.resize(to: layout.canvas)
         phase = .asking(ask)
       }
       return []
-    case .tick:
+    case .saveFailed(let message):
+      saveFailed(message)
+      return []
+    case .tick, .deckAdded, .deckFailed, .moreCards, .outlook, .figures:
       return []
     case .key(.interrupt):
       return [.quit]
@@ -69,7 +71,7 @@ public struct SelfTestSession: Sendable {
       break
     }
     if layout.isTooSmall {
-      return event == .key(.character("q")) ? [.quit] : []
+      return event == .key(.character("q")) ? [.close] : []
     }
     switch phase {
     case .asking(var ask):
@@ -83,29 +85,22 @@ public struct SelfTestSession: Sendable {
     }
   }
 
-  private mutating func handleAsking(_ event: SessionEvent, _ ask: inout AskState)
-    -> [SelfTestEffect]
+  private mutating func handleAsking(_ event: Event, _ ask: inout AskState)
+    -> [Effect]
   {
     let canvas = layout.canvas
     switch event {
-    case .press(let point):
-      if ask.current != nil { ask.finishStroke() }
-      guard canvas.contains(column: Int(point.x.rounded(.down)), row: Int(point.y.rounded(.down)))
-      else { return [] }
-      guard !ask.ink.isFull else {
-        ask.message = AskState.fullMessage
-        return []
+    case .press, .drag, .release:
+      for change in ask.pad.handle(event, on: canvas) {
+        switch change {
+        case .started: ask.message = nil
+        case .finished: break
+        case .full: ask.message = InkPad.fullMessage(enter: "answer")
+        case .tooLong: ask.message = InkPad.tooLongMessage
+        }
       }
-      ask.message = nil
-      ask.current = [canvas.unit(point)]
-    case .drag(let point), .release(let point):
-      guard ask.current != nil else { return [] }
-      if ask.current?.extendStroke(to: canvas.unit(point)) == false {
-        ask.message = AskState.longStrokeMessage
-      }
-      if case .release = event { ask.finishStroke() }
     case .key(.enter):
-      if ask.current != nil { ask.finishStroke() }
+      ask.pad.finishStroke()
       guard !ask.ink.strokes.isEmpty else {
         ask.message = "Draw the kanji, or press x if you cannot write it."
         return []
@@ -118,7 +113,7 @@ public struct SelfTestSession: Sendable {
     case .key(.character("c")):
       ask.ink.strokes.removeAll()
     case .key(.character("q")), .key(.escape):
-      return [.quit]
+      return [.close]
     default:
       break
     }
@@ -127,7 +122,7 @@ public struct SelfTestSession: Sendable {
 
   /// Grades the drawing without showing anything and moves on; after the last kanji, asks the
   /// host to store the test before the results show.
-  private mutating func answer(_ ask: AskState, cannot: Bool) -> [SelfTestEffect] {
+  private mutating func answer(_ ask: AskState, cannot: Bool) -> [Effect] {
     guard kanji.indices.contains(answers.count) else { return [] }
     let current = kanji[answers.count]
     let assessment = judge.assess(ask.ink, against: current)
@@ -140,10 +135,10 @@ public struct SelfTestSession: Sendable {
       return []
     }
     phase = .results(selected: 0)
-    return [.save(outcome)]
+    return [.saveSelfTest(outcome)]
   }
 
-  private mutating func handleResults(_ event: SessionEvent, selected: Int) -> [SelfTestEffect] {
+  private mutating func handleResults(_ event: Event, selected: Int) -> [Effect] {
     guard case .key(let key) = event else { return [] }
     switch key {
     case .character("n"), .character("j"), .character(" "):
@@ -156,7 +151,7 @@ public struct SelfTestSession: Sendable {
       let target = value == 0 ? 9 : value - 1
       if kanji.indices.contains(target) { phase = .results(selected: target) }
     case .enter, .escape, .character("q"):
-      return [.quit]
+      return [.close]
     default:
       break
     }
@@ -164,34 +159,20 @@ public struct SelfTestSession: Sendable {
   }
 }
 
-/// What the self-test asks of its host.
-public enum SelfTestEffect: Equatable, Sendable {
-  /// Store the test and its reviews now; on failure call `SelfTestSession.saveFailed(_:)`.
-  case save(SelfTestOutcome)
-  case quit
-}
-
 /// The canvas while one kanji is asked.
 public struct AskState: Equatable, Sendable {
   public var startedAt: Date
-  public var ink: Ink
-  public var current: [UnitPoint]?
+  public var pad: InkPad
+  public var ink: Ink {
+    get { pad.ink }
+    set { pad.ink = newValue }
+  }
+  public var current: [UnitPoint]? { pad.current }
   public var message: String?
-
-  static let fullMessage =
-    "At most \(Ink.maxStrokes) strokes: press u to undo, c to clear or Enter to answer."
-  static let longStrokeMessage =
-    "A stroke keeps at most \(Ink.maxPointsPerStroke) points; the rest of this one is left out."
 
   public init(startedAt: Date, canvas: CellRect) {
     self.startedAt = startedAt
-    ink = Ink(columns: canvas.columns, rows: canvas.rows)
-  }
-
-  mutating func finishStroke() {
-    guard let stroke = current else { return }
-    current = nil
-    ink.strokes.append(stroke)
+    pad = InkPad(canvas: canvas)
   }
 }
 
@@ -231,4 +212,8 @@ public struct SelfTestOutcome: Equatable, Sendable {
         drawingJSON: answered.assessment.drawingJSON, gradeJSON: answered.assessment.json)
     }
   }
+}
+
+extension SelfTestSession: Scene {
+  public var tickInterval: Int { 1000 }
 }

@@ -22,9 +22,9 @@ public struct Session: Sendable {
   public private(set) var showHelp = false
   public private(set) var now: Date
   public var settings: PracticeSettings
-  public var outlook: SessionOutlook?
+  public private(set) var outlook: SessionOutlook?
   /// The app runs the session from its home screen, to which the summary goes back; on its own
-  /// (`practice`), the summary quits.
+  /// (`practice`), leaving the summary ends the program. Only the summary's words change.
   public var returnsHome = false
   let judge: any DrawingJudge
   /// The feedback saved last, to go back to if storing it fails.
@@ -52,10 +52,10 @@ public struct Session: Sendable {
 
   public var currentCard: SessionCard? { cards.indices.contains(index) ? cards[index] : nil }
 
-  // MARK: Host callbacks
+  // MARK: Results of effects
 
   /// Starts studying after the first-run choice was added to the deck.
-  public mutating func begin(cards: [SessionCard]) {
+  mutating func begin(cards: [SessionCard]) {
     guard case .setup(var setup) = phase else { return }
     guard !cards.isEmpty else {
       setup.message = "Nothing to study in that choice; pick another."
@@ -71,13 +71,13 @@ public struct Session: Sendable {
 
   /// Goes on with more cards after the last one (learning cards come due again); from the
   /// summary only.
-  public mutating func append(_ more: [SessionCard]) {
+  mutating func append(_ more: [SessionCard]) {
     guard case .summary = phase, !more.isEmpty, index == cards.count else { return }
     cards += more
     phase = firstPhase(for: cards[index])
   }
 
-  public mutating func setupFailed(_ message: String) {
+  mutating func setupFailed(_ message: String) {
     guard case .setup(var setup) = phase else { return }
     setup.message = message
     phase = .setup(setup)
@@ -85,7 +85,7 @@ public struct Session: Sendable {
 
   /// Storing the last review failed: go back to its feedback, with the reason, so the learner
   /// can try again or quit; nothing is lost.
-  public mutating func saveFailed(_ message: String) {
+  mutating func saveFailed(_ message: String) {
     guard let (savedIndex, feedback) = lastSaved else { return }
     stats.undo(feedback: feedback)
     var restored = feedback
@@ -97,13 +97,28 @@ public struct Session: Sendable {
 
   // MARK: Events
 
-  public mutating func handle(_ event: SessionEvent, at time: Date) -> [SessionEffect] {
+  public mutating func handle(_ event: Event, at time: Date) -> [Effect] {
     now = time
     switch event {
     case .resize(let columns, let rows):
       resize(columns: columns, rows: rows)
       return []
-    case .tick:
+    case .tick, .figures:
+      return []
+    case .saveFailed(let message):
+      saveFailed(message)
+      return []
+    case .deckAdded(let cards):
+      begin(cards: cards)
+      return []
+    case .deckFailed(let message):
+      setupFailed(message)
+      return []
+    case .moreCards(let more):
+      append(more)
+      return []
+    case .outlook(let outlook):
+      self.outlook = outlook
       return []
     case .key(.interrupt):
       return quit()
@@ -135,7 +150,7 @@ public struct Session: Sendable {
     case .summary:
       switch event {
       case .key(.enter), .key(.character("q")), .key(.character(" ")), .key(.escape):
-        return [returnsHome ? .home : .quit]
+        return [.close]
       case .key(.character(let key)):
         return AppDestination(rawValue: key).map { [.open($0)] } ?? []
       default:
@@ -147,14 +162,12 @@ public struct Session: Sendable {
   private mutating func resize(columns: Int, rows: Int) {
     layout = Layout(columns: columns, rows: rows)
     if case .prompt(var prompt) = phase {
-      // Strokes are kept in unit coordinates; only the cell size they are graded at changes.
-      prompt.ink.columns = layout.canvas.columns
-      prompt.ink.rows = layout.canvas.rows
+      prompt.pad.resize(to: layout.canvas)
       phase = .prompt(prompt)
     }
   }
 
-  private mutating func quit() -> [SessionEffect] {
+  private mutating func quit() -> [Effect] {
     if case .feedback(let feedback) = phase, feedback.error == nil {
       // An answered card is saved on the way out.
       let review = feedback.review(at: now)
@@ -171,11 +184,11 @@ public struct Session: Sendable {
     return .prompt(PromptState(startedAt: now, canvas: layout.canvas))
   }
 
-  private mutating func advance() -> [SessionEffect] {
+  private mutating func advance() -> [Effect] {
     index += 1
     guard let card = currentCard else {
       phase = .summary
-      return [.finished]
+      return [.sessionFinished]
     }
     phase = firstPhase(for: card)
     return []
@@ -183,8 +196,8 @@ public struct Session: Sendable {
 
   // MARK: Setup
 
-  private mutating func handleSetup(_ event: SessionEvent, _ setup: inout SetupState)
-    -> [SessionEffect]
+  private mutating func handleSetup(_ event: Event, _ setup: inout SetupState)
+    -> [Effect]
   {
     guard case .key(let key) = event else { return [] }
     if var typed = setup.typing {
@@ -225,8 +238,8 @@ public struct Session: Sendable {
 
   // MARK: Study
 
-  private mutating func handleStudy(_ event: SessionEvent, _ study: inout StudyState)
-    -> [SessionEffect]
+  private mutating func handleStudy(_ event: Event, _ study: inout StudyState)
+    -> [Effect]
   {
     switch event {
     case .key(.character("r")):
@@ -246,36 +259,29 @@ public struct Session: Sendable {
 
   // MARK: Prompt
 
-  private mutating func handlePrompt(_ event: SessionEvent, _ prompt: inout PromptState)
-    -> [SessionEffect]
+  private mutating func handlePrompt(_ event: Event, _ prompt: inout PromptState)
+    -> [Effect]
   {
     guard let card = currentCard else { return [] }
     let canvas = layout.canvas
     switch event {
-    case .press(let point):
-      if prompt.current != nil { finishStroke(&prompt, kanji: card.kanji) }
-      guard canvas.contains(column: Int(point.x.rounded(.down)), row: Int(point.y.rounded(.down)))
-      else { return [] }
-      guard !prompt.ink.isFull else {
-        prompt.message = PromptState.fullMessage
-        return []
+    case .press, .drag, .release:
+      for change in prompt.pad.handle(event, on: canvas) {
+        switch change {
+        case .started:
+          prompt.rejected = nil
+          prompt.message = nil
+        case .finished:
+          judgeLastStroke(&prompt, kanji: card.kanji)
+        case .full:
+          prompt.message = InkPad.fullMessage(enter: "check")
+        case .tooLong:
+          prompt.message = InkPad.tooLongMessage
+        }
       }
-      prompt.rejected = nil
-      prompt.message = nil
-      prompt.current = [canvas.unit(point)]
-    case .drag(let point):
-      if prompt.current?.extendStroke(to: canvas.unit(point)) == false {
-        prompt.message = PromptState.longStrokeMessage
-      }
-    case .release(let point):
-      guard prompt.current != nil else { return [] }
-      if prompt.current?.extendStroke(to: canvas.unit(point)) == false {
-        prompt.message = PromptState.longStrokeMessage
-      }
-      finishStroke(&prompt, kanji: card.kanji)
     case .key(let key):
       return handlePromptKey(key, &prompt, card: card)
-    case .resize, .tick:
+    default:
       break
     }
     return []
@@ -283,7 +289,7 @@ public struct Session: Sendable {
 
   private mutating func handlePromptKey(
     _ key: Key, _ prompt: inout PromptState, card: SessionCard
-  ) -> [SessionEffect] {
+  ) -> [Effect] {
     switch key {
     case .enter:
       guard !prompt.ink.strokes.isEmpty else {
@@ -318,11 +324,9 @@ public struct Session: Sendable {
     return []
   }
 
-  private mutating func finishStroke(_ prompt: inout PromptState, kanji: Kanji) {
-    guard let stroke = prompt.current else { return }
-    prompt.current = nil
-    prompt.ink.strokes.append(stroke)
-    guard settings.perStrokeMode else { return }
+  /// Per-stroke mode: the stroke just finished is judged alone, and taken back if refused.
+  private mutating func judgeLastStroke(_ prompt: inout PromptState, kanji: Kanji) {
+    guard settings.perStrokeMode, let stroke = prompt.ink.strokes.last else { return }
     let strokeIndex = prompt.ink.strokes.count - 1
     let check = judge.checkLastStroke(prompt.ink, against: kanji)
     if check.accepted {
@@ -364,8 +368,8 @@ public struct Session: Sendable {
 
   // MARK: Feedback
 
-  private mutating func handleFeedback(_ event: SessionEvent, _ feedback: inout FeedbackState)
-    -> [SessionEffect]
+  private mutating func handleFeedback(_ event: Event, _ feedback: inout FeedbackState)
+    -> [Effect]
   {
     guard case .key(let key) = event else { return [] }
     switch key {
@@ -436,9 +440,13 @@ public struct StudyState: Equatable, Sendable {
 
 public struct PromptState: Equatable, Sendable {
   public var startedAt: Date
-  public var ink: Ink
+  public var pad: InkPad
+  public var ink: Ink {
+    get { pad.ink }
+    set { pad.ink = newValue }
+  }
   /// The stroke being drawn (button down).
-  public var current: [UnitPoint]?
+  public var current: [UnitPoint]? { pad.current }
   /// The last stroke the per-stroke judge refused, shown until the next one starts.
   public var rejected: [UnitPoint]?
   /// 0 none; 1 start point and direction; 2 the next stroke; 3 the whole kanji (a fail).
@@ -452,10 +460,6 @@ public struct PromptState: Equatable, Sendable {
   public var message: String?
 
   static let missesBeforeHint = 3
-  static let fullMessage =
-    "At most \(Ink.maxStrokes) strokes: press u to undo, c to clear or Enter to check."
-  static let longStrokeMessage =
-    "A stroke keeps at most \(Ink.maxPointsPerStroke) points; the rest of this one is left out."
   static let hintMessages = [
     "Hint: the next stroke starts at its number and goes the way shown.",
     "Hint: the next stroke is shown faintly.",
@@ -464,7 +468,7 @@ public struct PromptState: Equatable, Sendable {
 
   public init(startedAt: Date, canvas: CellRect) {
     self.startedAt = startedAt
-    ink = Ink(columns: canvas.columns, rows: canvas.rows)
+    pad = InkPad(canvas: canvas)
   }
 }
 
@@ -513,5 +517,13 @@ public struct SessionStats: Equatable, Sendable {
     if feedback.chosen == .again { again -= 1 }
     seen[feedback.kanji, default: 1] -= 1
     if seen[feedback.kanji] == 0 && feedback.chosen != .again { rightFirstTime -= 1 }
+  }
+}
+
+extension Session: Scene {
+  /// A tenth of a second while a new kanji's strokes are animated.
+  public var tickInterval: Int {
+    if case .study = phase { return 100 }
+    return 1000
   }
 }

@@ -24,20 +24,6 @@ public struct StatsReport: Sendable {
     self.clock = clock
   }
 
-  /// The figures of the learner's store now.
-  public static func load(store: ProgressStore, now: Date) throws -> StatsReport {
-    let clock = try store.clock()
-    let today = clock.dayNumber(now)
-    var perDay = Array(repeating: 0, count: 30)
-    for entry in try store.reviewLog() where entry.kind == .review {
-      let age = today - clock.dayNumber(entry.time)
-      if (0..<30).contains(age) { perDay[29 - age] += 1 }
-    }
-    return StatsReport(
-      stats: try store.stats(now: now), reviewsPerDay: perDay,
-      selfTests: try store.selfTests().map(SelfTestScore.init), now: now, clock: clock)
-  }
-
   public var lines: [String] {
     let states = ["new", "learning", "review", "relearning"]
     var lines = [

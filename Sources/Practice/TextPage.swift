@@ -14,11 +14,6 @@ public struct TextPage: Equatable, Sendable {
     }
   }
 
-  public enum Effect: Equatable, Sendable {
-    case close
-    case action(Character)
-  }
-
   public var title: String
   public var lines: [String]
   public var actions: [Action]
@@ -39,23 +34,25 @@ public struct TextPage: Equatable, Sendable {
   var bodyRows: Int { max(1, layout.rows - 3) }
   var maxTop: Int { max(0, lines.count - bodyRows) }
 
-  public mutating func handle(_ event: SessionEvent) -> Effect? {
+  public mutating func handle(_ event: Event, at time: Date) -> [Effect] {
     switch event {
     case .resize(let columns, let rows):
       layout = Layout(columns: columns, rows: rows)
       top = min(top, maxTop)
-    case .key(.interrupt), .key(.escape), .key(.enter), .key(.character("q")):
-      return .close
+    case .key(.interrupt):
+      return [.quit]
+    case .key(.escape), .key(.enter), .key(.character("q")):
+      return [.close]
     case .key(.character("j")), .key(.character(" ")):
       top = min(maxTop, top + (event == .key(.character(" ")) ? bodyRows : 1))
     case .key(.character("k")), .key(.backspace):
       top = max(0, top - (event == .key(.backspace) ? bodyRows : 1))
     case .key(.character(let key)) where actions.contains { $0.key == key }:
-      return .action(key)
+      return [.action(key)]
     default:
       break
     }
-    return nil
+    return []
   }
 
   public var screen: Screen {
@@ -70,4 +67,8 @@ public struct TextPage: Equatable, Sendable {
       TextItem(row: layout.rows - 1, column: 0, text: scroll + extra + "q back", style: .key))
     return screen
   }
+}
+
+extension TextPage: Scene {
+  public var tickInterval: Int { 1000 }
 }

@@ -34,10 +34,6 @@ private let crashReset: [UInt8] = Array(
 /// call of the front end is in this type. Output goes through `draw(_:)`; input through
 /// `wait(timeoutMilliseconds:)`.
 public final class Terminal {
-  /// Set once Ctrl-C, Ctrl-\ or a stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) reached any
-  /// screen: the app leaves instead of going back to its home screen. Only the main thread's
-  /// run loops touch it.
-  nonisolated(unsafe) public internal(set) static var stopRequested = false
   public private(set) var columns: Int
   public private(set) var rows: Int
   /// The pixel size of a cell, when the terminal reports pixels.
@@ -47,6 +43,8 @@ public final class Terminal {
   private var restored = false
   private var signalReadEnd: Int32 = -1
   private let hasColors: Bool
+  /// Input decoding for the terminal's whole run.
+  var input = TerminalEvents()
 
   /// Checks that this is a UTF-8 terminal the app can draw on and read the mouse from.
   public static func checkEnvironment(environment: [String: String]) throws(TerminalUnavailable) {

@@ -1,9 +1,9 @@
 import Practice
 
-/// Reads the terminal for the screens it runs: waits for input or a signal, handles suspend and
-/// resume itself, and turns the rest into the events the Practice state machines take.
+/// Reads the terminal for the scenes it runs: waits for input or a signal, handles suspend and
+/// resume itself, and turns the rest into the events scenes take. One for the terminal's whole
+/// run, so a sequence split across two scenes is still read whole.
 struct TerminalEvents {
-  let terminal: Terminal
   private var decoder = InputDecoder()
   /// Whether mouse reports are in pixels (the terminal said yes to 1016).
   private var pixelReports = false
@@ -11,14 +11,10 @@ struct TerminalEvents {
   /// count, so bytes that were already waiting when it looks again are never late.
   private var waited = Duration.zero
 
-  init(terminal: Terminal) {
-    self.terminal = terminal
-  }
-
-  /// The next events; empty when nothing came within the wait (a second, or a tenth while
-  /// `animating`), so the caller can tick.
-  mutating func next(animating: Bool) -> [SessionEvent] {
-    var timeout = animating ? 100 : 1000
+  /// The next events of `terminal`; empty when nothing came within `timeout` milliseconds, so
+  /// the caller can tick.
+  mutating func next(from terminal: Terminal, waitingAtMost timeout: Int) -> [Event] {
+    var timeout = timeout
     if let deadline = decoder.deadline {
       // Rounded up, so the wait reaches the deadline.
       let left = deadline - waited
@@ -27,11 +23,10 @@ struct TerminalEvents {
     let start = ContinuousClock.now
     let (bytes, signals) = terminal.wait(timeoutMilliseconds: timeout)
     waited += ContinuousClock.now - start
-    var events: [SessionEvent] = []
+    var events: [Event] = []
     for signal in signals {
       switch signal {
       case .stop:
-        Terminal.stopRequested = true
         events.append(.key(.interrupt))
       case .suspend: terminal.suspend()
       case .resumed: terminal.resume()
@@ -40,20 +35,13 @@ struct TerminalEvents {
         events.append(.resize(columns: terminal.columns, rows: terminal.rows))
       }
     }
-    return events + decoder.feed(bytes, at: waited).compactMap { event(for: $0) }
+    return events
+      + decoder.feed(bytes, at: waited).compactMap { event(for: $0, cellPixels: terminal.cellPixels) }
   }
 
-  /// Runs a screen without animation: draws `screen`, then hands every event to `handle` and
-  /// draws again, until `handle` returns false.
-  mutating func run(drawing screen: () -> Screen, handle: (SessionEvent) -> Bool) {
-    terminal.draw(Renderer.grid(for: screen()))
-    while true {
-      for event in next(animating: false) where !handle(event) { return }
-      terminal.draw(Renderer.grid(for: screen()))
-    }
-  }
-
-  private mutating func event(for input: TerminalInput) -> SessionEvent? {
+  private mutating func event(for input: TerminalInput, cellPixels: (width: Int, height: Int)?)
+    -> Event?
+  {
     switch input {
     case .key(let key):
       switch key {
@@ -64,7 +52,6 @@ struct TerminalEvents {
       case .control("c"), .control("\\"):
         // The bytes of Ctrl-C and Ctrl-\ come only when the terminal does not turn them into
         // SIGINT and SIGQUIT; they mean the same.
-        Terminal.stopRequested = true
         return .key(.interrupt)
       case .alt:
         // Alt chords are no command: Alt+q above all must not quit.
@@ -72,7 +59,7 @@ struct TerminalEvents {
       default: return nil
       }
     case .mouse(let report):
-      let point = position(of: report)
+      let point = position(of: report, cellPixels: cellPixels)
       switch report.kind {
       case .press where report.button == 0: return .press(point)
       case .drag where report.button == 0: return .drag(point)
@@ -80,14 +67,16 @@ struct TerminalEvents {
       default: return nil
       }
     case .modeReport(let mode, let value):
-      if mode == 1016 { pixelReports = (value == 1 || value == 2) && terminal.cellPixels != nil }
+      if mode == 1016 { pixelReports = (value == 1 || value == 2) && cellPixels != nil }
       return nil
     }
   }
 
   /// A report's position in fractional screen cells (the centre of the cell in cell mode).
-  private func position(of report: MouseReport) -> ScreenPoint {
-    if pixelReports, let cell = terminal.cellPixels {
+  private func position(of report: MouseReport, cellPixels: (width: Int, height: Int)?)
+    -> ScreenPoint
+  {
+    if pixelReports, let cell = cellPixels {
       return ScreenPoint(
         x: Double(report.x) / Double(cell.width), y: Double(report.y) / Double(cell.height))
     }

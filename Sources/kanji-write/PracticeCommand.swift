@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 
@@ -31,10 +32,14 @@ struct PracticeCommand: ParsableCommand {
 
   func run() throws {
     let characters = Self.characters(kanji)
-    let context = try AppContext(global)
-    let exit = try SessionLauncher.run(context, dailySession: false) { host, now in
-      (try host.practiceCards(characters, now: now), false)
+    let context = try ProgressCLI.openApp(global)
+    let unknown = try ProgressCLI.run {
+      try characters.filter { try context.reference.kanji($0) == nil }
     }
-    try AppScreens.follow(exit, context: context)
+    guard unknown.isEmpty else {
+      ProgressCLI.fail(
+        "no stroke data for \(unknown.joined(separator: " ")) in \(context.reference.path)")
+    }
+    try ProgressCLI.run { try App.run(.practice(characters), context: context, hasHome: false) }
   }
 }

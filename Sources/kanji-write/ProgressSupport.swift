@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Progress
@@ -12,6 +13,11 @@ enum ProgressCLI {
     throws -> ProgressStore
   {
     try run { try ProgressStore.open(home: global.home, access: access) }
+  }
+
+  /// The app's store and reference data, opened once for the run.
+  static func openApp(_ global: GlobalOptions) throws -> AppContext {
+    try run { try AppContext(data: global.data, home: global.home) }
   }
 
   /// Runs `body`, turning any error into a message on stderr and exit status 2.

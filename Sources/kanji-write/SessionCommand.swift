@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 
@@ -18,6 +19,9 @@ struct SessionCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try AppHome.run(global)
+    let context = try ProgressCLI.openApp(global)
+    try ProgressCLI.run {
+      try App.run(try App.start(store: context.store), context: context, hasHome: true)
+    }
   }
 }

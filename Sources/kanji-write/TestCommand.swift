@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import KanjiData
@@ -57,67 +58,20 @@ struct TestCommand: ParsableCommand {
       }
       return
     }
-    try SelfTestLauncher.run(
-      try AppContext(global), kanji: kanji.flatMap(KanjiSelector.literalCharacters), seed: seed)
-  }
-}
-
-/// Opens the data and the terminal and runs a self-test in it, then prints the results: for
-/// `kanji-write test` and the app's self-test key.
-enum SelfTestLauncher {
-  /// - Parameters:
-  ///   - kanji: the kanji to ask, in order; nil to choose ten the learner can read.
-  ///   - seed: for the choice; nil for the clock's.
-  static func run(_ context: AppContext, kanji: [String]?, seed: UInt64?) throws {
-    let store = context.store
-    let reference = context.reference
-    let (asked, settings, judge) = try ProgressCLI.run {
-      let characters = try kanji ?? choose(store: store, seed: seed)
-      let asked = try characters.map { character in
-        guard let entry = try reference.kanji(character) else {
-          ProgressCLI.fail("\(character) is not in the reference database")
-        }
-        return entry
-      }
-      let (settings, leniency) = try StoreHost(store: store, reference: reference)
-        .settings(dailySession: false)
-      let judge = StrokeMatchJudge(
-        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) })
-      return (asked, settings, judge)
+    let context = try ProgressCLI.openApp(global)
+    let characters = try ProgressCLI.run {
+      try kanji.flatMap(KanjiSelector.literalCharacters)
+        ?? SelfTestPicker().pick(store: context.store, seed: seed)
     }
-    let terminal: Terminal
-    do {
-      terminal = try Terminal()
-    } catch {
-      ProgressCLI.fail(error.description)
+    guard characters.count == SelfTest.size || kanji != nil else {
+      ProgressCLI.fail(SelfTestPicker.tooFew(characters.count))
     }
-    let test = SelfTestSession(
-      kanji: asked, judge: judge, columns: terminal.columns,
-      rows: terminal.rows, now: Date(), asciiFrame: settings.asciiFrame)
-    let outcome = SelfTestApp(terminal: terminal, test: test) { try $0.save(to: store) }.run()
-    terminal.restore()
-    guard let outcome else {
-      print("Self-test abandoned; nothing was stored.")
-      return
+    for character in characters where try ProgressCLI.run({ try context.reference.kanji(character) }) == nil {
+      ProgressCLI.fail("\(character) is not in the reference database")
     }
-    for line in SelfTestResultReport(outcome: outcome, kanji: asked).lines { print(line) }
-  }
-
-  /// Ten kanji the learner can read, those tested longest ago first.
-  private static func choose(store: ProgressStore, seed: UInt64?) throws -> [String] {
-    let picked = try pick(store: store, seed: seed)
-    guard picked.count == SelfTest.size else { ProgressCLI.fail(tooFew(picked.count)) }
-    return picked
-  }
-
-  static func pick(store: ProgressStore, seed: UInt64?) throws -> [String] {
-    try SelfTestPicker().pick(
-      store: store, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
-  }
-
-  static func tooFew(_ count: Int) -> String {
-    "the self-test asks \(SelfTest.size) kanji you can read, and you have \(count); "
-      + "review more, or declare the ones you know: kanji-write known jlpt:N5"
+    try ProgressCLI.run {
+      try App.run(.selfTest(kanji: characters, seed: nil), context: context, hasHome: false)
+    }
   }
 }
 

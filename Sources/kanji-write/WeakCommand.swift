@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import KanjiData
@@ -37,7 +38,7 @@ struct WeakCommand: ParsableCommand {
 
   func run() throws {
     if session {
-      let context = try AppContext(global)
+      let context = try ProgressCLI.openApp(global)
       try practise(
         try Self.load(store: context.store, reference: context.reference, limit: limit),
         context: context)
@@ -81,23 +82,10 @@ struct WeakCommand: ParsableCommand {
     } else {
       kanji = list.kanji.map(\.kanji)
     }
-    try AppScreens.follow(try WeakSession.run(context, kanji: kanji), context: context)
-  }
-}
-
-/// A session of weak kanji: `weak --session` and the app's weak-list page.
-enum WeakSession {
-  /// Returns how the session ended.
-  static func run(_ context: AppContext, kanji: [String], returnsHome: Bool = false) throws
-    -> SessionExit
-  {
     guard !kanji.isEmpty else {
       print("No weak kanji to practise.")
-      return .home
+      return
     }
-    return try SessionLauncher.run(context, dailySession: false, returnsHome: returnsHome) {
-      host, now in
-      (try host.practiceCards(kanji, now: now), false)
-    }
+    try ProgressCLI.run { try App.run(.practice(kanji), context: context, hasHome: false) }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Practice
 import Scheduler
+import TestSupport
 import Testing
 
 @Suite struct CardStandingTests {

@@ -1,6 +1,5 @@
 import Foundation
 import KanjiData
-import Progress
 
 @testable import Practice
 
@@ -83,7 +82,7 @@ struct EndpointJudge: DrawingJudge {
 struct Learner {
   var session: Session
   var clock = Date(timeIntervalSince1970: 1_800_000_000)
-  var effects: [SessionEffect] = []
+  var effects: [Effect] = []
 
   init(
     cards: [SessionCard], settings: PracticeSettings = PracticeSettings(),
@@ -99,7 +98,7 @@ struct Learner {
     effects.compactMap { if case .record(let review) = $0 { review } else { nil } }
   }
 
-  mutating func send(_ event: SessionEvent) {
+  mutating func send(_ event: Event) {
     clock += 0.25
     effects += session.handle(event, at: clock)
   }
@@ -137,19 +136,4 @@ struct Learner {
   var screenText: String {
     session.screen.texts.map(\.text).joined(separator: "\n")
   }
-}
-
-/// A progress store in a fresh temporary folder, in UTC; the folder goes when the value does.
-final class TemporaryStore {
-  let path = FileManager.default.temporaryDirectory
-    .appendingPathComponent("kanji-write-practice-\(UUID().uuidString)").path
-  let store: ProgressStore
-
-  init() throws {
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    store = try ProgressStore(
-      path: path + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Practice
-import Progress
+import TestSupport
 import Testing
 
 @Suite struct HomeMenuTests {
@@ -29,15 +29,15 @@ import Testing
     #expect(lines.contains("Enter s  study now: 4 due, 2 new"))
     #expect(
       lines.last == "Enter study now  t self-test  w weak kanji  p progress  ? help  q quit")
-    #expect(home.handle(.key(.enter)) == .study)
-    #expect(home.handle(.key(.character("s"))) == .study)
+    #expect(home.handle(.key(.enter), at: now) == [.study])
+    #expect(home.handle(.key(.character("s")), at: now) == [.study])
   }
 
   @Test func newKanjiAloneAreEnoughToStudy() {
     var home = menu(due: 0, new: 5, next: 2 * 86_400)
     #expect(home.canStudy)
     #expect(texts(home).contains("Next review       in 2 days"))
-    #expect(home.handle(.key(.enter)) == .study)
+    #expect(home.handle(.key(.enter), at: now) == [.study])
   }
 
   @Test func withNothingDueItSaysWhenTheNextReviewIs() {
@@ -48,8 +48,8 @@ import Testing
     #expect(lines.contains("Next review       in 3 h"))
     #expect(lines.contains("Nothing to study now; the next review is in 3 h."))
     #expect(lines.last == "t self-test  w weak kanji  p progress  ? help  q quit")
-    #expect(home.handle(.key(.enter)) == nil)
-    #expect(home.handle(.key(.character("s"))) == nil)
+    #expect(home.handle(.key(.enter), at: now) == [])
+    #expect(home.handle(.key(.character("s")), at: now) == [])
     #expect(home.message == "Nothing to study now; the next review is in 3 h.")
     #expect(home.screen.texts.contains { $0.row == 22 && $0.text == home.message })
     #expect(
@@ -60,57 +60,61 @@ import Testing
 
   @Test func eachKeyLeadsToItsScreen() {
     var home = menu(due: 1, new: 0)
-    #expect(home.handle(.key(.character("t"))) == .open(.selfTest))
-    #expect(home.handle(.key(.character("w"))) == .open(.weakList))
-    #expect(home.handle(.key(.character("p"))) == .open(.progress))
-    #expect(home.handle(.key(.character("x"))) == nil)
-    #expect(home.handle(.press(ScreenPoint(x: 3, y: 3))) == nil)
-    #expect(home.handle(.key(.character("q"))) == .quit)
-    #expect(home.handle(.key(.interrupt)) == .quit)
+    #expect(home.handle(.key(.character("t")), at: now) == [.open(.selfTest)])
+    #expect(home.handle(.key(.character("w")), at: now) == [.open(.weakList)])
+    #expect(home.handle(.key(.character("p")), at: now) == [.open(.progress)])
+    #expect(home.handle(.key(.character("x")), at: now) == [])
+    #expect(home.handle(.press(ScreenPoint(x: 3, y: 3)), at: now) == [])
+    #expect(home.handle(.key(.character("q")), at: now) == [.quit])
+    #expect(home.handle(.key(.interrupt), at: now) == [.quit])
   }
 
   @Test func helpShowsTheKeysAndTheAttributionAndClosesBackToTheMenu() {
     var home = menu(due: 1, new: 0)
-    #expect(home.handle(.key(.character("?"))) == nil)
+    #expect(home.handle(.key(.character("?")), at: now) == [])
     #expect(home.help != nil)
     #expect(home.screen.texts.first?.text == "Kanji Write: help")
     let help = home.help?.lines ?? []
     #expect(help.contains { $0.contains("KanjiVG") })
     #expect(help.contains { $0.contains("KANJIDIC2") })
     // Keys on the help page scroll or close it; they do not pick choices.
-    #expect(home.handle(.key(.character("t"))) == nil)
-    #expect(home.handle(.key(.character("q"))) == nil)
+    #expect(home.handle(.key(.character("t")), at: now) == [])
+    #expect(home.handle(.key(.character("q")), at: now) == [])
     #expect(home.help == nil)
     #expect(texts(home).first == "Kanji Write")
-    _ = home.handle(.key(.character("?")))
-    #expect(home.handle(.key(.interrupt)) == .quit)
+    _ = home.handle(.key(.character("?")), at: now)
+    #expect(home.handle(.key(.interrupt), at: now) == [.quit])
   }
 
   @Test func readsTheFiguresAgainAfterAWhileAndOffersStudyWhenSomethingComesDue() {
     var home = menu(due: 0, new: 0, next: 20 * 60)
-    _ = home.handle(.key(.enter))
+    _ = home.handle(.key(.enter), at: now)
     #expect(home.message != nil)
     #expect(!home.needsRefresh(at: now.addingTimeInterval(HomeMenu.refreshInterval - 1)))
     let later = now.addingTimeInterval(HomeMenu.refreshInterval)
     #expect(home.needsRefresh(at: later))
-    home.update(
-      figures: HomeFigures(
-        dueNow: 1, newAvailable: 0, reviewedToday: 7, streak: 3, nextReview: nil),
-      at: later)
+    // The loop's ticks ask for the figures once they are old, once until they come.
+    #expect(home.handle(.tick, at: later.addingTimeInterval(-1)) == [])
+    #expect(home.handle(.tick, at: later) == [.refreshFigures])
+    #expect(home.handle(.tick, at: later.addingTimeInterval(0.5)) == [])
+    let figures = HomeFigures(
+      dueNow: 1, newAvailable: 0, reviewedToday: 7, streak: 3, nextReview: nil)
+    #expect(home.handle(.figures(figures), at: later) == [])
+    #expect(home.figures == figures)
     #expect(home.message == nil)
     #expect(!home.needsRefresh(at: later))
-    #expect(home.handle(.key(.enter)) == .study)
+    #expect(home.handle(.key(.enter), at: now) == [.study])
   }
 
   @Test func followsTheTerminalSize() {
     var home = menu(due: 1, new: 0)
-    _ = home.handle(.resize(columns: 100, rows: 30))
+    _ = home.handle(.resize(columns: 100, rows: 30), at: now)
     #expect(home.screen.columns == 100)
     #expect(home.screen.texts.last?.row == 29)
-    _ = home.handle(.resize(columns: 30, rows: 12))
+    _ = home.handle(.resize(columns: 30, rows: 12), at: now)
     #expect(texts(home).first == "Terminal too small")
     #expect(texts(home).contains("this one is 30x12."))
-    #expect(home.handle(.key(.character("q"))) == .quit)
+    #expect(home.handle(.key(.character("q")), at: now) == [.quit])
   }
 
   @Test func theAppsSessionSummaryGoesBackHome() {
@@ -120,38 +124,5 @@ import Testing
     session.returnsHome = true
     #expect(
       session.screen.texts.last?.text == "t self-test  w weak kanji  p progress  Enter or q home")
-  }
-
-  @Test func figuresComeFromTheStoreAsTodaysSessionCountsThem() throws {
-    let temporary = try TemporaryStore()
-    let store = temporary.store
-    _ = try store.addCards(["一", "二", "三"], at: now)
-    let player = HistoryPlayer(store: store, start: now)
-    // 一 graduates (two reviews); 二 is learning, due again within the hour; 三 stays new.
-    _ = try player.play("一", [.good, .good], failingGrade: nil)
-    _ = try player.play("二", [.good], failingGrade: nil)
-    let later = now.addingTimeInterval(3600)
-    let figures = try HomeFigures.load(store: store, now: later)
-    let graduated = try #require(try store.card("一")?.due)
-    #expect(
-      figures
-        == HomeFigures(
-          dueNow: 1, newAvailable: 1, reviewedToday: 3, streak: 1, nextReview: graduated))
-  }
-
-  @Test func aLearningCardDueWithinTheLearnAheadLimitCountsAsDue() throws {
-    let temporary = try TemporaryStore()
-    let store = temporary.store
-    _ = try store.setSetting("learning_steps", "30m")
-    _ = try store.addCards(["一"], at: now)
-    // Forgotten at once: due again after the learning step, half an hour later.
-    _ = try store.recordReview(ReviewInput(kanji: "一", time: now, rating: .again))
-    let atOnce = try HomeFigures.load(store: store, now: now.addingTimeInterval(60))
-    #expect(atOnce.dueNow == 0)
-    #expect(!HomeMenu(figures: atOnce, now: now).canStudy)
-    // Within the learn-ahead limit of its due time, the session would ask it.
-    let soon = try HomeFigures.load(store: store, now: now.addingTimeInterval(15 * 60))
-    #expect(soon.dueNow == 1)
-    #expect(HomeMenu(figures: soon, now: now).canStudy)
   }
 }

@@ -1,4 +1,5 @@
 import Practice
+import TestSupport
 import Testing
 
 @Suite struct MistakeTests {

@@ -2,50 +2,17 @@ import Foundation
 import KanjiData
 import Practice
 import StrokeMatch
+import TestSupport
 import Testing
 
-/// A judge that answers from a script: the grade for each kanji, whatever is drawn.
-struct ScriptedJudge: DrawingJudge {
-  var grades: [String: Grade]
-
-  func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
-    let grade = grades[kanji.character] ?? Fixtures.grade(kanji.character, pass: true, [])
-    let json = String(decoding: try! JSONEncoder().encode(grade), as: UTF8.self)
-    return Assessment(
-      passed: grade.pass, messages: grade.errors.map(\.message), strokes: [], json: json,
-      drawingJSON: #"{"strokes":\#(ink.strokes.count)}"#)
-  }
-
-  func checkLastStroke(_ ink: Ink, against kanji: Kanji) -> StrokeCheck {
-    StrokeCheck(accepted: true)
-  }
-}
-
 @Suite struct SelfTestSessionTests {
-  static let characters = "一二三四五六七八九十".map(String.init)
-  let kanji = characters.enumerated().map { number, character in
-    Kanji(
-      character: character,
-      strokes: StrokeSet(
-        strokes: [ReferenceStroke(points: [Point(x: 20, y: 50), Point(x: 90, y: 50)], type: "㇐")],
-        components: []),
-      meanings: ["number \(number + 1)"], onyomi: ["オン"], kunyomi: ["くん"])
-  }
+  static let characters = Fixtures.selfTestCharacters
+  let kanji = Fixtures.selfTestKanji
   let start = Fixtures.now
 
   func session(_ grades: [String: Grade] = [:]) -> SelfTestSession {
     SelfTestSession(
       kanji: kanji, judge: ScriptedJudge(grades: grades), columns: 80, rows: 30, now: start)
-  }
-
-  /// Draws one stroke across the middle of the canvas.
-  func draw(_ session: inout SelfTestSession) {
-    let canvas = session.layout.canvas
-    let row = Double(canvas.row) + Double(canvas.rows) / 2
-    let left = Double(canvas.column) + 2
-    _ = session.handle(.press(ScreenPoint(x: left, y: row)), at: start)
-    _ = session.handle(.drag(ScreenPoint(x: left + 10, y: row)), at: start)
-    _ = session.handle(.release(ScreenPoint(x: left + 20, y: row)), at: start)
   }
 
   @Test func opensOnTheFirstKanjiByMeaningAndReadingsOnly() {
@@ -60,7 +27,7 @@ struct ScriptedJudge: DrawingJudge {
     var test = session()
     #expect(test.handle(.key(.enter), at: start).isEmpty)
     #expect(test.index == 0)
-    draw(&test)
+    Fixtures.drawStroke(&test)
     #expect(test.handle(.key(.enter), at: start).isEmpty)
     #expect(test.index == 1)
     #expect(test.screen.texts.map(\.text).contains("number 2"))
@@ -73,17 +40,17 @@ struct ScriptedJudge: DrawingJudge {
       "四": Fixtures.grade("四", pass: true, [.init(type: .order, stroke: 3, message: "order")]),
     ]
     var test = session(grades)
-    var effects: [SelfTestEffect] = []
+    var effects: [Effect] = []
     for number in 0..<10 {
       if number == 4 {
         effects = test.handle(.key(.character("x")), at: start.addingTimeInterval(40))
       } else {
-        draw(&test)
+        Fixtures.drawStroke(&test)
         effects = test.handle(.key(.enter), at: start.addingTimeInterval(Double(number) * 10))
       }
     }
     let saved = try #require(effects.first)
-    guard case .save(let outcome) = saved else {
+    guard case .saveSelfTest(let outcome) = saved else {
       Issue.record("expected the test to be saved, got \(effects)")
       return
     }
@@ -104,7 +71,7 @@ struct ScriptedJudge: DrawingJudge {
     let grades = ["三": Fixtures.grade("三", [.init(type: .reversed, stroke: 2, message: "")])]
     var test = session(grades)
     for _ in 0..<10 {
-      draw(&test)
+      Fixtures.drawStroke(&test)
       _ = test.handle(.key(.enter), at: start)
     }
     _ = test.handle(.key(.character("3")), at: start)
@@ -119,14 +86,14 @@ struct ScriptedJudge: DrawingJudge {
     #expect(test.phase == .results(selected: 9))
     _ = test.handle(.key(.character("n")), at: start)
     #expect(test.phase == .results(selected: 0))
-    #expect(test.handle(.key(.enter), at: start) == [.quit])
+    #expect(test.handle(.key(.enter), at: start) == [.close])
   }
 
   @Test func quittingMidwayStoresNothing() {
     var test = session()
-    draw(&test)
+    Fixtures.drawStroke(&test)
     _ = test.handle(.key(.enter), at: start)
-    #expect(test.handle(.key(.character("q")), at: start) == [.quit])
+    #expect(test.handle(.key(.character("q")), at: start) == [.close])
     #expect(test.outcome == nil)
   }
 
@@ -173,8 +140,8 @@ struct ScriptedJudge: DrawingJudge {
 
   @Test func undoAndClearOnlyTouchTheInk() {
     var test = session()
-    draw(&test)
-    draw(&test)
+    Fixtures.drawStroke(&test)
+    Fixtures.drawStroke(&test)
     _ = test.handle(.key(.character("u")), at: start)
     guard case .asking(let ask) = test.phase else { return }
     #expect(ask.ink.strokes.count == 1)
@@ -192,8 +159,8 @@ struct ScriptedJudge: DrawingJudge {
         _ = test.handle(.key(.character("x")), at: start)
         continue
       }
-      draw(&test)
-      for case .save(let outcome) in test.handle(.key(.enter), at: start) { saved = outcome }
+      Fixtures.drawStroke(&test)
+      for case .saveSelfTest(let outcome) in test.handle(.key(.enter), at: start) { saved = outcome }
     }
     let lines = SelfTestResultReport(outcome: try #require(saved), kanji: kanji).lines
     #expect(lines[0] == "Self-test: 8 of 10 written completely (80%).")
@@ -209,6 +176,6 @@ struct ScriptedJudge: DrawingJudge {
       kanji: [], judge: ScriptedJudge(grades: [:]), columns: 80, rows: 30, now: Fixtures.now)
     #expect(test.screen.canvases.isEmpty)
     #expect(test.handle(.key(.character("x")), at: Fixtures.now).isEmpty)
-    #expect(test.handle(.key(.character("q")), at: Fixtures.now) == [.quit])
+    #expect(test.handle(.key(.character("q")), at: Fixtures.now) == [.close])
   }
 }

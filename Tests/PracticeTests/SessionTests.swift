@@ -339,8 +339,9 @@ import Testing
     learner.send(.key(.enter))
     learner.press("s")
     learner.send(.key(.enter))
-    #expect(learner.effects.last == .finished)
-    learner.session.outlook = SessionOutlook(streak: 3, nextDue: learner.clock + 600)
+    #expect(learner.effects.last == .sessionFinished)
+    // Sent a quarter second after the last answer, on the learner's clock.
+    learner.send(.outlook(SessionOutlook(streak: 3, nextDue: learner.clock + 600.25)))
     let text = learner.screenText
     #expect(text.contains("Reviewed:          2"))
     #expect(text.contains("Right first time:  1"))
@@ -348,15 +349,15 @@ import Testing
     #expect(text.contains("Streak:            3 days"))
     #expect(text.contains("Next review:       in 10 min"))
     learner.press("q")
-    #expect(learner.effects.last == .quit)
+    #expect(learner.effects.last == .close)
   }
 
   @Test func learningCardsDueSoonAreAskedAgainAtTheEnd() {
     var learner = Learner(cards: [reviews[0]])
     learner.press("s")
     learner.send(.key(.enter))
-    #expect(learner.effects.last == .finished)
-    learner.session.append([reviews[0]])
+    #expect(learner.effects.last == .sessionFinished)
+    learner.send(.moreCards([reviews[0]]))
     guard case .prompt = learner.session.phase else {
       Issue.record("expected the card again")
       return
@@ -392,7 +393,7 @@ import Testing
     learner.draw(ten)
     learner.send(.key(.enter))
     learner.send(.key(.enter))
-    learner.session.saveFailed("disk full")
+    learner.send(.saveFailed("disk full"))
     guard case .feedback(let feedback) = learner.session.phase else {
       Issue.record("expected the feedback again")
       return
@@ -407,7 +408,7 @@ import Testing
     #expect(learner.screenText.contains("What would you like to study?"))
     learner.press("1")
     #expect(learner.effects == [.addToDeck("jlpt:N5")])
-    learner.session.begin(cards: [SessionCard(kanji: ten, isNew: true)])
+    learner.send(.deckAdded([SessionCard(kanji: ten, isNew: true)]))
     guard case .study = learner.session.phase else {
       Issue.record("expected study of the first new kanji")
       return
@@ -420,7 +421,7 @@ import Testing
     for character in "十二" { learner.press(character) }
     learner.send(.key(.enter))
     #expect(learner.effects.last == .addToDeck("十二"))
-    learner.session.setupFailed("nothing found")
+    learner.send(.deckFailed("nothing found"))
     #expect(learner.screenText.contains("nothing found"))
     learner.send(.key(.escape))
     learner.press("7")

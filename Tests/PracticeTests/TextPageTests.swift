@@ -1,4 +1,5 @@
 import Practice
+import TestSupport
 import Testing
 
 @Suite struct TextPageTests {
@@ -20,22 +21,22 @@ import Testing
 
   @Test func scrollsWithinTheText() {
     var page = page()
-    #expect(page.handle(.key(.character(" "))) == nil)
+    #expect(page.handle(.key(.character(" ")), at: Fixtures.now) == [])
     #expect(page.top == 19)
-    #expect(page.handle(.key(.character("j"))) == nil)
+    #expect(page.handle(.key(.character("j")), at: Fixtures.now) == [])
     #expect(page.top == 19)
-    _ = page.handle(.key(.character("k")))
+    _ = page.handle(.key(.character("k")), at: Fixtures.now)
     #expect(page.top == 18)
-    _ = page.handle(.key(.backspace))
+    _ = page.handle(.key(.backspace), at: Fixtures.now)
     #expect(page.top == 0)
   }
 
   @Test func closesOrActs() {
     var page = page()
-    #expect(page.handle(.key(.character("s"))) == .action("s"))
-    #expect(page.handle(.key(.character("x"))) == nil)
-    #expect(page.handle(.key(.character("q"))) == .close)
-    #expect(page.handle(.key(.enter)) == .close)
+    #expect(page.handle(.key(.character("s")), at: Fixtures.now) == [.action("s")])
+    #expect(page.handle(.key(.character("x")), at: Fixtures.now) == [])
+    #expect(page.handle(.key(.character("q")), at: Fixtures.now) == [.close])
+    #expect(page.handle(.key(.enter), at: Fixtures.now) == [.close])
   }
 }
 
@@ -49,6 +50,6 @@ import Testing
     #expect(session.handle(.key(.character("w")), at: Fixtures.now) == [.open(.weakList)])
     #expect(session.handle(.key(.character("t")), at: Fixtures.now) == [.open(.selfTest)])
     #expect(session.handle(.key(.character("z")), at: Fixtures.now).isEmpty)
-    #expect(session.handle(.key(.character("q")), at: Fixtures.now) == [.quit])
+    #expect(session.handle(.key(.character("q")), at: Fixtures.now) == [.close])
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Practice
 import StrokeMatch
+import TestSupport
 import Testing
 
 @Suite struct WeakListTests {

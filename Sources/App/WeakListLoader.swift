@@ -1,4 +1,5 @@
 import Foundation
+import Practice
 import KanjiData
 import Progress
 import Scheduler

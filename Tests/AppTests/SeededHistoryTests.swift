@@ -1,7 +1,9 @@
+import App
 import Foundation
 import Practice
 import Progress
 import StrokeMatch
+import TestSupport
 import Testing
 
 /// A learner's history played through the real progress store: reviews at their due times, each
@@ -73,7 +75,7 @@ import Testing
   @Test func aTestIsStoredWithItsScoreAndGivesReviews() throws {
     let temporary = try TemporaryStore()
     let store = temporary.store
-    let characters = SelfTestSessionTests.characters
+    let characters = Fixtures.selfTestCharacters
     _ = try store.addCards(Array(characters.prefix(5)), at: start)
     for kanji in characters.prefix(5) {
       _ = try HistoryPlayer(store: store, start: start).play(kanji, [.good], failingGrade: nil)
@@ -86,15 +88,16 @@ import Testing
       "三": Fixtures.grade("三", [.init(type: .reversed, stroke: 2, message: "")]),
       "四": Fixtures.grade("四", pass: true, [.init(type: .order, stroke: 3, message: "")]),
     ]
-    let tests = SelfTestSessionTests()
     var session = SelfTestSession(
-      kanji: tests.kanji, judge: ScriptedJudge(grades: grades), columns: 80, rows: 30,
+      kanji: Fixtures.selfTestKanji, judge: ScriptedJudge(grades: grades), columns: 80, rows: 30,
       now: start.addingTimeInterval(86_400))
     var saved: SelfTestOutcome?
     for number in 0..<10 {
       let time = start.addingTimeInterval(86_400 + Double(number) * 30)
-      tests.draw(&session)
-      for case .save(let outcome) in session.handle(.key(.enter), at: time) { saved = outcome }
+      Fixtures.drawStroke(&session, at: time)
+      for case .saveSelfTest(let outcome) in session.handle(.key(.enter), at: time) {
+        saved = outcome
+      }
     }
     try #require(saved).save(to: store)
 

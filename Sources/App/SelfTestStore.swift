@@ -1,4 +1,5 @@
 import Foundation
+import Practice
 import Progress
 
 extension SelfTestScore {
@@ -13,10 +14,17 @@ extension SelfTestScore {
 extension SelfTestPicker {
   /// Ten kanji for a new test from the learner's store: the deck's reviewed kanji and the known
   /// set, those tested longest ago first.
-  public func pick(store: ProgressStore, seed: UInt64) throws -> [String] {
+  public func pick(store: ProgressStore, seed: UInt64?) throws -> [String] {
+    let seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
     let reviewed = try store.cards().filter { $0.card.reps > 0 }.map(\.kanji)
     let history = try store.selfTests().map(SelfTestScore.init)
     return pick(pool: reviewed + (try store.known()), history: history, seed: seed)
+  }
+
+  /// Why there is no test, in words for the learner.
+  public static func tooFew(_ count: Int) -> String {
+    "the self-test asks \(SelfTest.size) kanji you can read, and you have \(count); "
+      + "review more, or declare the ones you know: kanji-write known jlpt:N5"
   }
 }
 

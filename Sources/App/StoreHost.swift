@@ -1,11 +1,12 @@
 import Foundation
+import Practice
 import KanjiData
 import Progress
 import Scheduler
 import StrokeMatch
 
-/// The session's host in the app: the learner's progress store and the reference data.
-public final class StoreHost: SessionHost {
+/// What the app's scenes need from the learner's store and the reference data, in their terms.
+public struct StoreHost {
   public let store: ProgressStore
   public let reference: ReferenceDatabase
 
@@ -48,7 +49,7 @@ public final class StoreHost: SessionHost {
       }
     }
     guard unknown.isEmpty else {
-      throw PracticeError(
+      throw AppError(
         "no stroke data for \(unknown.joined(separator: " ")) in \(reference.path)")
     }
     _ = try store.addCards(characters, at: now)
@@ -64,7 +65,7 @@ public final class StoreHost: SessionHost {
         drawingJSON: review.drawingJSON, gradeJSON: review.gradeJSON))
   }
 
-  public func recordStudy(kanji: String, time: Date) throws {
+  public func recordStudy(kanji: String) throws {
     _ = try store.recordReview(ReviewInput(kanji: kanji, rating: .good, isStudy: true))
   }
 
@@ -72,7 +73,7 @@ public final class StoreHost: SessionHost {
     let selector = try KanjiSelector(parsing: spec)
     let characters = try reference.characters(matching: selector)
     guard !characters.isEmpty else {
-      throw PracticeError("\(spec) names no kanji with stroke data")
+      throw AppError("\(spec) names no kanji with stroke data")
     }
     _ = try store.addCards(characters, at: Date())
     return try dueCards(now: Date())
@@ -98,8 +99,8 @@ public final class StoreHost: SessionHost {
   }
 }
 
-/// A request the session cannot serve, in words for the learner.
-public struct PracticeError: Error, CustomStringConvertible {
+/// A request the app cannot serve, in words for the learner.
+public struct AppError: Error, CustomStringConvertible {
   public var description: String
 
   public init(_ description: String) {

@@ -1,6 +1,8 @@
+import App
 import Foundation
 import Practice
 import Progress
+import TestSupport
 import Testing
 
 @Suite struct StatsReportTests {

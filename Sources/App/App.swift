@@ -1,0 +1,260 @@
+import Foundation
+import KanjiData
+import Practice
+import Progress
+import StrokeMatch
+import TerminalUI
+
+/// Where the app goes next: every screen it can show, and what it needs to show it.
+public enum Destination: Equatable, Sendable {
+  /// Today's session: due reviews, then new kanji; on the first run, the deck choice.
+  case today
+  /// These kanji, asked now in order, each a review (added to the deck when missing).
+  case practice([String])
+  /// The ten-kanji self-test of these kanji, or of ten chosen with `seed` (the clock's if nil).
+  case selfTest(kanji: [String]?, seed: UInt64?)
+  case weakList
+  case progress
+  case home
+}
+
+/// The only place the layers meet: runs one scene after another on one terminal, performs their
+/// effects against the store, and owns navigation. With a home screen (the app itself), every
+/// screen comes back to it and `q` there quits; without (a command such as `practice`), the
+/// first screen closed ends the run, after any screen chosen from it.
+public final class App {
+  let context: AppContext
+  let terminal: any SceneTerminal
+  let hasHome: Bool
+  let host: StoreHost
+  /// Whether the session being run goes on with learning cards due soon when its cards run out.
+  private var learnAhead = false
+  /// Lines to print once the terminal is restored: what the self-test found.
+  public private(set) var afterword: [String] = []
+
+  public init(context: AppContext, terminal: any SceneTerminal, hasHome: Bool) {
+    self.context = context
+    self.terminal = terminal
+    self.hasHome = hasHome
+    host = context.host
+  }
+
+  /// Opens the terminal, runs from `start` until the learner leaves, restores the terminal and
+  /// prints the afterword: what `kanji-write` and its screen commands do.
+  public static func run(_ start: Destination, context: AppContext, hasHome: Bool) throws {
+    let terminal = try Terminal()
+    let app = App(context: context, terminal: terminal, hasHome: hasHome)
+    do {
+      try app.run(from: start)
+    } catch {
+      terminal.restore()
+      throw error
+    }
+    terminal.restore()
+    for line in app.afterword { print(line) }
+  }
+
+  /// Where the app opens: today's session when it has cards, or on the first run (its deck
+  /// choice); otherwise the home screen.
+  public static func start(store: ProgressStore, now: Date = Date()) throws -> Destination {
+    let (due, new) = try HomeFigures.studyCounts(store: store, now: now)
+    return try due + new > 0 || store.cards().isEmpty ? .today : .home
+  }
+
+  /// Shows the screens from `start` on until the learner leaves.
+  public func run(from start: Destination) throws {
+    var next: Destination? = start
+    while let destination = next {
+      next = try show(destination)
+    }
+  }
+
+  /// Where a screen that closed leads.
+  var afterClose: Destination? { hasHome ? .home : nil }
+
+  /// Shows one screen; returns where the learner went from it, nil to leave the app.
+  func show(_ destination: Destination) throws -> Destination? {
+    switch destination {
+    case .today:
+      let now = Date()
+      return try runSession(
+        cards: try host.dueCards(now: now), deckIsEmpty: try host.deckIsEmpty, daily: true,
+        now: now)
+    case .practice(let kanji):
+      let now = Date()
+      return try runSession(
+        cards: try host.practiceCards(kanji, now: now), deckIsEmpty: false, daily: false, now: now)
+    case .selfTest(let kanji, let seed):
+      return try runSelfTest(kanji: kanji, seed: seed)
+    case .weakList:
+      let list = try WeakListAnalysis().weakList(
+        store: context.store, reference: context.reference, now: Date())
+      let lines = WeakListReport(list: list, practiseHint: false).lines
+      let actions = list.kanji.isEmpty ? [] : [TextPage.Action(key: "s", label: "practise them")]
+      return try runPage(TextPage(title: "Weak kanji", lines: lines, actions: actions)) { key in
+        key == "s" ? .practice(list.kanji.map(\.kanji)) : nil
+      }
+    case .progress:
+      let report = try StatsReport.load(store: context.store, now: Date())
+      return try runPage(TextPage(title: "Progress", lines: report.lines))
+    case .home:
+      var home = HomeMenu(figures: try HomeFigures.load(store: context.store, now: Date()), now: Date())
+      return try run(&home)
+    }
+  }
+
+  // MARK: Scenes
+
+  func runSession(cards: [SessionCard], deckIsEmpty: Bool, daily: Bool, now: Date) throws
+    -> Destination?
+  {
+    let (settings, leniency) = try host.settings(dailySession: daily)
+    let reference = context.reference
+    var session = Session(
+      cards: cards, settings: settings,
+      judge: StrokeMatchJudge(
+        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
+      columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: deckIsEmpty)
+    session.returnsHome = hasHome
+    learnAhead = settings.learnAhead
+    if case .summary = session.phase {
+      // Nothing to ask: the summary says what comes next, as at the end of a session.
+      for result in sessionFinished(learnAhead: settings.learnAhead) {
+        _ = session.handle(result, at: Date())
+      }
+    }
+    return try run(&session)
+  }
+
+  func runSelfTest(kanji: [String]?, seed: UInt64?) throws -> Destination? {
+    let characters = try kanji ?? SelfTestPicker().pick(store: context.store, seed: seed)
+    guard characters.count == SelfTest.size else {
+      let reason = SelfTestPicker.tooFew(characters.count)
+      let sentence = reason.prefix(1).uppercased() + reason.dropFirst() + "."
+      return try runPage(TextPage(title: "Self-test", lines: [sentence]))
+    }
+    let asked = try characters.map { character in
+      guard let entry = try context.reference.kanji(character) else {
+        throw AppError("\(character) is not in the reference database")
+      }
+      return entry
+    }
+    let (settings, leniency) = try host.settings(dailySession: false)
+    let reference = context.reference
+    var test = SelfTestSession(
+      kanji: asked,
+      judge: StrokeMatchJudge(
+        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
+      columns: terminal.columns, rows: terminal.rows, now: Date(),
+      asciiFrame: settings.asciiFrame)
+    var saved: SelfTestOutcome?
+    let next = try run(&test, saved: { saved = $0 })
+    afterword +=
+      saved.map { SelfTestResultReport(outcome: $0, kanji: asked).lines }
+      ?? ["Self-test abandoned; nothing was stored."]
+    return next
+  }
+
+  /// Shows a page of text; `action` says where each of its action keys leads.
+  func runPage(_ page: TextPage, action: (Character) -> Destination? = { _ in nil }) throws
+    -> Destination?
+  {
+    var page = page
+    return try run(&page, action: action)
+  }
+
+  // MARK: Effects
+
+  /// Runs a scene until it is done, performing its effects; returns where it led.
+  func run<S: Scene>(
+    _ scene: inout S, saved: (SelfTestOutcome) -> Void = { _ in },
+    action: (Character) -> Destination? = { _ in nil }
+  ) throws -> Destination? {
+    var next: Destination?
+    try SceneLoop.run(&scene, on: terminal) { effects in
+      try perform(effects, next: &next, saved: saved, action: action)
+    }
+    return next
+  }
+
+  /// Performs a scene's effects in order. A failure to store ends them there and goes back to
+  /// the scene as `.saveFailed`, so nothing after it happens as if it had been stored.
+  func perform(
+    _ effects: [Effect], next: inout Destination?, saved: (SelfTestOutcome) -> Void,
+    action: (Character) -> Destination?
+  ) throws -> Reaction {
+    for effect in effects {
+      switch effect {
+      case .record(let review):
+        do {
+          try host.record(review)
+        } catch {
+          // Leaving with an answer that could not be stored: say so rather than lose it quietly.
+          if effects.contains(.quit) { throw LastReviewNotSaved(reason: "\(error)") }
+          return .proceed([.saveFailed("\(error)")])
+        }
+      case .recordStudy(let kanji, _):
+        // A study that could not be stored only means the kanji is shown again next time.
+        try? host.recordStudy(kanji: kanji)
+      case .addToDeck(let spec):
+        do {
+          return .proceed([.deckAdded(try host.addToDeck(spec))])
+        } catch {
+          return .proceed([.deckFailed("\(error)")])
+        }
+      case .sessionFinished:
+        return .proceed(sessionFinished(learnAhead: learnAhead))
+      case .saveSelfTest(let outcome):
+        do {
+          try outcome.save(to: context.store)
+          saved(outcome)
+        } catch {
+          return .proceed([.saveFailed("\(error)")])
+        }
+      case .refreshFigures:
+        // Figures that cannot be read keep the last ones; the next screen reports the error.
+        let figures = try? HomeFigures.load(store: context.store, now: Date())
+        return .proceed(figures.map { [.figures($0)] } ?? [])
+      case .study:
+        next = .today
+        return .leave
+      case .open(let destination):
+        next = Self.destination(destination)
+        return .leave
+      case .action(let key):
+        guard let destination = action(key) else { continue }
+        next = destination
+        return .leave
+      case .close:
+        next = afterClose
+        return .leave
+      case .quit:
+        next = nil
+        return .leave
+      }
+    }
+    return .proceed([])
+  }
+
+  /// What follows a session's last card: (re)learning cards due soon, or the summary's outlook.
+  func sessionFinished(learnAhead: Bool) -> [Event] {
+    if learnAhead, let more = try? host.learnAhead(now: Date()), !more.isEmpty {
+      return [.moreCards(more)]
+    }
+    return (try? host.outlook()).map { [.outlook($0)] } ?? []
+  }
+
+  static func destination(_ key: AppDestination) -> Destination {
+    switch key {
+    case .selfTest: .selfTest(kanji: nil, seed: nil)
+    case .weakList: .weakList
+    case .progress: .progress
+    }
+  }
+}
+
+/// The learner left with an answer the store refused.
+public struct LastReviewNotSaved: Error, CustomStringConvertible {
+  public var reason: String
+  public var description: String { "could not save the last review: \(reason)" }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import KanjiData
+import Progress
+import TerminalUI
+
+/// What one run of the app opens once and every screen shares: the learner's store (one
+/// connection for the whole run: SQLite's locks belong to the process) and the reference
+/// database. The terminal is checked before anything is opened, so a terminal the app cannot use
+/// leaves no file behind.
+public final class AppContext {
+  public let store: ProgressStore
+  public let reference: ReferenceDatabase
+
+  /// - Parameters:
+  ///   - data: the reference database given on the command line, if any.
+  ///   - home: the progress folder given on the command line, if any.
+  public init(
+    data: String?, home: String?,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws {
+    try Terminal.checkEnvironment(environment: environment)
+    store = try ProgressStore.open(home: home, environment: environment)
+    reference = try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: data))
+  }
+
+  /// A context over an open store and reference database, for tests.
+  public init(store: ProgressStore, reference: ReferenceDatabase) {
+    self.store = store
+    self.reference = reference
+  }
+
+  /// The host the scenes' effects are performed against.
+  var host: StoreHost { StoreHost(store: store, reference: reference) }
+}

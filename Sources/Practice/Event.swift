@@ -1,0 +1,47 @@
+import Foundation
+
+/// A key as the session understands it.
+public enum Key: Equatable, Sendable {
+  case character(Character)
+  case enter
+  case backspace
+  case escape
+  /// Ctrl-C: save what was answered and leave.
+  case interrupt
+}
+
+/// A mouse position in screen cells from the top left, fractional: the centre of the cell at
+/// column 3, row 5 is (3.5, 5.5). Pixel-precise terminals give finer positions.
+public struct ScreenPoint: Equatable, Sendable {
+  public var x: Double
+  public var y: Double
+
+  public init(x: Double, y: Double) {
+    self.x = x
+    self.y = y
+  }
+}
+
+/// Everything that happens to a scene: what the learner and the terminal do, and the results
+/// of the effects the App performed for it.
+public enum Event: Equatable, Sendable {
+  case key(Key)
+  case press(ScreenPoint)
+  case drag(ScreenPoint)
+  case release(ScreenPoint)
+  case resize(columns: Int, rows: Int)
+  /// No input within the scene's tick interval.
+  case tick
+  /// A `.record` or `.saveSelfTest` could not be stored, and why.
+  case saveFailed(String)
+  /// The cards added by `.addToDeck`, to study now.
+  case deckAdded([SessionCard])
+  /// Why `.addToDeck` failed.
+  case deckFailed(String)
+  /// Cards to go on with after `.sessionFinished`.
+  case moreCards([SessionCard])
+  /// The streak and next due date for the summary, after `.sessionFinished`.
+  case outlook(SessionOutlook)
+  /// The home screen's figures, read again after `.refreshFigures`.
+  case figures(HomeFigures)
+}

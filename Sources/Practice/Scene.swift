@@ -1,0 +1,42 @@
+import Foundation
+
+/// One screen of the app as a state machine: events in, effects out, and a screen to draw. The
+/// terminal's run loop runs any scene; the App performs the effects and feeds their results back
+/// as events. A scene does no I/O, so tests play it without a terminal or a store.
+public protocol Scene {
+  mutating func handle(_ event: Event, at time: Date) -> [Effect]
+  var screen: Screen { get }
+  /// How long the run loop waits for input before it sends `.tick`, in milliseconds: short
+  /// while something moves on the screen.
+  var tickInterval: Int { get }
+}
+
+/// What a scene asks of the App. The App performs them in order before the next screen is
+/// drawn, so a review is stored before the next card shows.
+public enum Effect: Equatable, Sendable {
+  /// Store this review now; a failure comes back as `.saveFailed`.
+  case record(CompletedReview)
+  /// A new kanji was studied (shown before it is asked): the store moves it into learning.
+  /// Not a review.
+  case recordStudy(kanji: String, time: Date)
+  /// First run: add these kanji to the deck (the `kanji-write add` syntax); the cards come
+  /// back as `.deckAdded`, or the reason as `.deckFailed`.
+  case addToDeck(String)
+  /// The session's cards ran out: the App may go on with (re)learning cards due soon
+  /// (`.moreCards`), or give the summary its outlook (`.outlook`).
+  case sessionFinished
+  /// Store the finished self-test and its reviews; a failure comes back as `.saveFailed`.
+  case saveSelfTest(SelfTestOutcome)
+  /// Read the home screen's figures again; they come back as `.figures`.
+  case refreshFigures
+  /// Today's session, chosen on the home screen.
+  case study
+  /// Another screen, chosen by its key.
+  case open(AppDestination)
+  /// An action a text page offers, by its key.
+  case action(Character)
+  /// This screen is done: back to the one before it (the home screen in the app).
+  case close
+  /// Leave the app.
+  case quit
+}
