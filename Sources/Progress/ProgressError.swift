@@ -37,7 +37,7 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
       return
         "unknown setting \(key); known: \(SettingsCatalog.all.map(\.key).joined(separator: ", "))"
     case .invalidSetting(let key, let value, let expected):
-      return "invalid value \"\(value)\" for \(key): expected \(expected)"
+      return "invalid value \(MessageText.quoted(value)) for \(key): expected \(expected)"
     case .homeNotEmpty(let path):
       return "\(path) already holds progress; use --merge to add the backup to it"
     case .invalidBackup(let path, let reason):
