@@ -97,7 +97,8 @@ extension ProgressStore {
       }
     }
     return ProgressBackup(
-      format: ProgressBackup.formatName, version: 1, exportedAt: Millis.truncated(now),
+      format: ProgressBackup.formatName, version: ProgressBackup.currentVersion,
+      exportedAt: Millis.truncated(now),
       models: models, settings: stored,
       cards: try cards().map { .init(kanji: $0.kanji, addedAt: $0.addedAt, card: $0.card) },
       reviewLog: try reviewLog(), selfTests: try selfTests(), known: known)
@@ -116,16 +117,8 @@ extension ProgressStore {
   /// Restores a backup. Into a non-empty store only with `merge`: existing cards, reviews (same
   /// kanji and time) and self-tests (same time) are skipped, and cards that gained reviews are
   /// rebuilt by replaying their whole log.
-  public func restore(_ backup: ProgressBackup, merge: Bool, source: String) throws -> ImportSummary
-  {
-    guard backup.format == ProgressBackup.formatName, backup.version == 1 else {
-      throw ProgressError.invalidBackup(path: source, reason: "unknown format or version")
-    }
-    for model in backup.models {
-      do { _ = try FSRS(parameters: model) } catch {
-        throw ProgressError.invalidBackup(path: source, reason: "\(error)")
-      }
-    }
+  public func restore(_ validated: ValidatedBackup, merge: Bool) throws -> ImportSummary {
+    let backup = validated.backup
     if !merge, try !isEmpty() { throw ProgressError.homeNotEmpty(path: path) }
     var summary = ImportSummary(
       cardsAdded: 0, cardsSkipped: 0, reviewsAdded: 0, reviewsSkipped: 0, selfTestsAdded: 0,

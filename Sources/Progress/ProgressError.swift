@@ -20,7 +20,6 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
   case unknownSetting(String)
   case invalidSetting(key: String, value: String, expected: String)
   case homeNotEmpty(path: String)
-  case invalidBackup(path: String, reason: String)
   case database(String)
 
   public var description: String {
@@ -57,11 +56,9 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
       return
         "unknown setting \(key); known: \(SettingsCatalog.all.map(\.key).joined(separator: ", "))"
     case .invalidSetting(let key, let value, let expected):
-      return "invalid value \"\(value)\" for \(key): expected \(expected)"
+      return "invalid value \(MessageText.quoted(value)) for \(key): expected \(expected)"
     case .homeNotEmpty(let path):
       return "\(path) already holds progress; use --merge to add the backup to it"
-    case .invalidBackup(let path, let reason):
-      return "\(path) is not a kanji-write backup: \(reason)"
     case .database(let message): return message
     }
   }

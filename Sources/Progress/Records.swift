@@ -55,7 +55,7 @@ public struct CardSnapshot: Equatable, Sendable {
 
 /// One row of the review log. Studies have kind `.study` and no rating.
 public struct ReviewLogEntry: Equatable, Sendable, Codable {
-  public enum Kind: String, Codable, Sendable { case study, review }
+  public enum Kind: String, Codable, Sendable, CaseIterable { case study, review }
 
   public var id: Int64
   public var time: Date

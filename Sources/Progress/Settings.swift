@@ -30,42 +30,83 @@ public struct SettingDefinition: Sendable {
     case .decimal(let range): "a number in \(range.lowerBound)...\(range.upperBound)"
     case .toggle: "on or off"
     case .choice(let options): options.joined(separator: ", ")
-    case .steps: "durations like \"1m 10m\" (units s, m, h, d) or none"
+    case .steps:
+      "up to \(Self.maximumSteps) durations from 1s to 1d like \"1m 10m\" (units s, m, h, d), "
+        + "or none"
     }
   }
 
+  /// Most (re)learning steps a setting may hold: a card is meant to leave them within a day,
+  /// and the scheduler's step index must stay small.
+  public static let maximumSteps = 10
+  /// Each step's length in seconds: FSRS takes over from a day on, so longer steps only delay it.
+  static let stepLengths: ClosedRange<Double> = 1...86400
+
   /// The canonical text for `raw`, or nil when `raw` is not acceptable.
-  public func normalise(_ raw: String) -> String? {
+  public func normalise(_ raw: String) -> String? { try? validated(raw) }
+
+  /// The canonical text for `raw`; the error says what is wrong with it and names the limit.
+  public func validated(_ raw: String) throws(InvalidSettingValue) -> String {
     let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
     switch kind {
     case .integer(let range):
-      guard let value = Int(text), range.contains(value) else { return nil }
+      guard let value = Int(text) else {
+        throw InvalidSettingValue("\(MessageText.quoted(text)) is not a whole number (\(range))")
+      }
+      guard range.contains(value) else {
+        throw InvalidSettingValue("\(value) is out of range (\(range))")
+      }
       return String(value)
     case .decimal(let range):
-      guard let value = Double(text), value.isFinite, range.contains(value) else { return nil }
+      guard let value = Double(text), value.isFinite else {
+        throw InvalidSettingValue(
+          "\(MessageText.quoted(text)) is not a number (\(MessageText.range(range)))")
+      }
+      guard range.contains(value) else {
+        throw InvalidSettingValue(
+          "\(MessageText.number(value)) is out of range (\(MessageText.range(range)))")
+      }
       return String(value)
     case .toggle:
       if ["on", "true", "yes", "1"].contains(text) { return "on" }
       if ["off", "false", "no", "0"].contains(text) { return "off" }
-      return nil
+      throw InvalidSettingValue("\(MessageText.quoted(text)) is not on or off")
     case .choice(let options):
-      return options.contains(text) ? text : nil
+      guard options.contains(text) else {
+        throw InvalidSettingValue(
+          "\(MessageText.quoted(text)) is not one of \(options.joined(separator: ", "))")
+      }
+      return text
     case .steps:
-      guard let seconds = SettingDefinition.parseSteps(text) else { return nil }
-      return SettingDefinition.formatSteps(seconds)
+      return SettingDefinition.formatSteps(try SettingDefinition.steps(text).get())
     }
   }
 
-  static func parseSteps(_ text: String) -> [Double]? {
-    if text.isEmpty || text == "none" { return [] }
+  static func parseSteps(_ text: String) -> [Double]? { try? steps(text).get() }
+
+  /// The steps in seconds, or why `text` is not a list of them.
+  static func steps(_ text: String) -> Result<[Double], InvalidSettingValue> {
+    if text.isEmpty || text == "none" { return .success([]) }
+    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," })
+    guard tokens.count <= maximumSteps else {
+      return .failure(InvalidSettingValue("\(tokens.count) steps; at most \(maximumSteps)"))
+    }
     var steps: [Double] = []
-    for token in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
+    for token in tokens {
       guard let unit = token.last, let scale = ["s": 1.0, "m": 60, "h": 3600, "d": 86400][unit],
-        let value = Double(token.dropLast()), value > 0, value * scale <= 86400 * 365
-      else { return nil }
+        let value = Double(token.dropLast()), value.isFinite
+      else {
+        return .failure(
+          InvalidSettingValue(
+            "\(MessageText.quoted(String(token))) is not a duration like 1m (units s, m, h, d)"))
+      }
+      guard stepLengths.contains(value * scale) else {
+        return .failure(
+          InvalidSettingValue("step \(MessageText.quoted(String(token))) is not between 1s and 1d"))
+      }
       steps.append(value * scale)
     }
-    return steps
+    return .success(steps)
   }
 
   static func formatSteps(_ seconds: [Double]) -> String {
@@ -78,6 +119,13 @@ public struct SettingDefinition: Sendable {
       return s == s.rounded() ? "\(Int(s))s" : "\(s)s"
     }.joined(separator: " ")
   }
+}
+
+/// Why a setting's value was refused, naming the limit it broke.
+public struct InvalidSettingValue: Error, CustomStringConvertible, Equatable, Sendable {
+  public let description: String
+
+  init(_ description: String) { self.description = description }
 }
 
 /// Every setting the app knows. Other layers add their keys here; `config` lists them all.

@@ -80,6 +80,9 @@ public struct FSRS: Sendable, Equatable {
   public static let modelName = "FSRS-6"
   static let minStability = 0.001
   static let maxStability = 36500.0
+  /// Every stability and difficulty the model produces lies within these.
+  public static let stabilityRange = minStability...maxStability
+  public static let difficultyRange = 1.0...10.0
 
   /// fsrs-rs parameter clipper bounds (w17, w18 use the bound for a single relearning step).
   static let bounds: [ClosedRange<Double>] = [
@@ -185,5 +188,7 @@ public struct FSRS: Sendable, Equatable {
   }
 
   func clampStability(_ s: Double) -> Double { min(max(s, FSRS.minStability), FSRS.maxStability) }
-  func clampDifficulty(_ d: Double) -> Double { min(max(d, 1), 10) }
+  func clampDifficulty(_ d: Double) -> Double {
+    min(max(d, FSRS.difficultyRange.lowerBound), FSRS.difficultyRange.upperBound)
+  }
 }

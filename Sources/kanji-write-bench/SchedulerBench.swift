@@ -25,12 +25,12 @@ enum SchedulerBench {
 
     let history = Simulation(deck: deck, start: start, days: 365).run()
     let store = try ProgressStore(path: folder + "/progress.sqlite", timeZone: utc, now: start)
-    _ = try store.restore(history.backup, merge: false, source: "simulation")
+    let now = start.addingTimeInterval(365 * 86400)
+    _ = try store.restore(history.backup.validated(now: now), merge: false)
     print(
       "deck \(deck.count) kanji, \(history.reviews) simulated reviews over 365 days "
         + "(\(history.lapses) lapses), started \(history.started) cards")
 
-    let now = start.addingTimeInterval(365 * 86400)
     var queue: [QueuedCard] = []
     let choose = try measure(repeats: 500) { queue = try store.sessionQueue(now: now) }
     print(

@@ -12,19 +12,33 @@ struct ConfigCommand: ParsableCommand {
   @Argument(help: "The setting.")
   var key: String?
 
-  @Argument(help: "Its new value.")
-  var value: String?
+  // Collected from what the parser does not recognise, so that a negative number such as -1
+  // reaches the setting's validation instead of being refused as an unknown option; several
+  // words are one value ("config learning_steps 1m 10m").
+  @Argument(parsing: .allUnrecognized, help: "Its new value.")
+  var value: [String] = []
 
   @Flag(help: "Print JSON.")
   var json = false
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global)
-    if let key, let value {
+    if let key, !value.isEmpty {
+      // "--", the end of options, is how some write a negative value; it is not part of it.
+      let value = value.filter { $0 != "--" }.joined(separator: " ")
+      // Checked before the store is opened, so a refused value writes nothing, and the message
+      // says what is wrong rather than only what is expected.
+      guard let definition = SettingsCatalog.definition(key) else {
+        ProgressCLI.fail("\(ProgressError.unknownSetting(key))")
+      }
+      do { _ = try definition.validated(value) } catch {
+        ProgressCLI.fail("invalid value for \(key): \(error)")
+      }
+      let store = try ProgressCLI.openStore(global)
       let stored = try ProgressCLI.run { try store.setSetting(key, value) }
       print(json ? try ProgressCLI.json([key: stored]) : "\(key) = \(stored)")
       return
     }
+    let store = try ProgressCLI.openStore(global)
     if let key {
       let current = try ProgressCLI.run { try store.setting(key) }
       print(json ? try ProgressCLI.json([key: current]) : current)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KanjiData
 import Progress
 
 struct ExportCommand: ParsableCommand {
@@ -61,17 +62,28 @@ struct ImportProgressCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    guard let data = FileManager.default.contents(atPath: file) else {
-      ProgressCLI.fail("cannot read \(file)")
-    }
     let backup: ProgressBackup
     do {
-      backup = try ProgressBackup.decoder().decode(ProgressBackup.self, from: data)
+      backup = try ProgressBackup.decode(read())
     } catch {
-      ProgressCLI.fail("\(file) is not a kanji-write backup (\(error.localizedDescription))")
+      refuse("\(error)")
+    }
+    // Every kanji must be one the app can show and grade, as `add` requires.
+    let reference: ReferenceDatabase
+    do {
+      reference = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
+    } catch {
+      refuse("cannot check its kanji: \(error)")
+    }
+    // Validated before the store is opened, so a refused file leaves no trace.
+    let validated: ValidatedBackup
+    do {
+      validated = try backup.validated(now: Date()) { try reference.strokes($0) != nil }
+    } catch {
+      refuse("\(error)")
     }
     let store = try ProgressCLI.openStore(global)
-    let summary = try ProgressCLI.run { try store.restore(backup, merge: merge, source: file) }
+    let summary = try ProgressCLI.run { try store.restore(validated, merge: merge) }
     if json {
       print(try ProgressCLI.json(summary))
       return
@@ -81,5 +93,38 @@ struct ImportProgressCommand: ParsableCommand {
         + "\(summary.reviewsAdded) reviews (\(summary.reviewsSkipped) duplicates skipped), "
         + "\(summary.selfTestsAdded) self-tests; \(summary.cardsRebuilt) cards rebuilt from their log"
     )
+  }
+
+  /// The file's bytes, refusing one larger than a backup could sensibly be before reading it.
+  func read() -> Data {
+    let limit = ProgressBackup.maximumFileSize
+    let tooLarge = "it is larger than \(limit >> 20) MB, the most a backup may be"
+    if let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber,
+      size.intValue > limit
+    {
+      refuse(tooLarge)
+    }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+      refuse("no such file")
+    }
+    if isFolder.boolValue { refuse("it is a folder") }
+    guard let handle = FileHandle(forReadingAtPath: file) else {
+      refuse("cannot read it (check its permissions)")
+    }
+    defer { try? handle.close() }
+    let data: Data
+    do {
+      // One byte past the limit tells a file that grew, or a pipe, from one within it.
+      data = try handle.read(upToCount: limit + 1) ?? Data()
+    } catch {
+      refuse("cannot read it: \(error.localizedDescription)")
+    }
+    guard data.count <= limit else { refuse(tooLarge) }
+    return data
+  }
+
+  func refuse(_ reason: String) -> Never {
+    ProgressCLI.fail("import-progress: nothing imported from \(file): \(reason)")
   }
 }

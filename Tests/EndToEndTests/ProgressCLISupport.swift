@@ -37,18 +37,21 @@ final class ProgressHomeRunner {
     try BuiltBinary.run(arguments, environment: environment)
   }
 
-  /// Puts kanji in the deck through `import-progress`, so these tests need no reference data.
+  /// Puts kanji in the deck through `import-progress`, added on 2022-01-01. It checks them
+  /// against the reference database.
   func seed(_ kanji: [String], settings: [String: String] = [:]) throws {
+    try BuiltBinary.requireReferenceDatabase()
+    let added = 1_640_995_200_000
     let cards = kanji.map {
       [
-        "kanji": $0, "addedAt": 0,
+        "kanji": $0, "addedAt": added,
         "card": [
           "state": "new", "step": 0, "reps": 0, "lapses": 0, "isLeech": false, "intervalDays": 0,
         ],
       ] as [String: Any]
     }
     let backup: [String: Any] = [
-      "format": "kanji-write-progress", "version": 1, "exportedAt": 0, "models": [],
+      "format": "kanji-write-progress", "version": 1, "exportedAt": added, "models": [],
       "settings": settings, "cards": cards, "reviewLog": [], "selfTests": [], "known": [],
     ]
     let file = home + "/seed.json"

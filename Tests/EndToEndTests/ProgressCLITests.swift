@@ -69,7 +69,7 @@ import Testing
   /// Two instances recording at once, on the same kanji: every review lands exactly once.
   @Test func twoProcessesRecordingAtOnce() throws {
     let runner = ProgressHomeRunner()
-    let kanji = (0..<20).map { String(UnicodeScalar(0x4E00 + $0)!) }
+    let kanji = "一二三四五六七八九十上下大小中山川田日月".map(String.init)
     try runner.seed(kanji)
     var processes: [Process] = []
     for half in 0..<2 {
@@ -95,7 +95,7 @@ import Testing
   /// kill -9 in the middle of a burst: the file stays sound and keeps every printed review.
   @Test func killDuringABurstKeepsEveryCommittedReview() throws {
     let runner = ProgressHomeRunner()
-    let kanji = (0..<10).map { String(UnicodeScalar(0x4E00 + $0)!) }
+    let kanji = "一二三四五六七八九十".map(String.init)
     try runner.seed(kanji)
     let lines = (0..<3000).map {
       "{\"kanji\": \"\(kanji[$0 % kanji.count])\", \"rating\": \"good\"}"

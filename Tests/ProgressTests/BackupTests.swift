@@ -31,7 +31,7 @@ import Testing
 
     let target = TempHome()
     let restored = try target.open()
-    let summary = try restored.restore(decoded, merge: false, source: "backup.json")
+    let summary = try restored.restore(decoded.validated(now: Date()), merge: false)
     #expect(summary.cardsAdded == 3 && summary.reviewsAdded == 5 && summary.selfTestsAdded == 1)
     #expect(try restored.cards() == store.cards())
     #expect(try restored.reviewLog().map(\.time) == store.reviewLog().map(\.time))
@@ -40,9 +40,9 @@ import Testing
     #expect(try restored.check().isHealthy)
 
     #expect(throws: ProgressError.homeNotEmpty(path: target.database)) {
-      try restored.restore(decoded, merge: false, source: "backup.json")
+      try restored.restore(decoded.validated(now: Date()), merge: false)
     }
-    let again = try restored.restore(decoded, merge: true, source: "backup.json")
+    let again = try restored.restore(decoded.validated(now: Date()), merge: true)
     #expect(again.reviewsAdded == 0 && again.reviewsSkipped == 5 && again.cardsAdded == 0)
     #expect(try restored.reviewLog().count == 5)
   }
@@ -54,7 +54,7 @@ import Testing
     let target = TempHome()
     let other = try target.open()
     _ = try other.addCards(["学"], at: date("2024-04-01T00:00:00Z"))
-    let summary = try other.restore(backup, merge: true, source: "b.json")
+    let summary = try other.restore(backup.validated(now: Date()), merge: true)
     #expect(summary.cardsSkipped == 1 && summary.reviewsAdded == 5 && summary.cardsRebuilt == 1)
     #expect(try other.card("学")?.card == store.card("学")?.card)
     #expect(try other.check().isHealthy)
