@@ -58,7 +58,7 @@ func mode(_ path: String) -> mode_t {
       ("reopen read-only", { _ = try ProgressStore(path: home.database, access: .readOnly) }),
     ]
     steps.append(
-      ("restore", { _ = try store.restore(store.backup(now: Date()), merge: true, source: "") }))
+      ("restore", { _ = try store.restore(store.backup(now: Date()).validated(now: Date()), merge: true) }))
     steps.append(("addKnown", { _ = try store.addKnown(["一"], at: start) }))
     for (name, step) in steps {
       try step()
