@@ -27,17 +27,25 @@ let package = Package(
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "StrokeMatch", dependencies: ["KanjiData", "SQLite"]),
     .target(name: "Scheduler"),
-    .target(name: "Progress", dependencies: ["SQLite", "Scheduler"]),
-    .target(name: "Practice", dependencies: ["StrokeMatch", "Scheduler", "Progress", "KanjiData"]),
+    // The learner's records as values (reviews, cards, self-tests): what the store keeps and
+    // the screens show, without the store.
+    .target(name: "ProgressRecords", dependencies: ["Scheduler"]),
+    .target(name: "Progress", dependencies: ["SQLite", "Scheduler", "ProgressRecords"]),
+    .target(
+      name: "Practice", dependencies: ["StrokeMatch", "Scheduler", "ProgressRecords", "KanjiData"]),
     .target(name: "TerminalUI", dependencies: ["CNcursesw", "Practice"]),
     // The only place the layers meet: the store, the reference data and the terminal.
     .target(
       name: "App",
-      dependencies: ["KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "TerminalUI"]),
+      dependencies: [
+        "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress", "Practice",
+        "TerminalUI",
+      ]),
     .executableTarget(
       name: "kanji-write",
       dependencies: [
-        "KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "TerminalUI", "App",
+        "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress", "Practice",
+        "TerminalUI", "App",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -46,30 +54,33 @@ let package = Package(
     .executableTarget(
       name: "kanji-write-bench",
       dependencies: [
-        "KanjiData", "StrokeMatch", "Scheduler", "Progress", "Practice", "SQLite", "TerminalUI",
-        "App",
+        "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress", "Practice",
+        "SQLite", "TerminalUI", "App",
       ]
     ),
 
     // Fixtures and helpers every test target shares.
     .target(
-      name: "TestSupport", dependencies: ["Practice", "Progress", "KanjiData", "StrokeMatch"],
+      name: "TestSupport",
+      dependencies: ["Practice", "ProgressRecords", "Progress", "KanjiData", "StrokeMatch"],
       path: "Tests/TestSupport"),
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "SQLite"]),
     .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
     .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
-    .testTarget(name: "ProgressTests", dependencies: ["Progress", "Scheduler"]),
+    .testTarget(name: "ProgressTests", dependencies: ["Progress", "ProgressRecords", "Scheduler"]),
     .testTarget(
       name: "PracticeTests",
-      dependencies: ["Practice", "KanjiData", "Scheduler", "StrokeMatch", "TestSupport"]),
+      dependencies: [
+        "Practice", "ProgressRecords", "KanjiData", "Scheduler", "StrokeMatch", "TestSupport",
+      ]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Practice"]),
     .testTarget(
       name: "AppTests",
       dependencies: [
-        "App", "Practice", "Progress", "Scheduler", "StrokeMatch", "KanjiData", "TerminalUI",
-        "TestSupport",
+        "App", "Practice", "ProgressRecords", "Progress", "Scheduler", "StrokeMatch", "KanjiData",
+        "TerminalUI", "TestSupport",
       ]),
     .testTarget(name: "EndToEndTests", dependencies: ["KanjiData", "SQLite"]),
   ]

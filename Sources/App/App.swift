@@ -2,6 +2,7 @@ import Foundation
 import KanjiData
 import Practice
 import Progress
+import ProgressRecords
 import StrokeMatch
 import TerminalUI
 

@@ -1,6 +1,7 @@
 import Foundation
 import KanjiData
 import Progress
+import ProgressRecords
 import TerminalUI
 
 /// What one run of the app opens once and every screen shares: the learner's store (one

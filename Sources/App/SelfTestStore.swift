@@ -1,15 +1,7 @@
 import Foundation
 import Practice
 import Progress
-
-extension SelfTestScore {
-  /// A stored self-test's score.
-  public init(_ record: SelfTestRecord) {
-    self.init(
-      date: record.time, kanji: record.items.map(\.kanji),
-      produced: record.items.filter(\.produced).count)
-  }
-}
+import ProgressRecords
 
 extension SelfTestPicker {
   /// Ten kanji for a new test from the learner's store: the deck's reviewed kanji and the known
@@ -38,14 +30,6 @@ extension SelfTestOutcome {
         kanji: answered.kanji, produced: answered.item.produced,
         drawingJSON: answered.assessment.drawingJSON, gradeJSON: answered.assessment.json)
     }
-    try store.recordSelfTest(
-      time: date, items: items, score: score.percent,
-      reviews: reviews.map { review in
-        ReviewInput(
-          kanji: review.kanji, time: review.time, rating: review.rating,
-          proposedRating: review.proposedRating,
-          durationMs: review.durationMs, hintsUsed: review.hintsUsed,
-          drawingJSON: review.drawingJSON, gradeJSON: review.gradeJSON)
-      })
+    try store.recordSelfTest(time: date, items: items, score: score.percent, reviews: reviews)
   }
 }

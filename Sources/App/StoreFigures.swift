@@ -1,6 +1,7 @@
 import Foundation
 import Practice
 import Progress
+import ProgressRecords
 
 extension HomeFigures {
   /// The figures of `store` at `now`, counted the way today's session picks its cards.

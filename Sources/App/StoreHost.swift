@@ -2,6 +2,7 @@ import Foundation
 import Practice
 import KanjiData
 import Progress
+import ProgressRecords
 import Scheduler
 import StrokeMatch
 
@@ -56,13 +57,8 @@ public struct StoreHost {
     return cards
   }
 
-  public func record(_ review: CompletedReview) throws {
-    // The store reads "now" under its write lock, so reviews stay in order across instances.
-    _ = try store.recordReview(
-      ReviewInput(
-        kanji: review.kanji, rating: review.rating, proposedRating: review.proposedRating,
-        durationMs: review.durationMs, hintsUsed: review.hintsUsed,
-        drawingJSON: review.drawingJSON, gradeJSON: review.gradeJSON))
+  public func record(_ review: ReviewInput) throws {
+    _ = try store.recordReview(review)
   }
 
   public func recordStudy(kanji: String) throws {

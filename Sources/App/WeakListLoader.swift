@@ -2,6 +2,7 @@ import Foundation
 import Practice
 import KanjiData
 import Progress
+import ProgressRecords
 import Scheduler
 import StrokeMatch
 

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 
 /// One screen of the app as a state machine: events in, effects out, and a screen to draw. The
 /// terminal's run loop runs any scene; the App performs the effects and feeds their results back
@@ -15,7 +16,7 @@ public protocol Scene {
 /// drawn, so a review is stored before the next card shows.
 public enum Effect: Equatable, Sendable {
   /// Store this review now; a failure comes back as `.saveFailed`.
-  case record(CompletedReview)
+  case record(ReviewInput)
   /// A new kanji was studied (shown before it is asked): the store moves it into learning.
   /// Not a review.
   case recordStudy(kanji: String, time: Date)

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import ProgressRecords
 import Scheduler
 import StrokeMatch
 
@@ -203,10 +204,10 @@ public struct SelfTestOutcome: Equatable, Sendable {
 
   /// A kanji produced is a clean recall (Good); anything else is forgotten (Again), which
   /// brings it back soon.
-  public var reviews: [CompletedReview] {
+  public var reviews: [ReviewInput] {
     answers.map { answered in
       let rating: Rating = answered.item.produced ? .good : .again
-      return CompletedReview(
+      return ReviewInput(
         kanji: answered.kanji, time: answered.time, rating: rating, proposedRating: rating,
         durationMs: answered.durationMs, hintsUsed: 0,
         drawingJSON: answered.assessment.drawingJSON, gradeJSON: answered.assessment.json)

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 
 /// The self-test scores over time: the change since the first and the previous test, and the
 /// mean score of each week.
@@ -51,5 +52,14 @@ extension Calendar {
   /// The start of the week holding `date`, by this calendar's first weekday.
   func weekStart(of date: Date) -> Date {
     dateInterval(of: .weekOfYear, for: date)?.start ?? startOfDay(for: date)
+  }
+}
+
+extension SelfTestScore {
+  /// A stored self-test's score.
+  public init(_ record: SelfTestRecord) {
+    self.init(
+      date: record.time, kanji: record.items.map(\.kanji),
+      produced: record.items.filter(\.produced).count)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import ProgressRecords
 import Scheduler
 
 /// A practice session as a state machine: events in, effects out, and a `screen` to show.
@@ -170,7 +171,7 @@ public struct Session: Sendable {
   private mutating func quit() -> [Effect] {
     if case .feedback(let feedback) = phase, feedback.error == nil {
       // An answered card is saved on the way out.
-      let review = feedback.review(at: now)
+      let review = feedback.review
       stats.count(feedback: feedback)
       return [.record(review), .quit]
     }
@@ -379,7 +380,7 @@ public struct Session: Sendable {
       }
     case .enter, .character(" "):
       feedback.error = nil
-      let review = feedback.review(at: now)
+      let review = feedback.review
       stats.count(feedback: feedback)
       lastSaved = (index, feedback)
       return [.record(review)] + advance()
@@ -485,11 +486,12 @@ public struct FeedbackState: Equatable, Sendable {
   /// Why saving failed, when it did.
   public var error: String?
 
-  func review(at time: Date) -> CompletedReview {
-    CompletedReview(
-      kanji: kanji, time: time, rating: chosen, proposedRating: proposed,
-      durationMs: durationMs, hintsUsed: hintsUsed, drawingJSON: assessment.drawingJSON,
-      gradeJSON: assessment.json)
+  /// The review to store. Its time is left to the store, which reads the clock under its write
+  /// lock, so reviews stay in order across processes.
+  var review: ReviewInput {
+    ReviewInput(
+      kanji: kanji, rating: chosen, proposedRating: proposed, durationMs: durationMs,
+      hintsUsed: hintsUsed, drawingJSON: assessment.drawingJSON, gradeJSON: assessment.json)
   }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Progress
+import ProgressRecords
 import Scheduler
 
 /// The app's statistics screen, as plain text: cards by state, reviews per day over the last 30

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import Scheduler
 
 /// A backup whose every field `ProgressBackup.validated(now:isKnownKanji:)` checked: the only

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import Scheduler
 
 /// The result of `kanji-write check`.

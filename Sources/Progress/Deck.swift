@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import ProgressRecords
 import Scheduler
 
 extension ProgressStore {

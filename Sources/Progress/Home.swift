@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 
 /// Where the learner's progress lives: `--home`, then `$KANJI_WRITE_HOME`, then
 /// `$XDG_DATA_HOME/kanji-write`, then `~/.local/share/kanji-write`.

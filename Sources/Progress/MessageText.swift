@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 
 /// Values as error messages show them: short, escaped, and never a megabyte long.
 enum MessageText {

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import Scheduler
 
 /// Errors of the progress store; each names the file or value at fault.

@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import ProgressRecords
 import Scheduler
 
 /// The learner's progress in one SQLite file (WAL, synchronous FULL): the deck with each card's

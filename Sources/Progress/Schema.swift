@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import SQLite
 
 /// The progress database schema, as numbered migrations recorded in `PRAGMA user_version`.

@@ -1,6 +1,7 @@
 import Foundation
 import KanjiData
 import Progress
+import ProgressRecords
 import Scheduler
 
 /// `make bench scheduler`: a deck of every Jōyō kanji with a year of simulated history, then

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KanjiData
 import Progress
+import ProgressRecords
 
 struct AddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

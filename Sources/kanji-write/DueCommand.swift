@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Progress
+import ProgressRecords
 
 struct DueCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KanjiData
 import Progress
+import ProgressRecords
 
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Foundation
 import Progress
+import ProgressRecords
 import Scheduler
 
 /// Shared plumbing of the deck and progress subcommands: opening the store, reporting errors

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Progress
+import ProgressRecords
 import Scheduler
 
 struct ReviewCommand: ParsableCommand {

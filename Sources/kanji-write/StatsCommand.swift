@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Practice
 import Progress
+import ProgressRecords
 
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -4,6 +4,7 @@ import Foundation
 import KanjiData
 import Practice
 import Progress
+import ProgressRecords
 import TerminalUI
 
 /// `kanji-write test`: the ten-kanji self-test, and its history over the weeks.

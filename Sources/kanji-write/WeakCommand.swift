@@ -4,6 +4,7 @@ import Foundation
 import KanjiData
 import Practice
 import Progress
+import ProgressRecords
 
 /// `kanji-write weak`: the kanji most at risk, why, and the components that keep going wrong.
 struct WeakCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import App
 import Foundation
+import ProgressRecords
 import Practice
 import Progress
 import StrokeMatch

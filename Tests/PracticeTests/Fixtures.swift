@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import ProgressRecords
 
 @testable import Practice
 
@@ -94,7 +95,7 @@ struct Learner {
       now: clock, deckIsEmpty: deckIsEmpty)
   }
 
-  var records: [CompletedReview] {
+  var records: [ReviewInput] {
     effects.compactMap { if case .record(let review) = $0 { review } else { nil } }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import Testing
 
 @testable import Progress

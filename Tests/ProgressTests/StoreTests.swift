@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import SQLite
 import Scheduler
 import Testing

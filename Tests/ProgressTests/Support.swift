@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 
 @testable import Progress
 

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import Progress
 
 /// A progress store in a fresh temporary folder, in UTC; the folder goes when the value does.

@@ -7,11 +7,18 @@ public struct QueuedCard: Equatable, Sendable {
   public var isNew: Bool
   public var state: CardState
   public var due: Date?
+
+  public init(kanji: String, isNew: Bool, state: CardState, due: Date?) {
+    self.kanji = kanji
+    self.isNew = isNew
+    self.state = state
+    self.due = due
+  }
 }
 
 /// One answer to record. A study (a new kanji's first showing) moves the card into learning
 /// without counting as a review; its rating is ignored.
-public struct ReviewInput: Sendable {
+public struct ReviewInput: Equatable, Sendable {
   public var kanji: String
   /// Nil records "now", read once the write lock is held, so two instances cannot interleave.
   public var time: Date?
@@ -48,6 +55,13 @@ public struct CardSnapshot: Equatable, Sendable {
   public var addedAt: Date
   /// True only in the snapshot returned by the review that flagged the card as a leech.
   public var flaggedLeech: Bool
+
+  public init(kanji: String, card: Card, addedAt: Date, flaggedLeech: Bool) {
+    self.kanji = kanji
+    self.card = card
+    self.addedAt = addedAt
+    self.flaggedLeech = flaggedLeech
+  }
 
   public var state: CardState { card.state }
   public var due: Date? { card.due }
@@ -124,4 +138,11 @@ public struct SelfTestRecord: Equatable, Sendable, Codable {
   public var time: Date
   public var items: [SelfTestItem]
   public var score: Double
+
+  public init(id: Int64, time: Date, items: [SelfTestItem], score: Double) {
+    self.id = id
+    self.time = time
+    self.items = items
+    self.score = score
+  }
 }
