@@ -229,7 +229,8 @@ public enum DrawingParser {
           case UInt8(ascii: "f"): scalars.append(0x0C)
           case UInt8(ascii: "u"):
             scalars.append(contentsOf: try unicodeEscape())
-          default: scalars.append(escaped)
+          case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escaped)
+          default: throw error("invalid escape in a string")
           }
         case 0..<0x20:
           throw error("a control character inside a string")
@@ -240,24 +241,42 @@ public enum DrawingParser {
       throw error("a string is not closed")
     }
 
-    /// `\uXXXX`, with a surrogate pair when one follows, as UTF-8 bytes.
+    /// `\uXXXX`, or a surrogate pair of them, as UTF-8 bytes. A surrogate without its other half
+    /// encodes no character: refused, as a strict JSON reader does.
     mutating func unicodeEscape() throws -> [UInt8] {
       func hex() throws -> UInt32 {
-        guard index + 4 <= bytes.count,
-          let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
-        else { throw error("a bad \\u escape") }
+        guard index + 4 <= bytes.count else {
+          throw error("invalid \\u escape: expected four hex digits")
+        }
+        var value: UInt32 = 0
+        for byte in bytes[index..<(index + 4)] {
+          let digit: UInt8
+          switch byte {
+          case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+          case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+          case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+          default: throw error("invalid \\u escape: expected four hex digits")
+          }
+          value = value << 4 | UInt32(digit)
+        }
         index += 4
         return value
       }
       var code = try hex()
-      if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
-        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-      {
+      if (0xD800..<0xDC00).contains(code) {
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+          bytes[index + 1] == UInt8(ascii: "u")
+        else { throw error("invalid \\u escape: lone surrogate") }
         index += 2
         let low = try hex()
+        guard (0xDC00..<0xE000).contains(low) else {
+          throw error("invalid \\u escape: lone surrogate")
+        }
         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
       }
-      guard let scalar = Unicode.Scalar(code) else { throw error("a bad \\u escape") }
+      guard let scalar = Unicode.Scalar(code) else {
+        throw error("invalid \\u escape: lone surrogate")
+      }
       return Array(String(Character(scalar)).utf8)
     }
 

@@ -80,6 +80,19 @@ import Testing
     #expect(output.stdout.isEmpty)
   }
 
+  /// A lone surrogate in a string once overflowed the reader and killed the process.
+  @Test func aLoneSurrogateIsAnErrorNotACrash() throws {
+    let drawing =
+      #"{"canvas": {"columns": 48, "rows": 24, "note": "\uD800\u0041"}, "strokes": [[[8, 12], [38, 12]]]}"#
+    for arguments in [["grade", "--kanji", "一"], ["recognize"]] {
+      let output = try run(arguments, input: drawing)
+      #expect(output.status == 2, "\(arguments)")
+      #expect(
+        output.stderr.contains(#"invalid \u escape: lone surrogate"#), "\(output.stderr)")
+      #expect(output.stdout.isEmpty)
+    }
+  }
+
   @Test func unknownKanjiExitsWithStatusTwo() throws {
     let output = try run(["grade", "--kanji", "a"], input: one)
     #expect(output.status == 2)

@@ -24,6 +24,34 @@ import Testing
     #expect(throws: DrawingError.self) { try DrawingParser.parse(Array(text.utf8)) }
   }
 
+  /// A surrogate without its other half (the reader once overflowed on `\uD800\u0041`) is refused:
+  /// the batch reader leaves the line to the general one, which names the fault.
+  @Test(arguments: [
+    #"\uD800\u0041"#, #"\uD800"#, #"\uD800x"#, #"\uDC00"#, #"\ud83d\ud83d"#, #"\uDFFF\uD800"#,
+  ])
+  func refusesALoneSurrogate(_ escape: String) {
+    let text =
+      #"{"kanji": ""# + escape
+      + #"", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}}"#
+    #expect(DrawingParser.batchLine(Array(text.utf8)) == nil)
+    #expect {
+      try DrawingParser.parse(Array(text.utf8))
+    } throws: { error in
+      "\(error)".contains("invalid \\u escape: lone surrogate")
+    }
+  }
+
+  @Test(arguments: [#"\u12G4"#, #"\u+041"#, #"\u00"#, #"\q"#, #"\u-001"#])
+  func refusesABadEscape(_ escape: String) {
+    let text = #"{"k": ""# + escape + #""}"#
+    #expect {
+      try DrawingParser.parse(Array(text.utf8))
+    } throws: { error in
+      "\(error)".contains("invalid \\u escape: expected four hex digits")
+        || "\(error)".contains("invalid escape in a string")
+    }
+  }
+
   @Test(arguments: [
     #"[]"#, #"{"strokes": []}"#, #"{"canvas": {"columns": "48", "rows": 24}, "strokes": []}"#,
     #"{"canvas": {"columns": 48, "rows": 24}, "strokes": [[[1, 2, 3]]]}"#,
@@ -75,6 +103,7 @@ import Testing
     #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}} x"#,
     #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[[1e999, 2]]]}}"#,
     #"{"kanji": "学"}"#, #"[]"#, "", #"{"kanji": "学", "drawing": [1]}"#,
+    #"{"kanji": "\ud83d\ude00\u5b66", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}}"#,
   ]
 
   /// The batch reader accepts only lines the general reader reads the same way (and leaves the
