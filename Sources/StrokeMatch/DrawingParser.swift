@@ -26,6 +26,18 @@ public enum DrawingParser {
       }
     }
 
+    /// What the value is, for a message: "a number", "null".
+    public var kind: String {
+      switch self {
+      case .object: "an object"
+      case .array: "an array"
+      case .string: "a string"
+      case .number: "a number"
+      case .bool: "a boolean"
+      case .null: "null"
+      }
+    }
+
     public subscript(key: String) -> Value? {
       guard case .object(let members) = self else { return nil }
       return members.first { $0.0 == key }?.1

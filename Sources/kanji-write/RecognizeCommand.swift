@@ -54,7 +54,9 @@ struct RecognizeCommand: ParsableCommand {
     }
     if jsonl {
       StrokeMatchCLI.eachLine(of: input) { line in
-        guard let drawing = try DrawingParser.parse(line)["drawing"] else {
+        let item = try DrawingParser.parse(line)
+        guard case .object = item else { throw DrawingError("the line is not a JSON object") }
+        guard let drawing = item["drawing"] else {
           throw DrawingError("the line has no \"drawing\"")
         }
         return try recognize(DrawingParser.drawing(drawing))
@@ -89,44 +91,66 @@ enum StrokeMatchCLI {
     return FileHandle.standardInput.readDataToEndOfFile()
   }
 
-  /// Runs `body` on each non-blank line, printing its output or an {"error": ...} line.
+  /// One line of a `--jsonl` input, numbered from 1 for its error messages.
+  struct InputLine: Sendable {
+    var number: Int
+    var bytes: ArraySlice<UInt8>
+  }
+
+  /// Runs `body` on each line, printing its output or an {"error": ...} line.
   static func eachLine(of input: Data, _ body: (ArraySlice<UInt8>) throws -> String) {
     eachBlock(of: input, size: 256) { lines in
       lines.map { line in
-        do { return try body(line) } catch { return errorLine(error) }
+        do { return try body(line.bytes) } catch { return errorLine(error, line: line.number) }
       }
     }
   }
 
-  /// Splits `input` into its non-blank lines and hands them to `body` in blocks of `size`,
-  /// writing each block's output lines, in order, before going on.
+  /// Splits `input` into its lines and hands them to `body` in blocks of `size`, writing each
+  /// block's output lines, in order, before going on. Output line N answers input line N: a
+  /// blank line gets an error line of its own (a final newline ends the last line, it does not
+  /// start another).
   static func eachBlock(
-    of input: Data, size: Int, _ body: ([ArraySlice<UInt8>]) -> [String]
+    of input: Data, size: Int, _ body: ([InputLine]) -> [String]
   ) {
     let bytes = [UInt8](input)
-    var block: [ArraySlice<UInt8>] = []
+    // Each line's output: nil until `body` answers it, an error line for a blank one.
+    var block: [String?] = []
+    var lines: [InputLine] = []
     func flush() {
       guard !block.isEmpty else { return }
-      let output = body(block).map { $0 + "\n" }.joined()
+      var answers = body(lines).makeIterator()
+      let output = block.map { ($0 ?? answers.next()!) + "\n" }.joined()
       FileHandle.standardOutput.write(Data(output.utf8))
       block.removeAll(keepingCapacity: true)
+      lines.removeAll(keepingCapacity: true)
     }
     var start = 0
+    var number = 0
     while start < bytes.count {
       var end = start
       while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
       let line = bytes[start..<end]
       start = end + 1
-      guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-      block.append(line)
+      number += 1
+      if line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) {
+        block.append(nil)
+        lines.append(InputLine(number: number, bytes: line))
+      } else {
+        block.append(errorLine("line \(number): empty line"))
+      }
       if block.count == size { flush() }
     }
     flush()
   }
 
-  /// The `{"error": ...}` line that stands in a batch's output for an input it cannot handle.
-  static func errorLine(_ error: any Error) -> String {
-    (try? json(["error": describe(error)])) ?? "{\"error\": \"unreadable input\"}"
+  /// The `{"error": ...}` line that stands in a batch's output for input line `line`.
+  static func errorLine(_ error: any Error, line: Int) -> String {
+    errorLine("line \(line): \(describe(error))")
+  }
+
+  static func errorLine(_ message: String) -> String {
+    (try? json(["error": message])) ?? "{\"error\": \"unreadable input\"}"
   }
 
   static func json<T: Encodable>(_ value: T) throws -> String {
