@@ -46,7 +46,7 @@ public enum DrawingParser {
 
   /// Parses one JSON document; throws `DrawingError` saying where it is malformed.
   public static func parse(_ bytes: some Collection<UInt8>) throws -> Value {
-    try Array(bytes).withUnsafeBufferPointer { buffer in
+    func read(_ buffer: UnsafeBufferPointer<UInt8>) throws -> Value {
       var reader = Reader(bytes: buffer)
       let value = try reader.value(depth: 0)
       reader.skipSpace()
@@ -55,6 +55,9 @@ public enum DrawingParser {
       }
       return value
     }
+    // A line of a batch is read where it lies, not copied (it may be megabytes).
+    if let value = try bytes.withContiguousStorageIfAvailable(read) { return value }
+    return try Array(bytes).withUnsafeBufferPointer(read)
   }
 
   /// The drawing in a parsed value: `{"canvas": {...}, "strokes": [[[x, y], ...], ...]}`.
@@ -79,6 +82,14 @@ public enum DrawingParser {
     guard strokes.count <= Drawing.maxStrokes else {
       throw DrawingError(
         "the drawing has \(strokes.count) strokes; at most \(Drawing.maxStrokes) are accepted")
+    }
+    let points = strokes.reduce(0) { total, stroke in
+      guard case .array(let points) = stroke else { return total }
+      return total + points.count
+    }
+    guard points <= Drawing.maxPoints else {
+      throw DrawingError(
+        "the drawing has \(points) points; at most \(Drawing.maxPoints) are accepted")
     }
     var result: [[Drawing.CellPoint]] = []
     result.reserveCapacity(strokes.count)
@@ -108,6 +119,11 @@ public enum DrawingParser {
 
     /// Deeper nesting than any drawing has is refused rather than recursed into.
     static let maxDepth = 32
+    /// Room for a drawing of the most points (three values a point: the pair and its numbers)
+    /// and whatever else a line carries; more would only grow the tree of values, an allocation
+    /// or two each, before the drawing is refused anyway.
+    static let maxValues = 4 * Drawing.maxPoints
+    var values = 0
 
     func error(_ message: String) -> DrawingError {
       DrawingError("malformed JSON at byte \(index + 1): \(message)")
@@ -124,6 +140,12 @@ public enum DrawingParser {
 
     mutating func value(depth: Int) throws -> Value {
       guard depth < Self.maxDepth else { throw error("nested too deeply") }
+      values += 1
+      guard values <= Self.maxValues else {
+        throw DrawingError(
+          "the JSON has more than \(Self.maxValues) values; a drawing has at most "
+            + "\(Drawing.maxPoints) points")
+      }
       skipSpace()
       guard index < bytes.count else { throw error("the input ends too soon") }
       switch bytes[index] {

@@ -40,7 +40,6 @@ struct RecognizeCommand: ParsableCommand {
 
   func run() throws {
     let database = try StrokeMatchCLI.open(global)
-    let input = try StrokeMatchCLI.readInput(file)
     let recognizer: Recognizer
     do {
       recognizer = Recognizer(candidates: try database.allStrokes())
@@ -53,7 +52,7 @@ struct RecognizeCommand: ParsableCommand {
         Candidates(candidates: ranked.map { .init(kanji: $0.kanji, score: $0.score) }))
     }
     if jsonl {
-      StrokeMatchCLI.eachLine(of: input) { line in
+      StrokeMatchCLI.eachLine(of: file) { line in
         let item = try DrawingParser.parse(line)
         guard case .object = item else { throw DrawingError("the line is not a JSON object") }
         guard let drawing = item["drawing"] else {
@@ -63,6 +62,7 @@ struct RecognizeCommand: ParsableCommand {
       }
     } else {
       do {
+        let input = StrokeMatchCLI.readDrawing(file)
         print(try recognize(DrawingParser.drawing(DrawingParser.parse(input))))
       } catch {
         StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
@@ -79,69 +79,6 @@ enum StrokeMatchCLI {
     } catch {
       fail(describe(error))
     }
-  }
-
-  static func readInput(_ file: String?) throws -> Data {
-    if let file {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        fail("cannot read \(file)")
-      }
-      return data
-    }
-    return FileHandle.standardInput.readDataToEndOfFile()
-  }
-
-  /// One line of a `--jsonl` input, numbered from 1 for its error messages.
-  struct InputLine: Sendable {
-    var number: Int
-    var bytes: ArraySlice<UInt8>
-  }
-
-  /// Runs `body` on each line, printing its output or an {"error": ...} line.
-  static func eachLine(of input: Data, _ body: (ArraySlice<UInt8>) throws -> String) {
-    eachBlock(of: input, size: 256) { lines in
-      lines.map { line in
-        do { return try body(line.bytes) } catch { return errorLine(error, line: line.number) }
-      }
-    }
-  }
-
-  /// Splits `input` into its lines and hands them to `body` in blocks of `size`, writing each
-  /// block's output lines, in order, before going on. Output line N answers input line N: a
-  /// blank line gets an error line of its own (a final newline ends the last line, it does not
-  /// start another).
-  static func eachBlock(
-    of input: Data, size: Int, _ body: ([InputLine]) -> [String]
-  ) {
-    let bytes = [UInt8](input)
-    // Each line's output: nil until `body` answers it, an error line for a blank one.
-    var block: [String?] = []
-    var lines: [InputLine] = []
-    func flush() {
-      guard !block.isEmpty else { return }
-      var answers = body(lines).makeIterator()
-      let output = block.map { ($0 ?? answers.next()!) + "\n" }.joined()
-      FileHandle.standardOutput.write(Data(output.utf8))
-      block.removeAll(keepingCapacity: true)
-      lines.removeAll(keepingCapacity: true)
-    }
-    var start = 0
-    var number = 0
-    while start < bytes.count {
-      var end = start
-      while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-      let line = bytes[start..<end]
-      start = end + 1
-      number += 1
-      if line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) {
-        block.append(nil)
-        lines.append(InputLine(number: number, bytes: line))
-      } else {
-        block.append(errorLine("line \(number): empty line"))
-      }
-      if block.count == size { flush() }
-    }
-    flush()
   }
 
   /// The `{"error": ...}` line that stands in a batch's output for input line `line`.

@@ -62,6 +62,49 @@ import Testing
     #expect(throws: DrawingError.self) { try DrawingParser.drawing(value) }
   }
 
+  /// A drawing of `count` points, in strokes of `Drawing.maxPointsPerStroke`.
+  static func drawingText(points count: Int) -> String {
+    let strokes = stride(from: 0, to: count, by: Drawing.maxPointsPerStroke).map { start in
+      let points = min(Drawing.maxPointsPerStroke, count - start)
+      return "[" + Array(repeating: "[1,2]", count: points).joined(separator: ",") + "]"
+    }
+    return #"{"canvas": {"columns": 48, "rows": 24}, "strokes": ["#
+      + strokes.joined(separator: ",") + "]}"
+  }
+
+  @Test func aDrawingHasAtMostAHundredThousandPoints() throws {
+    let most = Self.drawingText(points: Drawing.maxPoints)
+    let read = try DrawingParser.drawing(DrawingParser.parse(Array(most.utf8)))
+    #expect(read.strokes.joined().count == 100_000)
+    #expect(try read.validated() == read)
+    let line = #"{"kanji": "学", "drawing": \#(most)}"#
+    #expect(DrawingParser.batchLine(Array(line.utf8))?.drawing == read)
+
+    let over = Self.drawingText(points: Drawing.maxPoints + 1)
+    let refusal = DrawingError("the drawing has 100001 points; at most 100000 are accepted")
+    #expect(throws: refusal) { try DrawingParser.drawing(DrawingParser.parse(Array(over.utf8))) }
+    // The batch reader leaves it to the general reader, which words the refusal.
+    #expect(DrawingParser.batchLine(Array(#"{"kanji": "学", "drawing": \#(over)}"#.utf8)) == nil)
+    var drawn = read
+    drawn.strokes[0].append(.init(column: 3, row: 4))
+    #expect(throws: refusal) { try drawn.validated() }
+  }
+
+  /// The general reader stops at a count of values, before a tree of millions is built.
+  @Test func aDocumentHasAtMostFourHundredThousandValues() throws {
+    let most = "[" + Array(repeating: "0", count: 399_999).joined(separator: ",") + "]"
+    guard case .array(let values) = try DrawingParser.parse(Array(most.utf8)) else {
+      Issue.record("not an array")
+      return
+    }
+    #expect(values.count == 399_999)
+    let over = "[" + Array(repeating: "0", count: 400_000).joined(separator: ",") + "]"
+    #expect(
+      throws: DrawingError(
+        "the JSON has more than 400000 values; a drawing has at most 100000 points")
+    ) { try DrawingParser.parse(Array(over.utf8)) }
+  }
+
   @Test func gradeLinesDecodeBackToTheGrade() throws {
     let kanji = try Reference.kanji("学")
     var drawing = draw(kanji, seed: 3)
