@@ -54,6 +54,24 @@ import Testing
     #expect(peak < Self.memoryBoundMB, "peak \(peak) MB")
   }
 
+  /// 24 lines of 10 MB, each under the line cap: a block is handed on at 32 MB, not held to
+  /// its 4096 lines (240 MB).
+  @Test func longLinesDoNotPileUpInABlock() throws {
+    let (output, peak) = try run(["grade", "--jsonl"]) { descriptor in
+      let line = [UInt8](repeating: UInt8(ascii: "x"), count: 10 << 20) + [0x0A]
+      for _ in 0..<24 where BuiltBinary.write(line, to: descriptor) {}
+      BuiltBinary.write(Self.oneLine, to: descriptor)
+    }
+    #expect(output.status == 0, "\(output.stderr)")
+    let lines = output.stdout.split(separator: "\n")
+    try #require(lines.count == 25, "\(output.stdout.prefix(500))")
+    for (index, line) in lines.dropLast().enumerated() {
+      #expect(line.hasPrefix(#"{"error":"line \#(index + 1): malformed JSON at byte 1: "#))
+    }
+    #expect(lines[24].hasPrefix(#"{"kanji":"一","pass":true,"#))
+    #expect(peak < Self.memoryBoundMB, "peak \(peak) MB")
+  }
+
   @Test func zerosWithoutANewlineAreOneLineTooLong() throws {
     let (output, peak) = try run(["grade", "--jsonl"]) { descriptor in
       let zeros = [UInt8](repeating: 0, count: 1 << 20)
