@@ -140,6 +140,8 @@ private struct BatchLineReader {
       reader.index += 1
       return strokes
     }
+    // Beyond the most points, the general reader words the refusal.
+    var total = 0
     repeat {
       guard strokes.count < Drawing.maxStrokes else { throw Unexpected() }
       try expect(UInt8(ascii: "["))
@@ -148,6 +150,8 @@ private struct BatchLineReader {
         reader.index += 1
       } else {
         repeat {
+          total += 1
+          guard total <= Drawing.maxPoints else { throw Unexpected() }
           try expect(UInt8(ascii: "["))
           let column = try number()
           try expect(UInt8(ascii: ","))

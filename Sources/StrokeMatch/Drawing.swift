@@ -66,6 +66,8 @@ extension Drawing {
   /// Limits far beyond any hand-made drawing, so that a hostile input cannot exhaust memory or time.
   public static let maxStrokes = 200
   public static let maxPointsPerStroke = 20_000
+  /// Across all strokes; a minute of dragging at a terminal's report rate is a few thousand.
+  public static let maxPoints = 100_000
   public static let maxCanvasSide = 10_000.0
 
   /// The drawing itself when it can be judged; otherwise a `DrawingError` saying what is wrong.
@@ -83,6 +85,11 @@ extension Drawing {
     guard strokes.count <= Self.maxStrokes else {
       throw DrawingError(
         "the drawing has \(strokes.count) strokes; at most \(Self.maxStrokes) are accepted")
+    }
+    let points = strokes.reduce(0) { $0 + $1.count }
+    guard points <= Self.maxPoints else {
+      throw DrawingError(
+        "the drawing has \(points) points; at most \(Self.maxPoints) are accepted")
     }
     // Points may stray a little outside the canvas (a drag past its edge), not arbitrarily far.
     let columnRange = -canvas.columns...(2 * canvas.columns)

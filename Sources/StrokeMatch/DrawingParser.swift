@@ -26,6 +26,18 @@ public enum DrawingParser {
       }
     }
 
+    /// What the value is, for a message: "a number", "null".
+    public var kind: String {
+      switch self {
+      case .object: "an object"
+      case .array: "an array"
+      case .string: "a string"
+      case .number: "a number"
+      case .bool: "a boolean"
+      case .null: "null"
+      }
+    }
+
     public subscript(key: String) -> Value? {
       guard case .object(let members) = self else { return nil }
       return members.first { $0.0 == key }?.1
@@ -34,7 +46,7 @@ public enum DrawingParser {
 
   /// Parses one JSON document; throws `DrawingError` saying where it is malformed.
   public static func parse(_ bytes: some Collection<UInt8>) throws -> Value {
-    try Array(bytes).withUnsafeBufferPointer { buffer in
+    func read(_ buffer: UnsafeBufferPointer<UInt8>) throws -> Value {
       var reader = Reader(bytes: buffer)
       let value = try reader.value(depth: 0)
       reader.skipSpace()
@@ -43,6 +55,9 @@ public enum DrawingParser {
       }
       return value
     }
+    // A line of a batch is read where it lies, not copied (it may be megabytes).
+    if let value = try bytes.withContiguousStorageIfAvailable(read) { return value }
+    return try Array(bytes).withUnsafeBufferPointer(read)
   }
 
   /// The drawing in a parsed value: `{"canvas": {...}, "strokes": [[[x, y], ...], ...]}`.
@@ -67,6 +82,14 @@ public enum DrawingParser {
     guard strokes.count <= Drawing.maxStrokes else {
       throw DrawingError(
         "the drawing has \(strokes.count) strokes; at most \(Drawing.maxStrokes) are accepted")
+    }
+    let points = strokes.reduce(0) { total, stroke in
+      guard case .array(let points) = stroke else { return total }
+      return total + points.count
+    }
+    guard points <= Drawing.maxPoints else {
+      throw DrawingError(
+        "the drawing has \(points) points; at most \(Drawing.maxPoints) are accepted")
     }
     var result: [[Drawing.CellPoint]] = []
     result.reserveCapacity(strokes.count)
@@ -96,6 +119,11 @@ public enum DrawingParser {
 
     /// Deeper nesting than any drawing has is refused rather than recursed into.
     static let maxDepth = 32
+    /// Room for a drawing of the most points (three values a point: the pair and its numbers)
+    /// and whatever else a line carries; more would only grow the tree of values, an allocation
+    /// or two each, before the drawing is refused anyway.
+    static let maxValues = 4 * Drawing.maxPoints
+    var values = 0
 
     func error(_ message: String) -> DrawingError {
       DrawingError("malformed JSON at byte \(index + 1): \(message)")
@@ -112,6 +140,12 @@ public enum DrawingParser {
 
     mutating func value(depth: Int) throws -> Value {
       guard depth < Self.maxDepth else { throw error("nested too deeply") }
+      values += 1
+      guard values <= Self.maxValues else {
+        throw DrawingError(
+          "the JSON has more than \(Self.maxValues) values; a drawing has at most "
+            + "\(Drawing.maxPoints) points")
+      }
       skipSpace()
       guard index < bytes.count else { throw error("the input ends too soon") }
       switch bytes[index] {
@@ -229,7 +263,8 @@ public enum DrawingParser {
           case UInt8(ascii: "f"): scalars.append(0x0C)
           case UInt8(ascii: "u"):
             scalars.append(contentsOf: try unicodeEscape())
-          default: scalars.append(escaped)
+          case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escaped)
+          default: throw error("invalid escape in a string")
           }
         case 0..<0x20:
           throw error("a control character inside a string")
@@ -240,24 +275,42 @@ public enum DrawingParser {
       throw error("a string is not closed")
     }
 
-    /// `\uXXXX`, with a surrogate pair when one follows, as UTF-8 bytes.
+    /// `\uXXXX`, or a surrogate pair of them, as UTF-8 bytes. A surrogate without its other half
+    /// encodes no character: refused, as a strict JSON reader does.
     mutating func unicodeEscape() throws -> [UInt8] {
       func hex() throws -> UInt32 {
-        guard index + 4 <= bytes.count,
-          let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
-        else { throw error("a bad \\u escape") }
+        guard index + 4 <= bytes.count else {
+          throw error("invalid \\u escape: expected four hex digits")
+        }
+        var value: UInt32 = 0
+        for byte in bytes[index..<(index + 4)] {
+          let digit: UInt8
+          switch byte {
+          case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+          case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+          case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+          default: throw error("invalid \\u escape: expected four hex digits")
+          }
+          value = value << 4 | UInt32(digit)
+        }
         index += 4
         return value
       }
       var code = try hex()
-      if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
-        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-      {
+      if (0xD800..<0xDC00).contains(code) {
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+          bytes[index + 1] == UInt8(ascii: "u")
+        else { throw error("invalid \\u escape: lone surrogate") }
         index += 2
         let low = try hex()
+        guard (0xDC00..<0xE000).contains(low) else {
+          throw error("invalid \\u escape: lone surrogate")
+        }
         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
       }
-      guard let scalar = Unicode.Scalar(code) else { throw error("a bad \\u escape") }
+      guard let scalar = Unicode.Scalar(code) else {
+        throw error("invalid \\u escape: lone surrogate")
+      }
       return Array(String(Character(scalar)).utf8)
     }
 

@@ -12,17 +12,17 @@ extension GradingSession {
   /// graded and named on whichever core takes it: one pass, no core waiting at a step's end
   /// for the others (graders are made once a kanji, on first need; the database is read
   /// through a connection per core).
-  func gradeLines(_ lines: [ArraySlice<UInt8>], kanji: String?) -> [String] {
+  func gradeLines(_ lines: [StrokeMatchCLI.InputLine], kanji: String?) -> [String] {
     let graders = self.graders
     let namer = self.namer
     return ParallelMap.map(lines) { line in
       do {
-        let (character, drawing) = try Self.parseLine(line, kanji: kanji)
+        let (character, drawing) = try Self.parseLine(line.bytes, kanji: kanji)
         var grade = try graders.grader(for: character).grade(drawing)
         namer.review(&grade, drawing: drawing)
         return grade.jsonLine
       } catch {
-        return StrokeMatchCLI.errorLine(error)
+        return StrokeMatchCLI.errorLine(error, line: line.number)
       }
     }
   }
@@ -36,13 +36,18 @@ extension GradingSession {
       return (character, try drawing.validated())
     }
     let item = try DrawingParser.parse(line)
+    guard case .object = item else { throw DrawingError("the line is not a JSON object") }
     let character: String
-    if case .string(let named)? = item["kanji"] {
+    switch item["kanji"] {
+    case .string(let named)?:
       character = named
-    } else if let kanji {
+    case let other?:
+      throw DrawingError("\"kanji\" must be a string, got \(other.kind)")
+    case nil:
+      guard let kanji else {
+        throw DrawingError("the line has no \"kanji\" and no --kanji was given")
+      }
       character = kanji
-    } else {
-      throw DrawingError("the line has no \"kanji\" and no --kanji was given")
     }
     guard let drawing = item["drawing"] else {
       throw DrawingError("the line has no \"drawing\"")

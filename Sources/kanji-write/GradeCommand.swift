@@ -38,10 +38,9 @@ struct GradeCommand: ParsableCommand {
 
   func run() throws {
     let session = try StrokeMatchCLI.open(global)
-    let input = try StrokeMatchCLI.readInput(file)
     let grading = GradingSession(database: session, leniency: leniency)
     if jsonl {
-      StrokeMatchCLI.eachBlock(of: input, size: GradingSession.blockSize) { lines in
+      StrokeMatchCLI.eachBlock(of: file, size: GradingSession.blockSize) { lines in
         grading.gradeLines(lines, kanji: kanji)
       }
       // Freeing a batch's graders and recognisers one by one takes longer than grading a
@@ -51,6 +50,7 @@ struct GradeCommand: ParsableCommand {
       guard let kanji else {
         StrokeMatchCLI.fail("grade needs --kanji (or --jsonl with a kanji on each line)")
       }
+      let input = StrokeMatchCLI.readDrawing(file)
       do {
         let drawing = try DrawingParser.drawing(DrawingParser.parse(input))
         print(try grading.grade(drawing, as: kanji).jsonLine)

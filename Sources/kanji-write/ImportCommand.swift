@@ -10,8 +10,9 @@ struct ImportCommand: ParsableCommand {
     discussion: """
       Keeps every CJK ideograph KanjiVG draws (with its KANJIDIC2 entry when there is one) and \
       its variant files as accepted alternatives; skips kana, radical forms and symbols. \
-      A bad file is reported and skipped unless --strict. The database is written to a \
-      temporary file and renamed into place, so a failed import leaves the old one intact.
+      A bad file is reported and skipped unless --strict; more than 10 bad files fail the \
+      import. The database is written to a temporary file and renamed into place, so a failed \
+      import leaves the old one intact.
       """)
 
   @Option(name: .long, help: "The KanjiVG wheel (kanjivg-*.whl) or a folder of its SVG files.")

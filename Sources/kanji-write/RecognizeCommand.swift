@@ -40,7 +40,6 @@ struct RecognizeCommand: ParsableCommand {
 
   func run() throws {
     let database = try StrokeMatchCLI.open(global)
-    let input = try StrokeMatchCLI.readInput(file)
     let recognizer: Recognizer
     do {
       recognizer = Recognizer(candidates: try database.allStrokes())
@@ -53,14 +52,17 @@ struct RecognizeCommand: ParsableCommand {
         Candidates(candidates: ranked.map { .init(kanji: $0.kanji, score: $0.score) }))
     }
     if jsonl {
-      StrokeMatchCLI.eachLine(of: input) { line in
-        guard let drawing = try DrawingParser.parse(line)["drawing"] else {
+      StrokeMatchCLI.eachLine(of: file) { line in
+        let item = try DrawingParser.parse(line)
+        guard case .object = item else { throw DrawingError("the line is not a JSON object") }
+        guard let drawing = item["drawing"] else {
           throw DrawingError("the line has no \"drawing\"")
         }
         return try recognize(DrawingParser.drawing(drawing))
       }
     } else {
       do {
+        let input = StrokeMatchCLI.readDrawing(file)
         print(try recognize(DrawingParser.drawing(DrawingParser.parse(input))))
       } catch {
         StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
@@ -79,54 +81,13 @@ enum StrokeMatchCLI {
     }
   }
 
-  static func readInput(_ file: String?) throws -> Data {
-    if let file {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        fail("cannot read \(file)")
-      }
-      return data
-    }
-    return FileHandle.standardInput.readDataToEndOfFile()
+  /// The `{"error": ...}` line that stands in a batch's output for input line `line`.
+  static func errorLine(_ error: any Error, line: Int) -> String {
+    errorLine("line \(line): \(describe(error))")
   }
 
-  /// Runs `body` on each non-blank line, printing its output or an {"error": ...} line.
-  static func eachLine(of input: Data, _ body: (ArraySlice<UInt8>) throws -> String) {
-    eachBlock(of: input, size: 256) { lines in
-      lines.map { line in
-        do { return try body(line) } catch { return errorLine(error) }
-      }
-    }
-  }
-
-  /// Splits `input` into its non-blank lines and hands them to `body` in blocks of `size`,
-  /// writing each block's output lines, in order, before going on.
-  static func eachBlock(
-    of input: Data, size: Int, _ body: ([ArraySlice<UInt8>]) -> [String]
-  ) {
-    let bytes = [UInt8](input)
-    var block: [ArraySlice<UInt8>] = []
-    func flush() {
-      guard !block.isEmpty else { return }
-      let output = body(block).map { $0 + "\n" }.joined()
-      FileHandle.standardOutput.write(Data(output.utf8))
-      block.removeAll(keepingCapacity: true)
-    }
-    var start = 0
-    while start < bytes.count {
-      var end = start
-      while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-      let line = bytes[start..<end]
-      start = end + 1
-      guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-      block.append(line)
-      if block.count == size { flush() }
-    }
-    flush()
-  }
-
-  /// The `{"error": ...}` line that stands in a batch's output for an input it cannot handle.
-  static func errorLine(_ error: any Error) -> String {
-    (try? json(["error": describe(error)])) ?? "{\"error\": \"unreadable input\"}"
+  static func errorLine(_ message: String) -> String {
+    (try? json(["error": message])) ?? "{\"error\": \"unreadable input\"}"
   }
 
   static func json<T: Encodable>(_ value: T) throws -> String {

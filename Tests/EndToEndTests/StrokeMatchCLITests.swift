@@ -80,6 +80,19 @@ import Testing
     #expect(output.stdout.isEmpty)
   }
 
+  /// A lone surrogate in a string once overflowed the reader and killed the process.
+  @Test func aLoneSurrogateIsAnErrorNotACrash() throws {
+    let drawing =
+      #"{"canvas": {"columns": 48, "rows": 24, "note": "\uD800\u0041"}, "strokes": [[[8, 12], [38, 12]]]}"#
+    for arguments in [["grade", "--kanji", "一"], ["recognize"]] {
+      let output = try run(arguments, input: drawing)
+      #expect(output.status == 2, "\(arguments)")
+      #expect(
+        output.stderr.contains(#"invalid \u escape: lone surrogate"#), "\(output.stderr)")
+      #expect(output.stdout.isEmpty)
+    }
+  }
+
   @Test func unknownKanjiExitsWithStatusTwo() throws {
     let output = try run(["grade", "--kanji", "a"], input: one)
     #expect(output.status == 2)
@@ -105,6 +118,47 @@ import Testing
     #expect(results[2]?["error"] != nil)
     #expect(results[3]?["error"] != nil)
     #expect(results[4]?["pass"] as? Bool == true)
+  }
+
+  /// Output line N answers input line N: blank lines get an error line, every error names its
+  /// line, and a final newline (or its absence) adds no line.
+  @Test(arguments: ["\n", ""])
+  func jsonlAnswersEachLineInPlaceWithItsNumber(ending: String) throws {
+    let lines = [
+      #"{"kanji": "一", "drawing": \#(one)}"#,
+      "",
+      #"{"kanji": 5, "drawing": \#(one)}"#,
+      "  \r",
+      #"{"kanji": "\uD800\u0041", "drawing": \#(one)}"#,
+      "not json",
+      #"{"kanji": "一", "drawing": \#(one)}"#,
+    ]
+    let output = try run(["grade", "--jsonl"], input: lines.joined(separator: "\n") + ending)
+    #expect(output.status == 0, "\(output.stderr)")
+    let results = output.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    try #require(results.count == 8 && results[7].isEmpty, "\(output.stdout)")
+    #expect(results[0].hasPrefix(#"{"kanji":"一","pass":true,"#))
+    #expect(results[1] == #"{"error":"line 2: empty line"}"#)
+    #expect(results[2] == #"{"error":"line 3: \"kanji\" must be a string, got a number"}"#)
+    #expect(results[3] == #"{"error":"line 4: empty line"}"#)
+    #expect(results[4].hasPrefix(#"{"error":"line 5: malformed JSON at byte "#))
+    #expect(results[4].hasSuffix(#": invalid \\u escape: lone surrogate"}"#), "\(results[4])")
+    #expect(results[5].hasPrefix(#"{"error":"line 6: malformed JSON at byte "#))
+    #expect(results[6] == results[0])
+
+    let recognized = try run(
+      ["recognize", "--jsonl", "--top", "1"],
+      input: ["{}", "", "[1]", #"{"drawing": \#(one)}"#].joined(separator: "\n") + ending)
+    #expect(recognized.status == 0, "\(recognized.stderr)")
+    let answers = recognized.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    try #require(answers.count == 5 && answers[4].isEmpty, "\(recognized.stdout)")
+    #expect(
+      answers.prefix(3) == [
+        #"{"error":"line 1: the line has no \"drawing\""}"#,
+        #"{"error":"line 2: empty line"}"#,
+        #"{"error":"line 3: the line is not a JSON object"}"#,
+      ])
+    #expect(answers[3].hasPrefix(#"{"candidates":[{"kanji":"一","#))
   }
 
   @Test func recognizesADrawing() throws {

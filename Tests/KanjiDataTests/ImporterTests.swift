@@ -117,6 +117,148 @@ import Testing
     #expect(metadata["kanjidic_database_version"] == "2022-235")
   }
 
+  /// The standard set and `count` more kanji (丁, 丂, ...), zipped into a wheel.
+  func wheel(_ fixtures: Fixtures, extra count: Int) throws -> (kanjidic: String, wheel: String) {
+    let kanjidic = try fixtures.standardSet()
+    for offset in stride(from: 1, through: count, by: 1) {
+      try fixtures.svg(
+        Character(Unicode.Scalar(0x4E00 + offset)!),
+        strokes: [("㇐", "M12,54C30,53,60,51,93,52")])
+    }
+    let wheel = fixtures.folder.appendingPathComponent("kanjivg.whl").path
+    try zip(folder: fixtures.folder, entries: "kanji", into: wheel)
+    return (kanjidic, wheel)
+  }
+
+  /// Rewrites a 32-bit field of the central directory record (`offset` from its start: 16 the
+  /// CRC-32, 24 the uncompressed size) of the first `count` entries `select` picks; their names.
+  @discardableResult
+  func patchZip(
+    _ path: String, field offset: Int, count: Int = .max,
+    where select: (String) -> Bool = { _ in true }, to value: (UInt32) -> UInt32
+  ) throws -> [String] {
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+    func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
+    let end = try #require(
+      (0...(bytes.count - 22)).reversed().first { u32($0) == 0x0605_4b50 })
+    var record = Int(u32(end + 16))
+    var names: [String] = []
+    for _ in 0..<u16(end + 10) where names.count < count {
+      let nameLength = u16(record + 28)
+      let name = String(decoding: bytes[record + 46..<record + 46 + nameLength], as: UTF8.self)
+      if select(name) {
+        names.append(name)
+        let changed = value(u32(record + offset))
+        for byte in 0..<4 {
+          bytes[record + offset + byte] = UInt8(truncatingIfNeeded: changed >> (8 * byte))
+        }
+      }
+      record += 46 + nameLength + u16(record + 30) + u16(record + 32)
+    }
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return names
+  }
+
+  /// A zip entry that declares 4 GB (it once made the importer allocate that much and crash) is
+  /// a bad file, named, without inflating anything.
+  @Test func aZipEntryDeclaringGigabytesIsABadFile() throws {
+    let fixtures = try Fixtures()
+    defer { fixtures.remove() }
+    let (kanjidic, wheel) = try self.wheel(fixtures, extra: 0)
+    let names = try patchZip(wheel, field: 24, count: 1) { _ in 0xFFFF_FFFF }
+    let report = try Importer(
+      options: .init(kanjivg: wheel, kanjidic: kanjidic, output: fixtures.database)
+    ).run()
+    #expect(
+      report.problems == [
+        "kanjivg.whl:\(names[0]): declares 4294967295 bytes uncompressed, more than the 16 MB "
+          + "accepted"
+      ])
+  }
+
+  /// An entry that declares a small size but inflates past the cap is stopped at the cap.
+  @Test func aZipEntryInflatingPastTheCapIsStoppedThere() throws {
+    let fixtures = try Fixtures()
+    defer { fixtures.remove() }
+    let kanjidic = try fixtures.standardSet()
+    try fixtures.write(String(repeating: " ", count: 20 << 20), to: "kanji/04e01.svg")
+    let wheel = fixtures.folder.appendingPathComponent("kanjivg.whl").path
+    try zip(folder: fixtures.folder, entries: "kanji", into: wheel)
+    let names = try patchZip(
+      wheel, field: 24, where: { $0 == "kanji/04e01.svg" }, to: { _ in 1000 })
+    #expect(names.count == 1)
+    let report = try Importer(
+      options: .init(kanjivg: wheel, kanjidic: kanjidic, output: fixtures.database)
+    ).run()
+    #expect(
+      report.problems.contains(
+        "kanjivg.whl:kanji/04e01.svg: decompresses to more than 16 MB, the most accepted"),
+      "\(report.problems)")
+  }
+
+  /// Past ten bad files the wheel is damaged: the import is refused and the old database kept,
+  /// not replaced by one short of those kanji.
+  @Test func moreThanTenBadFilesKeepThePreviousDatabase() throws {
+    let fixtures = try Fixtures()
+    defer { fixtures.remove() }
+    let (kanjidic, wheel) = try self.wheel(fixtures, extra: 20)
+    _ = try Importer(options: .init(kanjivg: wheel, kanjidic: kanjidic, output: fixtures.database))
+      .run()
+    let before = try Data(contentsOf: URL(fileURLWithPath: fixtures.database))
+
+    let names = try patchZip(wheel, field: 16, count: 11) { $0 ^ 1 }
+    var logged: [String] = []
+    #expect {
+      try Importer(
+        options: .init(kanjivg: wheel, kanjidic: kanjidic, output: fixtures.database),
+        log: { logged.append($0) }
+      ).run()
+    } throws: { error in
+      "\(error)".hasPrefix(
+        "11 of the 24 KanjiVG files in \(wheel) are bad, more than the 10 an import skips; "
+          + "\(fixtures.database) is left as it was. The first: kanjivg.whl:\(names[0]): "
+          + "CRC-32 mismatch (damaged archive); kanjivg.whl:\(names[1]): ")
+    }
+    #expect(logged.count == 11)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: fixtures.database)) == before)
+    #expect(try leftovers(in: fixtures.folder).isEmpty)
+
+    // With the first entry mended, ten are bad: skipped, as before.
+    try patchZip(wheel, field: 16, count: 1) { $0 ^ 1 }
+    let report = try Importer(
+      options: .init(kanjivg: wheel, kanjidic: kanjidic, output: fixtures.database)
+    ).run()
+    #expect(report.problems.count == 10)
+    // 22 kanji, less the 9 whose main file is bad (the tenth bad file is 一's variant).
+    #expect(report.keptCharacters == 13)
+  }
+
+  /// A killed import leaves `<database>.tmp-<PID>`; the next import removes those whose process is
+  /// gone, and only those.
+  @Test func staleTemporaryFilesOfDeadImportsAreRemoved() throws {
+    let fixtures = try Fixtures()
+    defer { fixtures.remove() }
+    let kanjidic = try fixtures.standardSet()
+    // No process has the largest PID (the kernel's limit is at most 2^22).
+    let dead = "kanji.sqlite.tmp-\(Int32.max)"
+    let kept = [
+      "kanji.sqlite.tmp-\(getppid())", "kanji.sqlite.tmp-12ab", "other.sqlite.tmp-\(Int32.max)",
+    ]
+    for name in [dead] + kept { try fixtures.write("half a database", to: name) }
+    var logged: [String] = []
+    _ = try Importer(
+      options: .init(kanjivg: fixtures.kanjivg, kanjidic: kanjidic, output: fixtures.database),
+      log: { logged.append($0) }
+    ).run()
+    #expect(try leftovers(in: fixtures.folder).sorted() == kept.sorted())
+    let removed = fixtures.folder.appendingPathComponent(dead).path
+    #expect(
+      logged == [
+        "removed \(removed), left by an import that did not finish (process \(Int32.max) is gone)"
+      ])
+  }
+
   @Test func missingInputsAreNamed() throws {
     let fixtures = try Fixtures()
     defer { fixtures.remove() }

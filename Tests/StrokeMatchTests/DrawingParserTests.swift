@@ -24,6 +24,34 @@ import Testing
     #expect(throws: DrawingError.self) { try DrawingParser.parse(Array(text.utf8)) }
   }
 
+  /// A surrogate without its other half (the reader once overflowed on `\uD800\u0041`) is refused:
+  /// the batch reader leaves the line to the general one, which names the fault.
+  @Test(arguments: [
+    #"\uD800\u0041"#, #"\uD800"#, #"\uD800x"#, #"\uDC00"#, #"\ud83d\ud83d"#, #"\uDFFF\uD800"#,
+  ])
+  func refusesALoneSurrogate(_ escape: String) {
+    let text =
+      #"{"kanji": ""# + escape
+      + #"", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}}"#
+    #expect(DrawingParser.batchLine(Array(text.utf8)) == nil)
+    #expect {
+      try DrawingParser.parse(Array(text.utf8))
+    } throws: { error in
+      "\(error)".contains("invalid \\u escape: lone surrogate")
+    }
+  }
+
+  @Test(arguments: [#"\u12G4"#, #"\u+041"#, #"\u00"#, #"\q"#, #"\u-001"#])
+  func refusesABadEscape(_ escape: String) {
+    let text = #"{"k": ""# + escape + #""}"#
+    #expect {
+      try DrawingParser.parse(Array(text.utf8))
+    } throws: { error in
+      "\(error)".contains("invalid \\u escape: expected four hex digits")
+        || "\(error)".contains("invalid escape in a string")
+    }
+  }
+
   @Test(arguments: [
     #"[]"#, #"{"strokes": []}"#, #"{"canvas": {"columns": "48", "rows": 24}, "strokes": []}"#,
     #"{"canvas": {"columns": 48, "rows": 24}, "strokes": [[[1, 2, 3]]]}"#,
@@ -32,6 +60,49 @@ import Testing
   func refusesWhatIsNotADrawing(_ text: String) throws {
     let value = try DrawingParser.parse(Array(text.utf8))
     #expect(throws: DrawingError.self) { try DrawingParser.drawing(value) }
+  }
+
+  /// A drawing of `count` points, in strokes of `Drawing.maxPointsPerStroke`.
+  static func drawingText(points count: Int) -> String {
+    let strokes = stride(from: 0, to: count, by: Drawing.maxPointsPerStroke).map { start in
+      let points = min(Drawing.maxPointsPerStroke, count - start)
+      return "[" + Array(repeating: "[1,2]", count: points).joined(separator: ",") + "]"
+    }
+    return #"{"canvas": {"columns": 48, "rows": 24}, "strokes": ["#
+      + strokes.joined(separator: ",") + "]}"
+  }
+
+  @Test func aDrawingHasAtMostAHundredThousandPoints() throws {
+    let most = Self.drawingText(points: Drawing.maxPoints)
+    let read = try DrawingParser.drawing(DrawingParser.parse(Array(most.utf8)))
+    #expect(read.strokes.joined().count == 100_000)
+    #expect(try read.validated() == read)
+    let line = #"{"kanji": "学", "drawing": \#(most)}"#
+    #expect(DrawingParser.batchLine(Array(line.utf8))?.drawing == read)
+
+    let over = Self.drawingText(points: Drawing.maxPoints + 1)
+    let refusal = DrawingError("the drawing has 100001 points; at most 100000 are accepted")
+    #expect(throws: refusal) { try DrawingParser.drawing(DrawingParser.parse(Array(over.utf8))) }
+    // The batch reader leaves it to the general reader, which words the refusal.
+    #expect(DrawingParser.batchLine(Array(#"{"kanji": "学", "drawing": \#(over)}"#.utf8)) == nil)
+    var drawn = read
+    drawn.strokes[0].append(.init(column: 3, row: 4))
+    #expect(throws: refusal) { try drawn.validated() }
+  }
+
+  /// The general reader stops at a count of values, before a tree of millions is built.
+  @Test func aDocumentHasAtMostFourHundredThousandValues() throws {
+    let most = "[" + Array(repeating: "0", count: 399_999).joined(separator: ",") + "]"
+    guard case .array(let values) = try DrawingParser.parse(Array(most.utf8)) else {
+      Issue.record("not an array")
+      return
+    }
+    #expect(values.count == 399_999)
+    let over = "[" + Array(repeating: "0", count: 400_000).joined(separator: ",") + "]"
+    #expect(
+      throws: DrawingError(
+        "the JSON has more than 400000 values; a drawing has at most 100000 points")
+    ) { try DrawingParser.parse(Array(over.utf8)) }
   }
 
   @Test func gradeLinesDecodeBackToTheGrade() throws {
@@ -75,6 +146,7 @@ import Testing
     #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}} x"#,
     #"{"kanji": "学", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": [[[1e999, 2]]]}}"#,
     #"{"kanji": "学"}"#, #"[]"#, "", #"{"kanji": "学", "drawing": [1]}"#,
+    #"{"kanji": "\ud83d\ude00\u5b66", "drawing": {"canvas": {"columns": 48, "rows": 24}, "strokes": []}}"#,
   ]
 
   /// The batch reader accepts only lines the general reader reads the same way (and leaves the

@@ -5,6 +5,8 @@ import SQLite
 /// complete, so a failed import never leaves a half-built database where a good one was.
 struct AtomicDatabaseWriter {
   let path: String
+  /// Told of each stale temporary file removed.
+  var log: (String) -> Void = { _ in }
 
   func write(_ body: (Database) throws -> Void) throws {
     let folder = (path as NSString).deletingLastPathComponent
@@ -16,6 +18,7 @@ struct AtomicDatabaseWriter {
     else {
       throw ImportError(description: "\(path): the folder \(folder) does not exist")
     }
+    removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
     let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
     try? FileManager.default.removeItem(atPath: temporary)
     do {
@@ -30,6 +33,23 @@ struct AtomicDatabaseWriter {
       try? FileManager.default.removeItem(atPath: temporary)
       if error is ImportError { throw error }
       throw ImportError(description: "\(path): \(error)")
+    }
+  }
+
+  /// Removes the `<name>.tmp-<PID>` files beside the database that an import killed midway left
+  /// behind: those whose process is gone. One whose process runs may be another import's.
+  private func removeStaleTemporaries(in folder: String) {
+    let prefix = (path as NSString).lastPathComponent + ".tmp-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      let digits = name.dropFirst(prefix.count)
+      guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+        let pid = pid_t(digits), pid > 0, kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      let stale = (folder as NSString).appendingPathComponent(name)
+      if (try? FileManager.default.removeItem(atPath: stale)) != nil {
+        log("removed \(stale), left by an import that did not finish (process \(pid) is gone)")
+      }
     }
   }
 

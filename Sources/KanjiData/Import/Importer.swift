@@ -94,6 +94,12 @@ public struct Importer {
     }
   }
 
+  /// The most KANJIDIC2's XML may take, as a file or gunzipped (the real one is 15 MB).
+  static let maxKanjidicBytes = 256 << 20
+  /// Bad KanjiVG files an import skips (without `--strict`); past this many the archive or
+  /// folder is damaged, and the database is left as it was rather than rebuilt without them.
+  public static let maxBadFiles = 10
+
   let options: Options
   let log: (String) -> Void
 
@@ -179,6 +185,14 @@ public struct Importer {
       }
     }
 
+    guard report.problems.count <= Self.maxBadFiles else {
+      throw ImportError(
+        description: "\(report.problems.count) of the \(source.fileCount) KanjiVG files in "
+          + "\(options.kanjivg) are bad, more than the \(Self.maxBadFiles) an import skips; "
+          + "\(options.output) is left as it was. The first: "
+          + report.problems.prefix(3).joined(separator: "; "))
+    }
+
     var entries: [Unicode.Scalar: Kanjidic.Entry] = [:]
     for entry in kanjidic.entries { entries[entry.literal.unicodeScalars.first!] = entry }
     report.kanjidicEntries = kanjidic.entries.count
@@ -209,7 +223,7 @@ public struct Importer {
       ("kanjidic_date_of_creation", kanjidic.dateOfCreation),
       ("characters", String(kept.count)),
     ]
-    try AtomicDatabaseWriter(path: options.output).write { db in
+    try AtomicDatabaseWriter(path: options.output, log: log).write { db in
       try db.execute(Schema.create)
       let insertMeta = try db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
       for (key, value) in meta {
@@ -274,14 +288,15 @@ public struct Importer {
   private static func readKanjidic(_ path: String) throws -> (compressed: [UInt8], xml: [UInt8]) {
     let bytes: [UInt8]
     do {
-      bytes = try readFile(path)
+      bytes = try readFile(path, limit: maxKanjidicBytes)
     } catch {
       throw ImportError(description: "\(error)")
     }
     guard path.hasSuffix(".gz") else { return (bytes, bytes) }
     do {
       let xml = try bytes.withUnsafeBytes {
-        try Inflate.decompress($0, format: .gzip, sizeHint: bytes.count * 12)
+        try Inflate.decompress(
+          $0, format: .gzip, sizeHint: bytes.count * 12, limit: maxKanjidicBytes)
       }
       return (bytes, xml)
     } catch {

@@ -12,6 +12,9 @@ struct KanjiVGSource: Sendable {
     case folder(String, [String])
   }
 
+  /// The most the wheel may take (the real one is 23 MB); it is read whole.
+  static let maxWheelBytes = 256 << 20
+
   let path: String
   let storage: Storage
   /// SHA-256 of the wheel; nil for a folder.
@@ -40,7 +43,7 @@ struct KanjiVGSource: Sendable {
       storage = .folder(folder, names)
       sha256 = nil
     } else {
-      let bytes = try readFile(path)
+      let bytes = try readFile(path, limit: Self.maxWheelBytes)
       let archive: ZipArchive
       do {
         archive = try ZipArchive(bytes: bytes)
@@ -85,15 +88,31 @@ struct KanjiVGSource: Sendable {
     switch storage {
     case .wheel(let archive, let entries): return try archive.contents(of: entries[index])
     case .folder(let folder, let names):
-      return try readFile((folder as NSString).appendingPathComponent(names[index]))
+      return try readFile(
+        (folder as NSString).appendingPathComponent(names[index]), limit: ZipArchive.maxEntryBytes)
     }
   }
 }
 
-/// A whole file's bytes, or an error that names it.
-func readFile(_ path: String) throws -> [UInt8] {
-  guard let data = FileManager.default.contents(atPath: path) else {
+/// A whole file's bytes, or an error that names it; a file over `limit` bytes is refused once
+/// that much is read, not read to its end.
+func readFile(_ path: String, limit: Int) throws -> [UInt8] {
+  let tooLarge = KanjiVGSource.Failure(
+    description: "\(path): larger than \(Inflate.megabytes(limit)), the most accepted")
+  // A file's size is known before reading; a device's (/dev/zero) shows when `limit` is passed.
+  let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber
+  guard (size?.intValue ?? 0) <= limit else { throw tooLarge }
+  guard let handle = FileHandle(forReadingAtPath: path) else {
     throw KanjiVGSource.Failure(description: "\(path): cannot be read")
   }
-  return [UInt8](data)
+  defer { try? handle.close() }
+  let data: Data?
+  do {
+    data = try handle.read(upToCount: limit + 1)
+  } catch {
+    throw KanjiVGSource.Failure(
+      description: "\(path): cannot be read (\(error.localizedDescription))")
+  }
+  guard (data?.count ?? 0) <= limit else { throw tooLarge }
+  return [UInt8](data ?? Data())
 }

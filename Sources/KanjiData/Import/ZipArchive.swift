@@ -14,6 +14,10 @@ struct ZipArchive: Sendable {
     let description: String
   }
 
+  /// The most an entry may hold uncompressed: a KanjiVG file is a few kilobytes, and a zip bomb's
+  /// entry may declare (or inflate to) gigabytes.
+  static let maxEntryBytes = 16 << 20
+
   let bytes: [UInt8]
   let entries: [Entry]
 
@@ -22,15 +26,22 @@ struct ZipArchive: Sendable {
     entries = try Self.readCentralDirectory(bytes)
   }
 
-  /// The uncompressed content of one entry, checked against its CRC-32.
+  /// The uncompressed content of one entry, checked against its CRC-32. The messages do not
+  /// name the entry: the caller does.
   func contents(of entry: Entry) throws -> [UInt8] {
+    let declared = entry.method == 0 ? entry.compressedSize : entry.uncompressedSize
+    guard declared <= Self.maxEntryBytes else {
+      throw Failure(
+        description: "declares \(declared) bytes uncompressed, more than the "
+          + "\(Inflate.megabytes(Self.maxEntryBytes)) accepted")
+    }
     let header = entry.localHeaderOffset
     guard header + 30 <= bytes.count, Self.u32(bytes, header) == 0x0403_4b50 else {
-      throw Failure(description: "\(entry.name): bad local header")
+      throw Failure(description: "bad local header")
     }
     let start = header + 30 + Int(Self.u16(bytes, header + 26)) + Int(Self.u16(bytes, header + 28))
     guard start + entry.compressedSize <= bytes.count else {
-      throw Failure(description: "\(entry.name): data runs past the end of the archive")
+      throw Failure(description: "data runs past the end of the archive")
     }
     let data: [UInt8]
     switch entry.method {
@@ -40,13 +51,13 @@ struct ZipArchive: Sendable {
       data = try bytes.withUnsafeBytes {
         try Inflate.decompress(
           UnsafeRawBufferPointer(rebasing: $0[start..<start + entry.compressedSize]),
-          format: .raw, sizeHint: entry.uncompressedSize + 1)
+          format: .raw, sizeHint: entry.uncompressedSize + 1, limit: Self.maxEntryBytes)
       }
     default:
-      throw Failure(description: "\(entry.name): unsupported compression method \(entry.method)")
+      throw Failure(description: "unsupported compression method \(entry.method)")
     }
     guard Inflate.crc32(data) == entry.crc32 else {
-      throw Failure(description: "\(entry.name): CRC-32 mismatch (damaged archive)")
+      throw Failure(description: "CRC-32 mismatch (damaged archive)")
     }
     return data
   }

@@ -1,4 +1,5 @@
 import CZlib
+import Foundation
 
 /// Decompression through zlib: raw deflate for zip entries, gzip for `.gz` files.
 enum Inflate {
@@ -16,39 +17,47 @@ enum Inflate {
   }
 
   /// Inflates `input`; `sizeHint` sizes the first output buffer. Throws when the stream is
-  /// damaged or ends early (a truncated file).
-  static func decompress(_ input: UnsafeRawBufferPointer, format: Format, sizeHint: Int = 0)
-    throws -> [UInt8]
-  {
+  /// damaged or ends early (a truncated file), and as soon as it inflates past `limit` bytes (a
+  /// small file may inflate to gigabytes). The output grows by `realloc`, untouched until
+  /// written, so a wrong hint or a stream stopped at the limit costs no more than it produced.
+  static func decompress(
+    _ input: UnsafeRawBufferPointer, format: Format, sizeHint: Int = 0, limit: Int
+  ) throws -> [UInt8] {
     var stream = z_stream()
     guard kw_inflate_init2(&stream, format.windowBits) == Z_OK else {
       throw Failure(description: "zlib could not start")
     }
     defer { inflateEnd(&stream) }
-    var output = [UInt8](repeating: 0, count: max(sizeHint, input.count * 4, 1024))
     guard let inputBase = input.baseAddress else {
       throw Failure(description: "the compressed data is empty")
     }
     stream.next_in = UnsafeMutablePointer(
       mutating: inputBase.assumingMemoryBound(to: Bytef.self))
     stream.avail_in = uInt(input.count)
+    // One byte past the limit, to tell a stream that ends at the limit from one that goes on.
+    var capacity = min(max(sizeHint, input.count * 4, 1024), limit + 1)
+    guard var output = malloc(capacity) else { throw Failure(description: "out of memory") }
+    defer { free(output) }
     var produced = 0
     while true {
-      if produced == output.count {
-        output.append(contentsOf: repeatElement(0, count: output.count))
+      if produced == capacity {
+        capacity = min(capacity * 2, limit + 1)
+        guard let grown = realloc(output, capacity) else {
+          throw Failure(description: "out of memory")
+        }
+        output = grown
       }
-      let status = output.withUnsafeMutableBytes { buffer -> Int32 in
-        let base = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-        stream.next_out = base + produced
-        stream.avail_out = uInt(buffer.count - produced)
-        let status = inflate(&stream, Z_NO_FLUSH)
-        produced = buffer.count - Int(stream.avail_out)
-        return status
+      stream.next_out = output.assumingMemoryBound(to: Bytef.self) + produced
+      stream.avail_out = uInt(capacity - produced)
+      let status = inflate(&stream, Z_NO_FLUSH)
+      produced = capacity - Int(stream.avail_out)
+      guard produced <= limit else {
+        throw Failure(
+          description: "decompresses to more than \(megabytes(limit)), the most accepted")
       }
       switch status {
       case Z_STREAM_END:
-        output.removeSubrange(produced...)
-        return output
+        return [UInt8](UnsafeRawBufferPointer(start: output, count: produced))
       case Z_OK:
         continue
       case Z_BUF_ERROR where stream.avail_in == 0:
@@ -67,4 +76,7 @@ enum Inflate {
       UInt32(CZlib.crc32(0, $0.baseAddress, uInt($0.count)))
     }
   }
+
+  /// A size in whole MB (MiB), for messages.
+  static func megabytes(_ bytes: Int) -> String { "\(bytes >> 20) MB" }
 }
