@@ -16,7 +16,7 @@ KANJIDIC_SHA256 := d85c61495d3ea4acd3e7e78a9b6616e5511533d0909120ae038652c97d54e
 KANJIDIC_XML := $(CACHE)/kanjidic-xml/usr/share/edict/kanjidic2.xml.gz
 
 # Debian packages the build and the tests need.
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev zlib1g-dev pkg-config tmux python3-pip
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev zlib1g-dev pkg-config tmux python3-pip time
 
 BIN_DEBUG = $(shell $(SWIFT) build --show-bin-path)/kanji-write
 

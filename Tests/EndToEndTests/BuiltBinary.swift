@@ -92,7 +92,7 @@ extension BuiltBinary {
 
   /// Runs the binary with standard input written by `feed` (on a thread of its own; the pipe is
   /// closed after it) and returns its output and its peak resident memory in MB, as the kernel
-  /// counted it (`ru_maxrss` from `wait4`, so other tests' children do not count).
+  /// counted it (by GNU time, which forks it: other tests' children do not count).
   static func runMeasuringMemory(
     _ arguments: [String], feed: @escaping @Sendable (Int32) -> Void,
     environment: [String: String] = ProcessInfo.processInfo.environment
@@ -122,14 +122,22 @@ extension BuiltBinary {
     sigfillset(&all)
     posix_spawnattr_setsigdefault(&attributes, &all)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-    var argv = ([path] + arguments).map { strdup($0) } + [nil]
+    // GNU time reports the peak of a child it forked itself: a child of this process would be
+    // charged this process's own peak, since a child's peak starts from its parent's.
+    let timer = "/usr/bin/time"
+    guard FileManager.default.isExecutableFile(atPath: timer) else {
+      throw HarnessError(description: "\(timer) is missing: sudo apt-get install time")
+    }
+    let peakFile = errorFile + ".peak"
+    defer { unlink(peakFile) }
+    var argv = ([timer, "-f", "%M", "-o", peakFile, path] + arguments).map { strdup($0) } + [nil]
     var envp = environment.map { strdup("\($0)=\($1)") } + [nil]
     defer {
       for pointer in argv { free(pointer) }
       for pointer in envp { free(pointer) }
     }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, path, &actions, &attributes, &argv, &envp)
+    let spawned = posix_spawn(&pid, timer, &actions, &attributes, &argv, &envp)
     close(input[0])
     close(output[1])
     guard spawned == 0 else {
@@ -155,13 +163,17 @@ extension BuiltBinary {
     close(output[0])
     fed.wait()
     var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    // GNU time exits with the child's status, or 128 + the signal that ended it.
     let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     let stderr = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
+    let report = (try? String(contentsOfFile: peakFile, encoding: .utf8)) ?? ""
+    guard let kilobytes = report.split(separator: "\n").last.flatMap({ Double($0) }) else {
+      throw HarnessError(description: "no peak memory from \(timer): \(report)")
+    }
     return (
       Output(status: exitStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: stderr),
-      Double(usage.ru_maxrss) / 1024
+      kilobytes / 1024
     )
   }
 }
