@@ -80,7 +80,7 @@ let package = Package(
       name: "AppTests",
       dependencies: [
         "App", "Practice", "ProgressRecords", "Progress", "Scheduler", "StrokeMatch", "KanjiData",
-        "TerminalUI", "TestSupport",
+        "TerminalUI", "SQLite", "TestSupport",
       ]),
     .testTarget(name: "EndToEndTests", dependencies: ["KanjiData", "SQLite"]),
   ]

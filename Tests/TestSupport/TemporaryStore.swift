@@ -8,10 +8,12 @@ public final class TemporaryStore {
     .appendingPathComponent("kanji-write-practice-\(UUID().uuidString)").path
   public let store: ProgressStore
 
-  public init() throws {
+  /// - Parameter busyTimeoutMs: how long a write waits for another connection's lock.
+  public init(busyTimeoutMs: Int32 = ProgressStore.busyTimeoutMs) throws {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     store = try ProgressStore(
-      path: path + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!)
+      path: path + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!,
+      busyTimeoutMs: busyTimeoutMs)
   }
 
   deinit { try? FileManager.default.removeItem(atPath: path) }

@@ -1,0 +1,183 @@
+import App
+import Foundation
+import KanjiData
+import Practice
+import Progress
+import ProgressRecords
+import SQLite
+import TerminalUI
+import TestSupport
+import Testing
+
+/// A terminal that plays a script: each step looks at the screen last shown and answers with the
+/// learner's events. When the script runs out it interrupts, so a wrong turn ends the run
+/// instead of hanging it, and the test sees the steps it never reached.
+final class ScriptedTerminal: SceneTerminal {
+  typealias Step = (title: String, answer: (Screen) -> [Event]?)
+
+  let columns = 80
+  let rows = 24
+  private var steps: [Step]
+  private(set) var shown: [Screen] = []
+  /// The steps taken, by title, in order.
+  private(set) var taken: [String] = []
+  private var polls = 0
+
+  init(_ steps: [Step]) {
+    self.steps = steps
+  }
+
+  var unreached: [String] { steps.map(\.title) }
+
+  func show(_ screen: Screen) {
+    shown.append(screen)
+  }
+
+  func events(waitingAtMost milliseconds: Int) -> [Event] {
+    polls += 1
+    guard let step = steps.first, polls < 200 else { return [.key(.interrupt)] }
+    // A step whose screen has not come yet waits, as a learner would, for a tick.
+    guard let screen = shown.last, let events = step.answer(screen) else { return [] }
+    steps.removeFirst()
+    taken.append(step.title)
+    return events
+  }
+}
+
+extension Screen {
+  var text: String { texts.map(\.text).joined(separator: "\n") }
+}
+
+/// The app's navigation, played against a scripted terminal with a real store and the real
+/// reference data: no tmux, no process.
+@Suite struct NavigationTests {
+  let layout = Layout(columns: 80, rows: 24)
+
+  func keys(_ text: String) -> [Event] {
+    text.map { $0 == "\n" ? .key(.enter) : .key(.character($0)) }
+  }
+
+  /// The press, drags and release of each reference stroke of `kanji`, on the session canvas.
+  func drawing(_ kanji: Kanji) -> [Event] {
+    let canvas = layout.canvas
+    func point(_ p: Point) -> ScreenPoint {
+      ScreenPoint(
+        x: Double(canvas.column) + p.x / 109 * Double(canvas.columns),
+        y: Double(canvas.row) + p.y / 109 * Double(canvas.rows))
+    }
+    return kanji.strokes.strokes.flatMap { stroke -> [Event] in
+      let points = stroke.points.map(point)
+      return [.press(points[0])] + points.dropFirst().map { .drag($0) }
+        + [.release(points.last!)]
+    }
+  }
+
+  /// A step that waits for `text` on the screen, then sends `events`.
+  func when(_ text: String, _ events: [Event]) -> ScriptedTerminal.Step {
+    (text, { $0.text.contains(text) ? events : nil })
+  }
+
+  func context(_ temporary: TemporaryStore) throws -> AppContext {
+    let path = ReferenceDatabase.sourceTreeDatabase
+    try #require(FileManager.default.fileExists(atPath: path), "run make data first")
+    return AppContext(store: temporary.store, reference: try ReferenceDatabase(path: path))
+  }
+
+  @Test func homeSessionSummaryHomeSelfTestHomeQuit() throws {
+    let temporary = try TemporaryStore()
+    let store = temporary.store
+    let twoMonthsAgo = Date().addingTimeInterval(-60 * 86_400)
+    _ = try store.addCards(["十"], at: twoMonthsAgo)
+    _ = try store.recordReview(ReviewInput(kanji: "十", time: twoMonthsAgo, rating: .easy))
+    _ = try store.addKnown(Fixtures.selfTestCharacters, at: twoMonthsAgo)
+    let context = try context(temporary)
+    let ten = try #require(try context.reference.kanji("十"))
+
+    let terminal = ScriptedTerminal([
+      when("1 of 1 · review", drawing(ten) + [.key(.enter)]),
+      when("Rating:", [.key(.enter)]),
+      when("Session done", [.key(.enter)]),
+      when("Reviewed today    1", keys("t")),
+      when("1 of 10", keys("q")),
+      when("Reviewed today    1", keys("p")),
+      when("Reviews per day", keys("q")),
+      when("Reviewed today    1", keys("q")),
+    ])
+    #expect(try App.start(store: store) == .today)
+    let app = App(context: context, terminal: terminal, hasHome: true)
+    try app.run(from: .today)
+
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(terminal.taken.count == 8)
+    let reviews = try store.reviewLog().filter { $0.kind == .review }
+    #expect(reviews.map(\.kanji) == ["十", "十"])
+    #expect(reviews.last?.rating == .good)
+    #expect(app.afterword == ["Self-test abandoned; nothing was stored."])
+    #expect(try App.start(store: store) == .home)
+  }
+
+  /// Without the home screen (`kanji-write practice`), a screen chosen from the summary is the
+  /// last: closing it ends the run.
+  @Test func aCommandEndsWithTheScreenChosenFromItsSummary() throws {
+    let temporary = try TemporaryStore()
+    let context = try context(temporary)
+    let terminal = ScriptedTerminal([
+      when("1 of 1 · review", keys("s")),
+      when("Rating:", [.key(.enter)]),
+      when("Session done", keys("w")),
+      when("Weak kanji", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: false).run(from: .practice(["学"]))
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(!terminal.shown.contains { $0.text.contains("Reviewed today") })
+    let reviews = try temporary.store.reviewLog().filter { $0.kind == .review }
+    #expect(reviews.map(\.kanji) == ["学"])
+    #expect(reviews.first?.rating == .again)
+  }
+
+  /// A stop signal (an interrupt) on any screen leaves the app, saving an answered card.
+  @Test func anInterruptOnTheFeedbackSavesAndLeaves() throws {
+    let temporary = try TemporaryStore()
+    let context = try context(temporary)
+    let terminal = ScriptedTerminal([
+      when("1 of 2 · review", keys("s")),
+      when("Rating:", [.key(.interrupt)]),
+    ])
+    try App(context: context, terminal: terminal, hasHome: true).run(from: .practice(["学", "校"]))
+    #expect(terminal.unreached.isEmpty)
+    #expect(try temporary.store.reviewLog().filter { $0.kind == .review }.count == 1)
+    #expect(!terminal.shown.contains { $0.text.contains("Reviewed today") })
+  }
+
+  /// A review the store refuses goes back to its feedback with the reason, and is saved once
+  /// the store takes it.
+  @Test func aRefusedSaveComesBackToTheFeedback() throws {
+    let temporary = try TemporaryStore(busyTimeoutMs: 20)
+    let context = try context(temporary)
+    // Another connection holding the write lock: what another program writing looks like.
+    let holder = try Database(path: temporary.store.path)
+    let terminal = ScriptedTerminal([
+      (
+        "the card asked",
+        { screen in
+          guard screen.text.contains("1 of 1 · review") else { return nil }
+          try? holder.execute("BEGIN IMMEDIATE")
+          return self.keys("s")
+        }
+      ),
+      when("Rating:", [.key(.enter)]),
+      (
+        "the reason shown",
+        { screen in
+          guard screen.text.contains("Could not save") else { return nil }
+          try? holder.execute("ROLLBACK")
+          return [.key(.enter)]
+        }
+      ),
+      when("Session done", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: false).run(from: .practice(["学"]))
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(try temporary.store.reviewLog().filter { $0.kind == .review }.count == 1)
+  }
+}
