@@ -29,28 +29,26 @@ struct AddCommand: ParsableCommand {
 
   func run() throws {
     guard !selectors.isEmpty else {
-      ProgressCLI.fail("name what to add: jlpt:N5, grade:1, joyo, freq:500, file:PATH or kanji")
+      throw CLIError("name what to add: jlpt:N5, grade:1, joyo, freq:500, file:PATH or kanji")
     }
-    let parsed = selectors.map { text in
-      do { return try KanjiSelector(parsing: text) } catch { ProgressCLI.fail("\(error)") }
+    let parsed = try selectors.map { text in
+      do { return try KanjiSelector(parsing: text) } catch { throw CLIError("\(error)") }
     }
-    let reference = try ProgressCLI.run {
-      try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
-    }
+    let reference = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
     var wanted: [String] = []
     var unknown: [String] = []
     for selector in parsed {
       let candidates: [String]
       switch selector {
       case .literal(let characters): candidates = characters
-      case .file(let path): candidates = Self.kanji(inFile: path)
+      case .file(let path): candidates = try Self.kanji(inFile: path)
       default:
-        wanted += try ProgressCLI.run { try reference.characters(matching: selector) }
+        wanted += try reference.characters(matching: selector)
         continue
       }
       // Checked one by one, so the known kanji of a list are added and the rest reported.
       for character in candidates {
-        if try ProgressCLI.run({ try reference.strokes(character) }) == nil {
+        if try reference.strokes(character) == nil {
           unknown.append(character)
         } else {
           wanted.append(character)
@@ -62,7 +60,7 @@ struct AddCommand: ParsableCommand {
     var unknownSeen = Set<String>()
     unknown = unknown.filter { unknownSeen.insert($0).inserted }
     let store = try ProgressCLI.openStore(global)
-    let result = try ProgressCLI.run { try store.addCards(wanted, at: Date()) }
+    let result = try store.addCards(wanted, at: Date())
     let report = Report(added: result.added, skipped: result.skipped, unknown: unknown)
     if json {
       print(try ProgressCLI.json(report))
@@ -87,10 +85,10 @@ struct AddCommand: ParsableCommand {
   }
 
   /// The kanji of a UTF-8 text file in order of first appearance, skipping `#` lines.
-  static func kanji(inFile path: String) -> [String] {
+  static func kanji(inFile path: String) throws -> [String] {
     guard let data = FileManager.default.contents(atPath: path),
       let text = String(data: data, encoding: .utf8)
-    else { ProgressCLI.fail("\(path): cannot be read as UTF-8 text") }
+    else { throw CLIError("\(path): cannot be read as UTF-8 text") }
     return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.flatMap { line in
       line.unicodeScalars.filter {
         $0.properties.isIdeographic || "々〆〇".unicodeScalars.contains($0)

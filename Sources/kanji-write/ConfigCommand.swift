@@ -29,23 +29,23 @@ struct ConfigCommand: ParsableCommand {
       // Checked before the store is opened, so a refused value writes nothing, and the message
       // says what is wrong rather than only what is expected.
       guard let definition = SettingsCatalog.definition(key) else {
-        ProgressCLI.fail("\(ProgressError.unknownSetting(key))")
+        throw CLIError("\(ProgressError.unknownSetting(key))")
       }
       do { _ = try definition.validated(value) } catch {
-        ProgressCLI.fail("invalid value for \(key): \(error)")
+        throw CLIError("invalid value for \(key): \(error)")
       }
       let store = try ProgressCLI.openStore(global)
-      let stored = try ProgressCLI.run { try store.setSetting(key, value) }
+      let stored = try store.setSetting(key, value)
       print(json ? try ProgressCLI.json([key: stored]) : "\(key) = \(stored)")
       return
     }
     let store = try ProgressCLI.openStore(global)
     if let key {
-      let current = try ProgressCLI.run { try store.setting(key) }
+      let current = try store.setting(key)
       print(json ? try ProgressCLI.json([key: current]) : current)
       return
     }
-    let settings = try ProgressCLI.run { try store.settings() }
+    let settings = try store.settings()
     if json {
       print(
         try ProgressCLI.json(
@@ -74,7 +74,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let store = try ProgressCLI.openStore(global, access: .readOnly)
-    let report = try ProgressCLI.run { try store.check() }
+    let report = try store.check()
     if json {
       print(try ProgressCLI.json(report))
     } else {

@@ -40,12 +40,10 @@ struct DueCommand: ParsableCommand {
   func run() throws {
     let store = try ProgressCLI.openStore(global, access: .readOnly)
     let now = Date()
-    let (queue, later, next) = try ProgressCLI.run {
-      (
-        try store.sessionQueue(now: now), try store.laterToday(now: now),
-        try store.nextDue(after: now)
-      )
-    }
+    let (queue, later, next) = (
+      try store.sessionQueue(now: now), try store.laterToday(now: now),
+      try store.nextDue(after: now)
+    )
     let entries = { (cards: [QueuedCard]) in
       cards.map {
         Entry(

@@ -19,29 +19,26 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     guard ["csv", "json"].contains(format) else {
-      ProgressCLI.fail("unknown export format \"\(format)\": use csv or json")
+      throw CLIError("unknown export format \"\(format)\": use csv or json")
     }
     let store = try ProgressCLI.openStore(global, access: .readOnly)
-    let text: String = try ProgressCLI.run {
-      switch format {
-      case "csv": return try store.revlogCSV()
-      default:
-        let data = try ProgressBackup.encoder().encode(try store.backup(now: Date()))
-        return String(decoding: data, as: UTF8.self) + "\n"
-      }
+    let text: String
+    if format == "csv" {
+      text = try store.revlogCSV()
+    } else {
+      let data = try ProgressBackup.encoder().encode(try store.backup(now: Date()))
+      text = String(decoding: data, as: UTF8.self) + "\n"
     }
     guard let out else {
       guard StandardStreams.output(text) else {
-        ProgressCLI.fail("could not write the export: \(String(cString: strerror(errno)))")
+        throw CLIError("could not write the export: \(String(cString: strerror(errno)))")
       }
       return
     }
     // Written beside the target, then renamed: an interrupted export never leaves half a file.
-    try ProgressCLI.run {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+    try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
       // The learner's record: theirs alone to read, like the store it comes from.
       chmod(out, 0o600)
-    }
   }
 }
 
@@ -63,28 +60,29 @@ struct ImportProgressCommand: ParsableCommand {
   var json = false
 
   func run() throws {
+    let data = try read()
     let backup: ProgressBackup
     do {
-      backup = try ProgressBackup.decode(read())
+      backup = try ProgressBackup.decode(data)
     } catch {
-      refuse("\(error)")
+      throw refused("\(error)")
     }
     // Every kanji must be one the app can show and grade, as `add` requires.
     let reference: ReferenceDatabase
     do {
       reference = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
     } catch {
-      refuse("cannot check its kanji: \(error)")
+      throw refused("cannot check its kanji: \(error)")
     }
     // Validated before the store is opened, so a refused file leaves no trace.
     let validated: ValidatedBackup
     do {
       validated = try backup.validated(now: Date()) { try reference.strokes($0) != nil }
     } catch {
-      refuse("\(error)")
+      throw refused("\(error)")
     }
     let store = try ProgressCLI.openStore(global)
-    let summary = try ProgressCLI.run { try store.restore(validated, merge: merge) }
+    let summary = try store.restore(validated, merge: merge)
     if json {
       print(try ProgressCLI.json(summary))
       return
@@ -97,21 +95,21 @@ struct ImportProgressCommand: ParsableCommand {
   }
 
   /// The file's bytes, refusing one larger than a backup could sensibly be before reading it.
-  func read() -> Data {
+  func read() throws -> Data {
     let limit = ProgressBackup.maximumFileSize
     let tooLarge = "it is larger than \(limit >> 20) MB, the most a backup may be"
     if let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber,
       size.intValue > limit
     {
-      refuse(tooLarge)
+      throw refused(tooLarge)
     }
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
-      refuse("no such file")
+      throw refused("no such file")
     }
-    if isFolder.boolValue { refuse("it is a folder") }
+    if isFolder.boolValue { throw refused("it is a folder") }
     guard let handle = FileHandle(forReadingAtPath: file) else {
-      refuse("cannot read it (check its permissions)")
+      throw refused("cannot read it (check its permissions)")
     }
     defer { try? handle.close() }
     let data: Data
@@ -119,13 +117,13 @@ struct ImportProgressCommand: ParsableCommand {
       // One byte past the limit tells a file that grew, or a pipe, from one within it.
       data = try handle.read(upToCount: limit + 1) ?? Data()
     } catch {
-      refuse("cannot read it: \(error.localizedDescription)")
+      throw refused("cannot read it: \(error.localizedDescription)")
     }
-    guard data.count <= limit else { refuse(tooLarge) }
+    guard data.count <= limit else { throw refused(tooLarge) }
     return data
   }
 
-  func refuse(_ reason: String) -> Never {
-    ProgressCLI.fail("import-progress: nothing imported from \(file): \(reason)")
+  func refused(_ reason: String) -> CLIError {
+    CLIError("import-progress: nothing imported from \(file): \(reason)")
   }
 }

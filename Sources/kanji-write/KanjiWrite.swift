@@ -33,19 +33,26 @@ struct KanjiWrite: ParsableCommand {
     defaultSubcommand: SessionCommand.self
   )
 
-  /// Command-line mistakes exit with status 2, like every other bad input, instead of the
-  /// argument parser's 64, so scripts see one code for "you asked for something invalid".
+  /// Every error ends here, printed once. Command-line mistakes exit with status 2, like every
+  /// other bad input, instead of the argument parser's 64, so scripts see one code for "you
+  /// asked for something invalid".
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
-    } catch {
-      let code = exitCode(for: error)
-      if code == .validationFailure {
-        StandardStreams.error(fullMessage(for: error) + "\n")
-        Foundation.exit(2)
-      }
+    } catch let error as ExitCode {
       exit(withError: error)
+    } catch {
+      switch exitCode(for: error) {
+      case .success:
+        // --help and --version.
+        exit(withError: error)
+      case .validationFailure:
+        StandardStreams.error(fullMessage(for: error) + "\n")
+      default:
+        StandardStreams.error("kanji-write: \(error)\n")
+      }
+      Foundation.exit(2)
     }
   }
 }

@@ -26,29 +26,27 @@ struct KnownCommand: ParsableCommand {
 
   func validate() throws {
     if remove && selectors.isEmpty {
-      ProgressCLI.fail("--remove needs the kanji to remove")
+      throw CLIError("--remove needs the kanji to remove")
     }
   }
 
   func run() throws {
     let store = try ProgressCLI.openStore(global)
     if !selectors.isEmpty {
-      let selected = try ProgressCLI.run {
-        let reference = try ReferenceDatabase(
-          path: try ReferenceDatabase.locate(explicit: global.data))
-        var seen = Set<String>()
-        return try selectors.flatMap {
-          try reference.characters(matching: KanjiSelector(parsing: $0))
-        }.filter { seen.insert($0).inserted }
-      }
+      let reference = try ReferenceDatabase(
+        path: try ReferenceDatabase.locate(explicit: global.data))
+      var seen = Set<String>()
+      let selected = try selectors.flatMap {
+        try reference.characters(matching: KanjiSelector(parsing: $0))
+      }.filter { seen.insert($0).inserted }
       let total: Int
       if remove {
-        let removed = try ProgressCLI.run { try store.removeKnown(selected) }
-        total = try ProgressCLI.run { try store.known().count }
+        let removed = try store.removeKnown(selected)
+        total = try store.known().count
         print("Removed \(removed) kanji from the known set; it now has \(total).")
       } else {
-        let added = try ProgressCLI.run { try store.addKnown(selected) }
-        total = try ProgressCLI.run { try store.known().count }
+        let added = try store.addKnown(selected)
+        total = try store.known().count
         let already = selected.count - added.count
         print(
           "Added \(added.count) kanji to the known set"
@@ -56,7 +54,7 @@ struct KnownCommand: ParsableCommand {
       }
       guard json else { return }
     }
-    let known = try ProgressCLI.run { try store.known() }
+    let known = try store.known()
     if json {
       print(try ProgressCLI.json(["known": known]))
     } else if known.isEmpty {

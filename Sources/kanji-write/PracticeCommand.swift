@@ -33,13 +33,11 @@ struct PracticeCommand: ParsableCommand {
   func run() throws {
     let characters = Self.characters(kanji)
     let context = try ProgressCLI.openApp(global)
-    let unknown = try ProgressCLI.run {
-      try characters.filter { try context.reference.kanji($0) == nil }
-    }
+    let unknown = try characters.filter { try context.reference.kanji($0) == nil }
     guard unknown.isEmpty else {
-      ProgressCLI.fail(
+      throw CLIError(
         "no stroke data for \(unknown.joined(separator: " ")) in \(context.reference.path)")
     }
-    try ProgressCLI.run { try App.run(.practice(characters), context: context, hasHome: false) }
+    try App.run(.practice(characters), context: context, hasHome: false)
   }
 }

@@ -31,12 +31,12 @@ struct ReviewCommand: ParsableCommand {
   @Flag(help: "Print the card as JSON.")
   var json = false
 
-  func validate() {
+  func validate() throws {
     if batch == nil && (kanji == nil || rating == nil) {
-      ProgressCLI.fail("give --kanji and --rating, or --batch FILE")
+      throw CLIError("give --kanji and --rating, or --batch FILE")
     }
     if batch != nil && (kanji != nil || rating != nil || at != nil) {
-      ProgressCLI.fail("--batch takes the reviews from the file; drop --kanji, --rating, --at")
+      throw CLIError("--batch takes the reviews from the file; drop --kanji, --rating, --at")
     }
   }
 
@@ -51,18 +51,16 @@ struct ReviewCommand: ParsableCommand {
 
   func record(kanji: String, rating text: String, at: String?, store: ProgressStore) throws {
     guard let rating = Rating(name: text) else {
-      ProgressCLI.fail("unknown rating \"\(text)\": use again, hard, good or easy")
+      throw CLIError("unknown rating \"\(text)\": use again, hard, good or easy")
     }
     var time: Date?
     if let at {
       guard let date = ProgressCLI.parseDate(at) else {
-        ProgressCLI.fail("--at \(at) is not an ISO 8601 time such as 2024-05-01T10:00:00Z")
+        throw CLIError("--at \(at) is not an ISO 8601 time such as 2024-05-01T10:00:00Z")
       }
       time = date
     }
-    let snapshot = try ProgressCLI.run {
-      try store.recordReview(ReviewInput(kanji: kanji, time: time, rating: rating))
-    }
+    let snapshot = try store.recordReview(ReviewInput(kanji: kanji, time: time, rating: rating))
     // Unbuffered, so a line printed means its review is committed even if the process dies.
     StandardStreams.output(try describe(snapshot) + "\n")
   }
@@ -77,7 +75,7 @@ struct ReviewCommand: ParsableCommand {
     var lines: [String] = []
     if source != "-" {
       guard let data = FileManager.default.contents(atPath: source) else {
-        ProgressCLI.fail("cannot read \(source)")
+        throw CLIError("cannot read \(source)")
       }
       lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
     }
@@ -86,7 +84,7 @@ struct ReviewCommand: ParsableCommand {
       number += 1
       guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
       guard let entry = try? JSONDecoder().decode(BatchLine.self, from: Data(line.utf8)) else {
-        ProgressCLI.fail("\(source):\(number): expected {\"kanji\": ..., \"rating\": ...}")
+        throw CLIError("\(source):\(number): expected {\"kanji\": ..., \"rating\": ...}")
       }
       try record(kanji: entry.kanji, rating: entry.rating, at: entry.at, store: store)
     }

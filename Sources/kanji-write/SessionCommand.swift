@@ -20,8 +20,6 @@ struct SessionCommand: ParsableCommand {
 
   func run() throws {
     let context = try ProgressCLI.openApp(global)
-    try ProgressCLI.run {
-      try App.run(try App.start(store: context.store), context: context, hasHome: true)
-    }
+    try App.run(try App.start(store: context.store), context: context, hasHome: true)
   }
 }

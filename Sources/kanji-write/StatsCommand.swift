@@ -20,10 +20,10 @@ struct StatsCommand: ParsableCommand {
     let store = try ProgressCLI.openStore(global, access: .readOnly)
     let now = Date()
     if json {
-      print(try ProgressCLI.json(try ProgressCLI.run { try store.stats(now: now) }))
+      print(try ProgressCLI.json(try store.stats(now: now)))
       return
     }
-    let report = try ProgressCLI.run { try StatsReport.load(store: store, now: now) }
+    let report = try StatsReport.load(store: store, now: now)
     for line in report.lines { print(line) }
   }
 }

@@ -35,21 +35,19 @@ struct TestCommand: ParsableCommand {
   var seed: UInt64?
 
   func validate() throws {
-    if json && !history { ProgressCLI.fail("--json goes with --history") }
+    if json && !history { throw CLIError("--json goes with --history") }
     if history && (kanji != nil || seed != nil) {
-      ProgressCLI.fail("--history cannot be combined with --kanji or --seed")
+      throw CLIError("--history cannot be combined with --kanji or --seed")
     }
     if let kanji, KanjiSelector.literalCharacters(kanji) == nil {
-      ProgressCLI.fail("--kanji takes the kanji themselves, e.g. --kanji 一二三四五六七八九十")
+      throw CLIError("--kanji takes the kanji themselves, e.g. --kanji 一二三四五六七八九十")
     }
   }
 
   func run() throws {
     if history {
-      let store = try ProgressCLI.run {
-        try ProgressStore.open(home: global.home, access: .readOnly)
-      }
-      let tests = try ProgressCLI.run { try store.selfTests() }
+      let store = try ProgressStore.open(home: global.home, access: .readOnly)
+      let tests = try store.selfTests()
       if json {
         print(try ProgressCLI.json(HistoryJSON(tests)))
       } else {
@@ -60,19 +58,15 @@ struct TestCommand: ParsableCommand {
       return
     }
     let context = try ProgressCLI.openApp(global)
-    let characters = try ProgressCLI.run {
-      try kanji.flatMap(KanjiSelector.literalCharacters)
+    let characters = try kanji.flatMap(KanjiSelector.literalCharacters)
         ?? SelfTestPicker().pick(store: context.store, seed: seed)
-    }
     guard characters.count == SelfTest.size || kanji != nil else {
-      ProgressCLI.fail(SelfTestPicker.tooFew(characters.count))
+      throw CLIError(SelfTestPicker.tooFew(characters.count))
     }
-    for character in characters where try ProgressCLI.run({ try context.reference.kanji(character) }) == nil {
-      ProgressCLI.fail("\(character) is not in the reference database")
+    for character in characters where try context.reference.kanji(character) == nil {
+      throw CLIError("\(character) is not in the reference database")
     }
-    try ProgressCLI.run {
-      try App.run(.selfTest(kanji: characters, seed: nil), context: context, hasHome: false)
-    }
+    try App.run(.selfTest(kanji: characters, seed: nil), context: context, hasHome: false)
   }
 }
 

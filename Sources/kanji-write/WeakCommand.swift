@@ -32,9 +32,9 @@ struct WeakCommand: ParsableCommand {
   var component: String?
 
   func validate() throws {
-    guard limit > 0 else { ProgressCLI.fail("--limit must be at least 1") }
-    if json && session { ProgressCLI.fail("--json and --session do not go together") }
-    if component != nil && !session { ProgressCLI.fail("--component goes with --session") }
+    guard limit > 0 else { throw CLIError("--limit must be at least 1") }
+    if json && session { throw CLIError("--json and --session do not go together") }
+    if component != nil && !session { throw CLIError("--component goes with --session") }
   }
 
   func run() throws {
@@ -45,12 +45,10 @@ struct WeakCommand: ParsableCommand {
         context: context)
       return
     }
-    let list = try ProgressCLI.run {
-      try Self.load(
+    let list = try Self.load(
         store: try ProgressStore.open(home: global.home, access: .readOnly),
         reference: try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: global.data)),
         limit: limit)
-    }
     if json {
       print(try ProgressCLI.json(list))
     } else {
@@ -64,9 +62,7 @@ struct WeakCommand: ParsableCommand {
   ) throws -> WeakList {
     var analysis = WeakListAnalysis()
     analysis.limit = limit
-    return try ProgressCLI.run {
-      try analysis.weakList(store: store, reference: reference, now: Date())
-    }
+    return try analysis.weakList(store: store, reference: reference, now: Date())
   }
 
   /// A practice session of the weak kanji, or of those sharing `component`, in rank order.
@@ -74,7 +70,7 @@ struct WeakCommand: ParsableCommand {
     let kanji: [String]
     if let component {
       guard let weak = list.components.first(where: { $0.element == component }) else {
-        ProgressCLI.fail(
+        throw CLIError(
           "\(component) is not among the components you keep getting wrong"
             + (list.components.isEmpty
               ? "" : " (\(list.components.map(\.element).joined(separator: " ")))"))
@@ -87,6 +83,6 @@ struct WeakCommand: ParsableCommand {
       print("No weak kanji to practise.")
       return
     }
-    try ProgressCLI.run { try App.run(.practice(kanji), context: context, hasHome: false) }
+    try App.run(.practice(kanji), context: context, hasHome: false)
   }
 }

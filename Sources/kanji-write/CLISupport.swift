@@ -5,36 +5,30 @@ import Progress
 import ProgressRecords
 import Scheduler
 
-/// Shared plumbing of the deck and progress subcommands: opening the store, reporting errors
-/// (stderr, exit status 2), dates and JSON.
+/// Bad input a command cannot take, in words for the learner. Commands throw it (and let the
+/// libraries' own errors through); `KanjiWrite.main` prints any of them once, as
+/// "kanji-write: MESSAGE", and exits with status 2.
+struct CLIError: Error, CustomStringConvertible {
+  var description: String
+
+  init(_ description: String) {
+    self.description = description
+  }
+}
+
+/// What the commands share: opening the store and the app, dates and JSON.
 enum ProgressCLI {
   /// The learner's store; `.readOnly` for commands that only read, so that a read-only copy
   /// can still be read.
   static func openStore(_ global: GlobalOptions, access: ProgressStore.Access = .readWrite)
     throws -> ProgressStore
   {
-    try run { try ProgressStore.open(home: global.home, access: access) }
+    try ProgressStore.open(home: global.home, access: access)
   }
 
   /// The app's store and reference data, opened once for the run.
   static func openApp(_ global: GlobalOptions) throws -> AppContext {
-    try run { try AppContext(data: global.data, home: global.home) }
-  }
-
-  /// Runs `body`, turning any error into a message on stderr and exit status 2.
-  static func run<T>(_ body: () throws -> T) throws -> T {
-    do {
-      return try body()
-    } catch let exit as ExitCode {
-      throw exit
-    } catch {
-      fail("\(error)")
-    }
-  }
-
-  static func fail(_ message: String) -> Never {
-    StandardStreams.error("kanji-write: \(message)\n")
-    Foundation.exit(2)
+    try AppContext(data: global.data, home: global.home)
   }
 
   static func parseDate(_ text: String) -> Date? {
