@@ -35,7 +35,7 @@ public struct AttemptSummary: Equatable, Sendable {
   }
 }
 
-/// From a graded drawing to a rating (research notes, fsrs.md §4.2):
+/// From a graded drawing to a rating, as a learner would rate their own recall:
 /// - Again: the answer was revealed, a hint showed a stroke, the drawing failed, or there were
 ///   more per-stroke misses than the kanji's size allows (0 up to 2 strokes, 2 up to 6, 3 above);
 /// - Hard: it passed after slips: a stroke redrawn, a miss, an order or direction error, or a

@@ -1,5 +1,4 @@
 import Foundation
-import ProgressRecords
 
 /// What is wrong with a backup, and where: a JSON path such as `reviewLog[3].time` or a record
 /// such as `cards[12] (学)`; no location when it concerns the whole file.

@@ -1,5 +1,4 @@
 import Foundation
-import ProgressRecords
 
 /// Checks made before SQLite opens the learner's file, by path only. The file itself is never
 /// opened here: closing any descriptor on a database drops every POSIX lock the process holds

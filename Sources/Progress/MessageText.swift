@@ -1,5 +1,4 @@
 import Foundation
-import ProgressRecords
 
 /// Values as error messages show them: short, escaped, and never a megabyte long.
 enum MessageText {

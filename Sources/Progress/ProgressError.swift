@@ -1,5 +1,4 @@
 import Foundation
-import ProgressRecords
 import Scheduler
 
 /// Errors of the progress store; each names the file or value at fault.

@@ -1,6 +1,5 @@
 import Foundation
 import SQLite
-import ProgressRecords
 import Scheduler
 
 /// The learner's progress in one SQLite file (WAL, synchronous FULL): the deck with each card's
@@ -31,13 +30,13 @@ public final class ProgressStore {
   public static let busyTimeoutMs: Int32 = 5000
   static let busyRetries = 3
 
-  /// Opens (creating if needed) the progress database of `home`, resolved as `ProgressHome`.
+  /// Opens (creating if needed) the progress database of `home`, resolved as `ProgressFolder`.
   public static func open(
     home: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
     timeZone: TimeZone = .current, access: Access = .readWrite
   ) throws -> ProgressStore {
-    let directory = ProgressHome.directory(home: home, environment: environment)
-    let path = directory + "/" + ProgressHome.fileName
+    let directory = ProgressFolder.directory(home: home, environment: environment)
+    let path = directory + "/" + ProgressFolder.fileName
     // A reader opens the store as a writer would when it can (creating a missing store, or
     // upgrading an older one), and read-only only when the file or its folder cannot be written.
     let exists = try FileGuard.existingSize(path) != nil
@@ -214,14 +213,19 @@ public final class ProgressStore {
   public func schedulingConfig() throws -> SchedulingConfig {
     let values = try settings()
     func value(_ key: String) -> String { values.first { $0.key == key }?.value ?? "" }
+    // The values are normalised by the catalog; the fallbacks only guard the parsing.
+    let defaults = SchedulingConfig()
     return SchedulingConfig(
-      learningSteps: SettingDefinition.parseSteps(value("learning_steps")) ?? [60, 600],
-      relearningSteps: SettingDefinition.parseSteps(value("relearning_steps")) ?? [600],
-      desiredRetention: Double(value("desired_retention")) ?? 0.9,
-      maximumInterval: Int(value("max_interval")) ?? 36500,
+      learningSteps: SettingDefinition.parseSteps(value("learning_steps"))
+        ?? defaults.learningSteps,
+      relearningSteps: SettingDefinition.parseSteps(value("relearning_steps"))
+        ?? defaults.relearningSteps,
+      desiredRetention: Double(value("desired_retention")) ?? defaults.desiredRetention,
+      maximumInterval: Int(value("max_interval")) ?? defaults.maximumInterval,
       fuzz: value("fuzz") != "off",
-      leechThreshold: Int(value("leech_threshold")) ?? 8,
-      clock: DayClock(timeZone: timeZone, dayStartHour: Int(value("day_start")) ?? 4))
+      leechThreshold: Int(value("leech_threshold")) ?? defaults.leechThreshold,
+      clock: DayClock(
+        timeZone: timeZone, dayStartHour: Int(value("day_start")) ?? defaults.clock.dayStartHour))
   }
 
   public func scheduler() throws -> Scheduler {

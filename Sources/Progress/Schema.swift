@@ -1,5 +1,4 @@
 import Foundation
-import ProgressRecords
 import SQLite
 
 /// The progress database schema, as numbered migrations recorded in `PRAGMA user_version`.

@@ -1,5 +1,4 @@
 import Foundation
-import ProgressRecords
 
 /// One learner setting: its key, the values it accepts and its default. Values are stored as
 /// normalised text in the `settings` table; typed accessors parse them back.

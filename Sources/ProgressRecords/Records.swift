@@ -132,7 +132,7 @@ public struct SelfTestItem: Equatable, Sendable, Codable {
   }
 }
 
-/// A finished self-test (issue 6): when, the kanji asked, and the score the self-test computed.
+/// A finished self-test: when, the kanji asked, and the score the self-test computed.
 public struct SelfTestRecord: Equatable, Sendable, Codable {
   public var id: Int64
   public var time: Date

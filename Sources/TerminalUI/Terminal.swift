@@ -127,8 +127,8 @@ public final class Terminal {
 
   /// Button-event tracking (1002) with SGR coordinates (1006), and SGR-Pixels (1016) when the
   /// terminal reports a pixel size. ncurses' own mouse support is left off: the app parses the
-  /// reports itself (terminal notes §1.6), so ncurses never sends its `XM` string, which would
-  /// switch 1002 back to 1000.
+  /// reports itself, so ncurses never sends its `XM` string (from terminfo), which would switch
+  /// 1002 back to 1000.
   private func enableMouse() {
     var escapes = "\u{1b}[?1002h\u{1b}[?1006h"
     if cellPixels != nil {
@@ -330,7 +330,7 @@ public final class Terminal {
   private static func installSignalHandlers() {
     // Globals initialise lazily; touch this one now, not for the first time in a handler.
     _ = crashReset.count
-    // Children of Foundation.Process inherit a blocked mask (terminal notes §4.5): unblock.
+    // Foundation.Process starts its children with these signals blocked: unblock them.
     var empty = sigset_t()
     sigemptyset(&empty)
     pthread_sigmask(SIG_SETMASK, &empty, nil)

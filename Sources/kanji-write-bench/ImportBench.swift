@@ -2,7 +2,7 @@ import Foundation
 import KanjiData
 
 /// `import`: the whole KanjiVG + KANJIDIC2 import, the database size and the per-kanji stroke
-/// load time, against the goals of issue 2 (10 s, 40 MB, 50 µs).
+/// load time, against the goals set for them (10 s, 40 MB, 50 µs).
 enum ImportBench {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()

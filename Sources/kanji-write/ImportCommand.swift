@@ -30,21 +30,15 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     let importer = Importer(
       options: .init(kanjivg: kanjivg, kanjidic: kanjidic, output: out, strict: strict),
-      log: { Standard.error("kanji-write import: \($0)") })
+      log: { StandardStreams.error("kanji-write import: \($0)\n") })
     do {
       let report = try importer.run()
       for line in report.lines { print(line) }
       print("Database: \(out)")
     } catch {
-      Standard.error("kanji-write import: \(error)")
+      // The import speaks in its own name, like its log lines; the status is main's usual 2.
+      StandardStreams.error("kanji-write import: \(error)\n")
       throw ExitCode(2)
     }
-  }
-}
-
-/// Writing to standard error.
-enum Standard {
-  static func error(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
   }
 }

@@ -24,22 +24,18 @@ struct InfoCommand: ParsableCommand {
   func run() throws {
     let character = kanji.trimmingCharacters(in: .whitespacesAndNewlines)
     guard character.unicodeScalars.count == 1 else {
-      fail("give one kanji, e.g. `kanji-write info 学` (got \"\(kanji)\")")
+      throw CLIError("give one kanji, e.g. `kanji-write info 学` (got \"\(kanji)\")")
     }
     let db: ReferenceDatabase
     let entry: Kanji?
     let jlpt: Int?
-    do {
-      db = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
-      entry = try db.kanji(character)
-      jlpt = try entry.flatMap { try db.jlptLevel(of: $0) }
-    } catch {
-      fail("\(error)")
-    }
+    db = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
+    entry = try db.kanji(character)
+    jlpt = try entry.flatMap { try db.jlptLevel(of: $0) }
     guard let entry else {
       let scalar = character.unicodeScalars.first!
       let code = String(format: "U+%04X", scalar.value)
-      fail(
+      throw CLIError(
         "\(character) (\(code)) is not in the reference database, which has the kanji KanjiVG draws"
       )
     }
@@ -47,7 +43,7 @@ struct InfoCommand: ParsableCommand {
     if let variant {
       guard let found = entry.variants.first(where: { $0.name == variant }) else {
         let names = entry.variants.map(\.name)
-        fail(
+        throw CLIError(
           "\(character) has no variant \(variant)"
             + (names.isEmpty ? " (it has none)" : "; it has \(names.joined(separator: ", "))"))
       }
@@ -65,10 +61,6 @@ struct InfoCommand: ParsableCommand {
     }
   }
 
-  private func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("kanji-write: \(message)\n".utf8))
-    Foundation.exit(2)
-  }
 }
 
 /// The text layout of `info`.

@@ -25,12 +25,12 @@ struct KanjiWrite: ParsableCommand {
       StatsCommand.self, ConfigCommand.self, CheckCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
-      SessionCommand.self, PracticeCommand.self, KnownCommand.self, WeakCommand.self,
+      AppCommand.self, PracticeCommand.self, KnownCommand.self, WeakCommand.self,
       TestCommand.self,
 
     ],
     // `kanji-write` alone opens the app.
-    defaultSubcommand: SessionCommand.self
+    defaultSubcommand: AppCommand.self
   )
 
   /// Every error ends here, printed once. Command-line mistakes exit with status 2, like every

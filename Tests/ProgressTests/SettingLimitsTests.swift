@@ -1,5 +1,6 @@
 import Foundation
 import ProgressRecords
+import Scheduler
 import Testing
 
 @testable import Progress
@@ -54,5 +55,25 @@ import Testing
     #expect(try store.setting("learning_steps") == "1m 10m")
     #expect(try store.setting("day_start") == "4")
     #expect(try store.schedulingConfig().learningSteps == [60, 600])
+  }
+
+  /// The settings' defaults are the scheduler's own: a fresh store schedules as
+  /// `SchedulingConfig()` does, and each default the catalog shows parses to it.
+  @Test func theCatalogsDefaultsAreTheSchedulersDefaults() throws {
+    let home = TempHome()
+    let config = try home.open().schedulingConfig()
+    let defaults = SchedulingConfig(clock: DayClock(timeZone: utc))
+    #expect(config == defaults)
+    func catalogDefault(_ key: String) -> String {
+      SettingsCatalog.definition(key)!.defaultValue
+    }
+    #expect(SettingDefinition.parseSteps(catalogDefault("learning_steps")) == defaults.learningSteps)
+    #expect(
+      SettingDefinition.parseSteps(catalogDefault("relearning_steps")) == defaults.relearningSteps)
+    #expect(Double(catalogDefault("desired_retention")) == defaults.desiredRetention)
+    #expect(Int(catalogDefault("max_interval")) == defaults.maximumInterval)
+    #expect(Int(catalogDefault("leech_threshold")) == defaults.leechThreshold)
+    #expect(Int(catalogDefault("day_start")) == defaults.clock.dayStartHour)
+    #expect((catalogDefault("fuzz") == "on") == defaults.fuzz)
   }
 }

@@ -8,13 +8,13 @@ import Testing
 
 @Suite struct StoreTests {
   @Test func homeResolution() {
-    #expect(ProgressHome.directory(home: "/h", environment: ["KANJI_WRITE_HOME": "/k"]) == "/h")
-    #expect(ProgressHome.directory(home: nil, environment: ["KANJI_WRITE_HOME": "/k"]) == "/k")
+    #expect(ProgressFolder.directory(home: "/h", environment: ["KANJI_WRITE_HOME": "/k"]) == "/h")
+    #expect(ProgressFolder.directory(home: nil, environment: ["KANJI_WRITE_HOME": "/k"]) == "/k")
     #expect(
-      ProgressHome.directory(home: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/u"])
+      ProgressFolder.directory(home: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/u"])
         == "/x/kanji-write")
     #expect(
-      ProgressHome.directory(home: nil, environment: ["HOME": "/u"])
+      ProgressFolder.directory(home: nil, environment: ["HOME": "/u"])
         == "/u/.local/share/kanji-write")
   }
 

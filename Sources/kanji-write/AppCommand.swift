@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 
 /// The app: today's session in the terminal. It runs when `kanji-write` is given no command.
-struct SessionCommand: ParsableCommand {
+struct AppCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "session",
     abstract: "Write today's kanji from memory with the mouse (the default command).",

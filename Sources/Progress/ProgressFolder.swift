@@ -1,9 +1,8 @@
 import Foundation
-import ProgressRecords
 
 /// Where the learner's progress lives: `--home`, then `$KANJI_WRITE_HOME`, then
 /// `$XDG_DATA_HOME/kanji-write`, then `~/.local/share/kanji-write`.
-public enum ProgressHome {
+public enum ProgressFolder {
   public static let fileName = "progress.sqlite"
 
   public static func directory(home: String?, environment: [String: String]) -> String {
@@ -12,9 +11,5 @@ public enum ProgressHome {
     if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kanji-write" }
     let user = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     return user + "/.local/share/kanji-write"
-  }
-
-  public static func databasePath(home: String?, environment: [String: String]) -> String {
-    directory(home: home, environment: environment) + "/" + fileName
   }
 }
