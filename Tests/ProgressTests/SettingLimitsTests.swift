@@ -1,5 +1,6 @@
 import Foundation
 import ProgressRecords
+import TestSupport
 import Testing
 
 @testable import Progress
@@ -46,8 +47,8 @@ import Testing
   }
 
   @Test func aRefusedValueIsNotStored() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     let many = Array(repeating: "1m", count: 5000).joined(separator: " ")
     #expect(throws: ProgressError.self) { try store.setSetting("learning_steps", many) }
     #expect(throws: ProgressError.self) { try store.setSetting("day_start", "-1") }
