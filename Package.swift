@@ -59,17 +59,22 @@ let package = Package(
       ]
     ),
 
-    // Fixtures and helpers every test target shares.
+    // Fixtures and helpers the test targets share: repository paths, temporary folders and
+    // stores, child processes, UTC dates and the built binary.
     .target(
       name: "TestSupport",
       dependencies: ["Practice", "ProgressRecords", "Progress", "KanjiData", "StrokeMatch"],
       path: "Tests/TestSupport"),
 
-    .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-    .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "SQLite"]),
-    .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
-    .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
-    .testTarget(name: "ProgressTests", dependencies: ["Progress", "ProgressRecords", "Scheduler"]),
+    .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
+    .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "SQLite", "TestSupport"]),
+    .testTarget(
+      name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData", "TestSupport"]),
+    .testTarget(
+      name: "SchedulerTests", dependencies: ["Scheduler", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ProgressTests",
+      dependencies: ["Progress", "ProgressRecords", "Scheduler", "TestSupport"]),
     .testTarget(
       name: "PracticeTests",
       dependencies: [
@@ -82,6 +87,6 @@ let package = Package(
         "App", "Practice", "ProgressRecords", "Progress", "Scheduler", "StrokeMatch", "KanjiData",
         "TerminalUI", "SQLite", "TestSupport",
       ]),
-    .testTarget(name: "EndToEndTests", dependencies: ["KanjiData", "SQLite"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["KanjiData", "SQLite", "TestSupport"]),
   ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary in tmux: drawing with injected SGR drags, reading the screen and the store.

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import TestSupport
 import Testing
 
 /// The app under test: the built binary in tmux with its own home, and the reference strokes to
@@ -7,9 +8,9 @@ import Testing
 final class AppUnderTest {
 
   let tmux: TmuxSession
-  let home: String
-  /// False for an app started in another app's home, which that app removes.
-  private let ownsHome: Bool
+  /// Shared with the apps started in it, so it goes when the last of them does.
+  private let folder: TemporaryFolder
+  var home: String { folder.path }
 
   /// Starts `kanji-write ARGUMENTS` in a fresh home (or in `sharing`'s home, beside it), after
   /// running each of `before` (commands such as `add 十`) in it.
@@ -21,24 +22,13 @@ final class AppUnderTest {
     guard FileManager.default.fileExists(atPath: BuiltBinary.path) else {
       throw HarnessError(description: "no binary at \(BuiltBinary.path): run swift build first")
     }
-    guard FileManager.default.fileExists(atPath: BuiltBinary.referenceDatabase) else {
+    guard FileManager.default.fileExists(atPath: Repository.referenceDatabase) else {
       throw HarnessError(
         description:
-          "no reference database at \(BuiltBinary.referenceDatabase): run make data first")
+          "no reference database at \(Repository.referenceDatabase): run make data first")
     }
-    if let other {
-      home = other.home
-      ownsHome = false
-    } else {
-      let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("kw-app-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      home = directory.path
-      ownsHome = true
-    }
-    let environment = [
-      "KANJI_WRITE_HOME": home, "KANJI_WRITE_DATA": BuiltBinary.referenceDatabase, "TZ": "UTC",
-    ]
+    folder = try other?.folder ?? TemporaryFolder()
+    let environment = BuiltBinary.environment(home: folder.path)
     for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
       let result = try spawn(
         [BuiltBinary.path, "config", key, value],
@@ -61,10 +51,7 @@ final class AppUnderTest {
       jobControl: jobControl, setup: shellSetup)
   }
 
-  deinit {
-    tmux.kill()
-    if ownsHome { try? FileManager.default.removeItem(atPath: home) }
-  }
+  deinit { tmux.kill() }
 
   nonisolated(unsafe) private static var cache: [String: Kanji] = [:]
   private static let lock = NSLock()
@@ -73,7 +60,7 @@ final class AppUnderTest {
     lock.lock()
     defer { lock.unlock() }
     if let kanji = cache[character] { return kanji }
-    let reference = try ReferenceDatabase(path: BuiltBinary.referenceDatabase)
+    let reference = try ReferenceDatabase(path: Repository.referenceDatabase)
     guard let kanji = try reference.kanji(character) else {
       throw HarnessError(description: "\(character) is not in the reference database")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `config` with values it must refuse: the message names the limit, and nothing is written.
@@ -8,7 +9,7 @@ import Testing
   }
 
   @Test func aNegativeValueReachesValidation() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let result = try runner.run("config", "day_start", "-1")
     #expect(result.status == 2)
     #expect(
@@ -18,7 +19,7 @@ import Testing
     // "--" before the value, as some write a negative number, changes nothing.
     #expect(try runner.run("config", "day_start", "--", "-1").stderr == result.stderr)
 
-    let other = ProgressHomeRunner()
+    let other = try ProgressHomeRunner()
     let withHome = try runner.run("config", "--home", other.home, "day_start", "-1")
     #expect(withHome.status == 2)
     #expect(withHome.stderr == result.stderr)
@@ -31,7 +32,7 @@ import Testing
   }
 
   @Test func fiveThousandStepsAreRefused() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     #expect(try runner.run("config", "learning_steps", "1m", "10m", "1h").status == 0)
     let steps = Array(repeating: "1m", count: 5000).joined(separator: " ")
     let result = try runner.run("config", "learning_steps", steps)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct HomeEndToEndTests {
   /// A deck of 十, reviewed (Easy) `daysAgo` days ago: due now when that is past its interval.
   func deck(reviewedDaysAgo daysAgo: Double) -> [[String]] {
-    let time = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-daysAgo * 86_400))
+    let time = Date().addingTimeInterval(-daysAgo * 86_400).iso8601
     return [["add", "十"], ["review", "--kanji", "十", "--rating", "easy", "--at", time]]
   }
 

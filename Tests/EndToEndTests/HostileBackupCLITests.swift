@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Hostile backups through the real binary: each is refused with exit status 2 and a message
@@ -6,12 +7,12 @@ import Testing
 @Suite(.serialized) struct HostileBackupCLITests {
   init() throws {
     try #require(BuiltBinary.exists, "build kanji-write first: \(BuiltBinary.path) is missing")
-    try BuiltBinary.requireReferenceDatabase()
+    try Repository.requireReferenceDatabase()
   }
 
   /// A home with real progress (学 reviewed twice, 校 once) and its export as JSON objects.
   func homeWithProgress() throws -> (runner: ProgressHomeRunner, export: [String: Any]) {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     try runner.seed(["学", "校", "先"])
     let first = try runner.run(
       "review", "--kanji", "学", "--rating", "good", "--at", "2024-05-01T10:00:00Z", "--json")
@@ -151,7 +152,7 @@ import Testing
     set(&json, "cards", 1, ["card", "memory", "stability"], -5)
     let file = source.home + "/bad.json"
     try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: file))
-    let empty = ProgressHomeRunner()
+    let empty = try ProgressHomeRunner()
     let result = try empty.run("import-progress", file)
     #expect(result.status == 2)
     #expect(result.stderr.contains("cards[1] (校): card.memory.stability -5 is out of range"))
@@ -162,7 +163,7 @@ import Testing
     let (source, _) = try homeWithProgress()
     let file = source.home + "/backup.json"
     #expect(try source.run("export", "--out", file).status == 0)
-    let empty = ProgressHomeRunner()
+    let empty = try ProgressHomeRunner()
     var environment = empty.environment
     environment["KANJI_WRITE_DATA"] = empty.home + "/missing.sqlite"
     let result = try BuiltBinary.run(["import-progress", file], environment: environment)
@@ -175,7 +176,7 @@ import Testing
   }
 
   @Test func anOversizedFileIsNotRead() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let file = runner.home + "/huge.json"
     #expect(FileManager.default.createFile(atPath: file, contents: nil))
     // Sparse: 600 MB that take no room.

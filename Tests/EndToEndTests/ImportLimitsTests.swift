@@ -1,21 +1,21 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `kanji-write import` on damaged or hostile sources: refused with exit status 2 and a message
 /// naming the file and the limit, the previous database left byte for byte, in bounded memory.
 @Suite struct ImportLimitsTests {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "kanji-write-import-\(UUID().uuidString)")
+  let temporary: TemporaryFolder
+  var folder: URL { temporary.url }
   var out: String { folder.appendingPathComponent("k.sqlite").path }
   let previous = Data("the previous database".utf8)
 
   init() throws {
+    temporary = try TemporaryFolder()
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("kanji"), withIntermediateDirectories: true)
     try previous.write(to: URL(fileURLWithPath: out))
   }
-
-  func remove() { try? FileManager.default.removeItem(at: folder) }
 
   @discardableResult
   func write(_ text: String, to name: String) throws -> String {
@@ -34,7 +34,6 @@ import Testing
   /// 270 MB of zeros gzipped to 1 MB: decompression stops at the 256 MB cap (it once went on to
   /// whatever the file held: 7.9 GB for a 5 MB file).
   @Test func aKanjidicThatInflatesPastTheCapIsStoppedThere() throws {
-    defer { remove() }
     try write("<svg/>", to: "kanji/04e00.svg")
     let bomb = folder.appendingPathComponent("kanjidic2.xml.gz").path
     let made = try spawn(["/bin/sh", "-c", "head -c 283115520 /dev/zero | gzip -1 > '\(bomb)'"])
@@ -52,7 +51,6 @@ import Testing
 
   /// Eleven unreadable KanjiVG files are a damaged source, not a few odd files to skip.
   @Test func moreThanTenBadFilesFailTheImport() throws {
-    defer { remove() }
     for offset in 0..<11 {
       try write("not an SVG", to: String(format: "kanji/%05x.svg", 0x4E00 + offset))
     }

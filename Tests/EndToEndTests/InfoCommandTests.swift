@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `kanji-write info` and `import` through the built binary, on `Data/kanji.sqlite`.
 @Suite struct InfoCommandTests {
   func run(_ arguments: [String], environment extra: [String: String] = [:]) throws
-    -> BuiltBinary.Output
+    -> ChildProcess.Output
   {
-    try BuiltBinary.requireReferenceDatabase()
+    try Repository.requireReferenceDatabase()
     var environment = ProcessInfo.processInfo.environment
     environment["KANJI_WRITE_DATA"] = nil
     environment.merge(extra) { $1 }
@@ -82,20 +83,15 @@ import Testing
       ["info", "学"], environment: ["KANJI_WRITE_DATA": "/nonexistent/k.sqlite"])
     #expect(missing.status == 2 && missing.stderr.contains("$KANJI_WRITE_DATA"))
     let found = try run(
-      ["info", "学"], environment: ["KANJI_WRITE_DATA": BuiltBinary.referenceDatabase])
+      ["info", "学"], environment: ["KANJI_WRITE_DATA": Repository.referenceDatabase])
     #expect(found.status == 0)
   }
 
   @Test func importReportsAMissingInputWithStatus2() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kanji-write-import-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appendingPathComponent("k.sqlite").path
+    let folder = try TemporaryFolder()
+    let out = folder.file("k.sqlite")
     let result = try run([
-      "import", "--kanjivg", folder.path, "--kanjidic",
-      folder.appendingPathComponent("none.xml").path,
-      "--out", out,
+      "import", "--kanjivg", folder.path, "--kanjidic", folder.file("none.xml"), "--out", out,
     ])
     #expect(result.status == 2)
     #expect(result.stderr.contains(folder.path))

@@ -1,23 +1,16 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `kanji-write` with a temporary progress home (TZ=UTC), for the deck and
 /// progress commands' end-to-end tests.
 final class ProgressHomeRunner {
-  let home: String
+  private let folder: TemporaryFolder
+  var home: String { folder.path }
+  var database: String { folder.database }
 
-  init() {
-    home =
-      FileManager.default.temporaryDirectory
-      .appendingPathComponent("kanji-write-e2e-\(UUID().uuidString)").path
-    try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+  init() throws {
+    folder = try TemporaryFolder()
   }
-
-  deinit {
-    chmod(home + "/progress.sqlite", 0o644)
-    try? FileManager.default.removeItem(atPath: home)
-  }
-
-  var database: String { home + "/progress.sqlite" }
 
   var environment: [String: String] {
     var environment = ProcessInfo.processInfo.environment
@@ -26,21 +19,22 @@ final class ProgressHomeRunner {
     return environment
   }
 
-  func process(_ arguments: [String]) -> Process {
-    BuiltBinary.process(arguments, environment: environment)
+  /// Starts the binary without waiting for it.
+  func start(_ arguments: [String]) throws -> ChildProcess {
+    try ChildProcess([BuiltBinary.path] + arguments, environment: environment)
   }
 
   @discardableResult
-  func run(_ arguments: String...) throws -> BuiltBinary.Output { try run(arguments) }
+  func run(_ arguments: String...) throws -> ChildProcess.Output { try run(arguments) }
 
-  func run(_ arguments: [String]) throws -> BuiltBinary.Output {
+  func run(_ arguments: [String]) throws -> ChildProcess.Output {
     try BuiltBinary.run(arguments, environment: environment)
   }
 
   /// Puts kanji in the deck through `import-progress`, added on 2022-01-01. It checks them
   /// against the reference database.
   func seed(_ kanji: [String], settings: [String: String] = [:]) throws {
-    try BuiltBinary.requireReferenceDatabase()
+    try Repository.requireReferenceDatabase()
     let added = 1_640_995_200_000
     let cards = kanji.map {
       [

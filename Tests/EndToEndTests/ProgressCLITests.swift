@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct ProgressCLITests {
@@ -10,7 +11,7 @@ import Testing
 
   /// py-fsrs `test_review_card` through `review --at`, each review at the due time printed.
   @Test func intervalTraceThroughTheBinary() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     try runner.seed(["学"], settings: ["fuzz": "off"])
     let ratings =
       Array(repeating: "good", count: 6) + ["again", "again"]
@@ -31,7 +32,7 @@ import Testing
   }
 
   @Test func reviewPrintsTheCardAndRefusesAnEarlierTime() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     try runner.seed(["学"])
     let first = try runner.run(
       "review", "--kanji", "学", "--rating", "good", "--at", "2024-05-01T10:00:00Z", "--json")
@@ -55,7 +56,7 @@ import Testing
   }
 
   @Test func dueListsTheSessionOrder() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     try runner.seed(["一", "二", "三"])
     try runner.run("review", "--kanji", "二", "--rating", "good")
     let result = try runner.run("due", "--json")
@@ -68,24 +69,21 @@ import Testing
 
   /// Two instances recording at once, on the same kanji: every review lands exactly once.
   @Test func twoProcessesRecordingAtOnce() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let kanji = "一二三四五六七八九十上下大小中山川田日月".map(String.init)
     try runner.seed(kanji)
-    var processes: [Process] = []
+    var files: [String] = []
     for half in 0..<2 {
       let lines = (0..<30).map { i in
         "{\"kanji\": \"\(kanji[(i + half * 5) % kanji.count])\", \"rating\": \"good\"}"
       }
       let file = runner.home + "/batch\(half).jsonl"
       try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-      let process = runner.process(["review", "--batch", file])
-      process.standardOutput = FileHandle.nullDevice
-      processes.append(process)
+      files.append(file)
     }
-    for process in processes { try process.run() }
+    let processes = try files.map { try runner.start(["review", "--batch", $0]) }
     for process in processes {
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0)
+      #expect(process.wait().status == 0)
     }
     let export = try runner.run("export", "--format", "csv")
     #expect(export.stdout.split(separator: "\n").count == 61)
@@ -94,7 +92,7 @@ import Testing
 
   /// kill -9 in the middle of a burst: the file stays sound and keeps every printed review.
   @Test func killDuringABurstKeepsEveryCommittedReview() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let kanji = "一二三四五六七八九十".map(String.init)
     try runner.seed(kanji)
     let lines = (0..<3000).map {
@@ -102,19 +100,16 @@ import Testing
     }
     let file = runner.home + "/burst.jsonl"
     try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-    let process = runner.process(["review", "--batch", file])
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
+    let process = try runner.start(["review", "--batch", file])
     var printed = 0
     while printed < 40 {
-      let data = out.fileHandleForReading.availableData
-      if data.isEmpty { break }
-      printed += data.filter { $0 == UInt8(ascii: "\n") }.count
+      let exited = process.hasExited()
+      printed = process.standardOutputSoFar().filter { $0 == UInt8(ascii: "\n") }.count
+      if exited { break }
+      usleep(1000)
     }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-    #expect(process.terminationReason == .uncaughtSignal)
+    process.kill(SIGKILL)
+    #expect(process.wait().signal != nil)
     let check = try runner.run("check")
     #expect(check.status == 0, "\(check.stdout)")
     let logged = try runner.run("export", "--format", "csv").stdout.split(separator: "\n").count - 1
@@ -123,7 +118,7 @@ import Testing
   }
 
   @Test func corruptFileIsReportedAndUntouched() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let junk = Data("not a database at all, just notes\n".utf8)
     _ = FileManager.default.createFile(atPath: runner.database, contents: junk)
     for command in [["due"], ["review", "--kanji", "学", "--rating", "good"], ["stats"]] {
@@ -135,7 +130,7 @@ import Testing
   }
 
   @Test func readOnlyFileIsReportedAndUntouched() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     try runner.seed(["学"])
     try runner.run("review", "--kanji", "学", "--rating", "good")
     let before = FileManager.default.contents(atPath: runner.database)
@@ -147,7 +142,7 @@ import Testing
   }
 
   @Test func exportImportAndStats() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     try runner.seed(["学", "校"])
     try runner.run("review", "--kanji", "学", "--rating", "easy", "--at", "2024-05-01T10:00:00Z")
     let backup = runner.home + "/backup.json"
@@ -156,7 +151,7 @@ import Testing
     #expect(csv.hasPrefix("card_id,review_time,review_rating,review_state,review_duration\n"))
     #expect(csv.contains("1,1714557600000,4,0,0"))
 
-    let other = ProgressHomeRunner()
+    let other = try ProgressHomeRunner()
     let restored = try other.run("import-progress", backup, "--json")
     #expect(other.json(restored.stdout)?["reviewsAdded"] as? Int == 1)
     let refused = try other.run("import-progress", backup)
@@ -172,7 +167,7 @@ import Testing
   }
 
   @Test func configListsAndValidates() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let list = try runner.run("config").stdout
     for key in ["new_per_day", "reviews_per_day", "fuzz", "leech_threshold", "day_start"] {
       #expect(list.contains(key))
@@ -185,14 +180,14 @@ import Testing
 }
 
 @Suite struct AddCommandTests {
-  static let reference = URL(fileURLWithPath: BuiltBinary.referenceDatabase)
+  static let reference = URL(fileURLWithPath: Repository.referenceDatabase)
 
   @Test func addsSelectorsSkipsDuplicatesReportsUnknown() throws {
     try #require(BuiltBinary.exists, "build kanji-write first")
     try #require(
       FileManager.default.fileExists(atPath: Self.reference.path),
       "\(Self.reference.path) is missing: run `make data`")
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let first = try runner.run("add", "学校", "grade:1", "--json")
     #expect(first.status == 0, "\(first.stderr)")
     let report = try #require(runner.json(first.stdout))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The self-test in tmux: ten kanji fixed with --kanji, drawn with injected mouse drags, some
@@ -18,7 +19,7 @@ import Testing
 
   func run(_ arguments: [String], home: String) throws -> String {
     let result = try spawn(
-      [BuiltBinary.path] + arguments + ["--home", home, "--data", BuiltBinary.referenceDatabase])
+      [BuiltBinary.path] + arguments + ["--home", home, "--data", Repository.referenceDatabase])
     guard result.status == 0 else {
       throw HarnessError(description: "\(arguments.joined(separator: " ")): \(result.output)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -14,8 +15,9 @@ import Testing
   static let deck = ["十", "二", "三", "人"]
 
   static func setUp() -> [[String]] {
-    let time = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-60 * 86_400))
-    return [["add"] + deck] + deck.map { ["review", "--kanji", $0, "--rating", "easy", "--at", time] }
+    let time = Date().addingTimeInterval(-60 * 86_400).iso8601
+    return [["add"] + deck]
+      + deck.map { ["review", "--kanji", $0, "--rating", "easy", "--at", time] }
   }
 
   /// Timings of the second process, varied from run to run: which command, and when.
@@ -128,7 +130,7 @@ import Testing
     func holdsTheStore(_ screen: String) throws {
       let connections = try store.descriptors(of: pid)
       #expect(connections == 1, "\(connections) descriptors on the store on \(screen)")
-      #expect(try store.isLocked(by: pid), "no lock on the store on \(screen)")
+      #expect(try holdsPOSIXLock(pid, on: store.path), "no lock on the store on \(screen)")
     }
     try holdsTheStore("the session")
     #expect(try store.run(["due"]).status == 0)
@@ -194,9 +196,7 @@ struct StoreFile: Sendable {
   var path: String { home + "/progress.sqlite" }
 
   var environment: [String: String] {
-    ProcessInfo.processInfo.environment.merging([
-      "KANJI_WRITE_HOME": home, "KANJI_WRITE_DATA": BuiltBinary.referenceDatabase, "TZ": "UTC",
-    ]) { $1 }
+    ProcessInfo.processInfo.environment.merging(BuiltBinary.environment(home: home)) { $1 }
   }
 
   @discardableResult
@@ -227,18 +227,5 @@ struct StoreFile: Sendable {
     return try FileManager.default.contentsOfDirectory(atPath: folder).filter {
       (try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0)) == path
     }.count
-  }
-
-  /// Whether `pid` holds a POSIX lock on the database file: a WAL connection keeps a shared
-  /// one for its whole life, and the kernel drops it when any descriptor on the file closes.
-  func isLocked(by pid: pid_t) throws -> Bool {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return false }
-    let locks = try String(contentsOfFile: "/proc/locks", encoding: .utf8)
-    return locks.split(separator: "\n").contains { line in
-      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-      guard fields.count > 5, fields[1] == "POSIX" else { return false }
-      return fields[4] == "\(pid)" && fields[5].hasSuffix(":\(info.st_ino)")
-    }
   }
 }

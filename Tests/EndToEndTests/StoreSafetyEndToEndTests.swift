@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -12,7 +13,7 @@ import Testing
 @Suite struct StoreSafetyEndToEndTests {
   init() throws {
     try #require(BuiltBinary.exists, "build kanji-write first: \(BuiltBinary.path) is missing")
-    try BuiltBinary.requireReferenceDatabase()
+    try Repository.requireReferenceDatabase()
   }
 
   /// Commands that write, and the ones that only read.
@@ -23,7 +24,7 @@ import Testing
   static let readers: [[String]] = [["due"], ["stats"], ["export", "--format", "json"], ["check"]]
 
   func runner(withData: Bool = true) throws -> ProgressHomeRunner {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     try runner.seed(["学", "生"])
     try runner.run("review", "--kanji", "学", "--rating", "good")
     return runner
@@ -95,7 +96,7 @@ import Testing
   }
 
   @Test func aNewStoreIsPrivate() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let nested = runner.home + "/deeper/kanji-write"
     var environment = runner.environment
     environment["KANJI_WRITE_HOME"] = nested
@@ -125,7 +126,7 @@ import Testing
   /// "full", and every review saved before it is still there and sound.
   @Test(.enabled(if: canMountTmpfs, "needs root to mount a small tmpfs in its own namespace"))
   func aFullDiskIsToldAndLosesNothingSaved() throws {
-    let runner = ProgressHomeRunner()
+    let runner = try ProgressHomeRunner()
     let mount = runner.home + "/small"
     let script = """
       set -u
@@ -155,7 +156,7 @@ import Testing
     // Outside the full file system, where the message can be written.
     environment["ERRORS"] = runner.home + "/errors"
     environment["BIN"] = BuiltBinary.path
-    environment["KANJI_WRITE_DATA"] = BuiltBinary.referenceDatabase
+    environment["KANJI_WRITE_DATA"] = Repository.referenceDatabase
     let result = try spawn(
       ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
       environment: environment)

@@ -1,13 +1,14 @@
 import Foundation
 import KanjiData
+import TestSupport
 import Testing
 
 /// `kanji-write grade` and `recognize` through the built binary: output, and bad input.
 @Suite struct StrokeMatchCLITests {
-  func run(_ arguments: [String], input: String) throws -> BuiltBinary.Output {
-    try BuiltBinary.requireReferenceDatabase()
+  func run(_ arguments: [String], input: String) throws -> ChildProcess.Output {
+    try Repository.requireReferenceDatabase()
     return try BuiltBinary.run(
-      arguments + ["--data", BuiltBinary.referenceDatabase], input: input)
+      arguments + ["--data", Repository.referenceDatabase], input: input)
   }
 
   /// 一 drawn as one horizontal drag across a 48 x 24 canvas.
@@ -31,8 +32,8 @@ import Testing
   /// 探 traced from its reference strokes on a 48 x 24 canvas by a loose hand: every stroke a
   /// few units off, and 扌's rising stroke (3) well below its place.
   func looseDrawing(of character: String) throws -> String {
-    try BuiltBinary.requireReferenceDatabase()
-    let database = try ReferenceDatabase(path: BuiltBinary.referenceDatabase)
+    try Repository.requireReferenceDatabase()
+    let database = try ReferenceDatabase(path: Repository.referenceDatabase)
     let kanji = try #require(try database.kanji(character))
     let offsets = [(6.0, -5.0), (-6.0, 5.0), (5.0, 6.0), (-5.0, -6.0)]
     let strokes = kanji.strokes.strokes.enumerated().map { index, stroke in

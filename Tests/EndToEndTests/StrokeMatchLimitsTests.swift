@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `grade` and `recognize` on inputs far beyond any drawing: each is refused with a message, in
@@ -14,11 +15,11 @@ import Testing
   static let oneLine = Array(#"{"kanji": "一", "drawing": \#(one)}"#.utf8) + [0x0A]
 
   func run(_ arguments: [String], feed: @escaping @Sendable (Int32) -> Void) throws -> (
-    output: BuiltBinary.Output, peakMegabytes: Double
+    output: ChildProcess.Output, peakMegabytes: Double
   ) {
-    try BuiltBinary.requireReferenceDatabase()
+    try Repository.requireReferenceDatabase()
     return try BuiltBinary.runMeasuringMemory(
-      arguments + ["--data", BuiltBinary.referenceDatabase], feed: feed)
+      arguments + ["--data", Repository.referenceDatabase], feed: feed)
   }
 
   /// Writes a drawing whose one stroke is `megabytes` of `[1,2],` points, a megabyte a write;
@@ -26,24 +27,24 @@ import Testing
   static func writeDrawing(megabytes: Int, to descriptor: Int32) {
     let chunk = Array(String(repeating: "[1,2],", count: (1 << 20) / 6).utf8)
     guard
-      BuiltBinary.write(
+      ChildProcess.write(
         Array(#"{"canvas": {"columns": 48, "rows": 24}, "strokes": [["#.utf8), to: descriptor)
     else { return }
     var written = 0
     while written + chunk.count <= megabytes << 20 {
-      guard BuiltBinary.write(chunk, to: descriptor) else { return }
+      guard ChildProcess.write(chunk, to: descriptor) else { return }
       written += chunk.count
     }
-    BuiltBinary.write(Array("[1,2]]]}".utf8), to: descriptor)
+    ChildProcess.write(Array("[1,2]]]}".utf8), to: descriptor)
   }
 
   @Test func aThreeHundredMegabyteLineIsAnsweredAndSkippedInBoundedMemory() throws {
     let (output, peak) = try run(["grade", "--jsonl"]) { descriptor in
-      guard BuiltBinary.write(Self.oneLine, to: descriptor),
-        BuiltBinary.write(Array(#"{"kanji": "一", "drawing": "#.utf8), to: descriptor)
+      guard ChildProcess.write(Self.oneLine, to: descriptor),
+        ChildProcess.write(Array(#"{"kanji": "一", "drawing": "#.utf8), to: descriptor)
       else { return }
       Self.writeDrawing(megabytes: 300, to: descriptor)
-      BuiltBinary.write(Array("}\n".utf8) + Self.oneLine, to: descriptor)
+      ChildProcess.write(Array("}\n".utf8) + Self.oneLine, to: descriptor)
     }
     #expect(output.status == 0, "\(output.stderr)")
     let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false)
@@ -59,8 +60,8 @@ import Testing
   @Test func longLinesDoNotPileUpInABlock() throws {
     let (output, peak) = try run(["grade", "--jsonl"]) { descriptor in
       let line = [UInt8](repeating: UInt8(ascii: "x"), count: 10 << 20) + [0x0A]
-      for _ in 0..<24 where BuiltBinary.write(line, to: descriptor) {}
-      BuiltBinary.write(Self.oneLine, to: descriptor)
+      for _ in 0..<24 where ChildProcess.write(line, to: descriptor) {}
+      ChildProcess.write(Self.oneLine, to: descriptor)
     }
     #expect(output.status == 0, "\(output.stderr)")
     let lines = output.stdout.split(separator: "\n")
@@ -75,7 +76,7 @@ import Testing
   @Test func zerosWithoutANewlineAreOneLineTooLong() throws {
     let (output, peak) = try run(["grade", "--jsonl"]) { descriptor in
       let zeros = [UInt8](repeating: 0, count: 1 << 20)
-      for _ in 0..<64 where BuiltBinary.write(zeros, to: descriptor) {}
+      for _ in 0..<64 where ChildProcess.write(zeros, to: descriptor) {}
     }
     #expect(output.status == 0, "\(output.stderr)")
     #expect(output.stdout == #"{"error":"line 1 is longer than 16 MB"}"# + "\n")
@@ -117,10 +118,10 @@ import Testing
     #expect(singlePeak < Self.memoryBoundMB, "peak \(singlePeak) MB")
 
     let (batch, batchPeak) = try run(["grade", "--jsonl"]) { descriptor in
-      guard BuiltBinary.write(Array(#"{"kanji": "一", "drawing": "#.utf8), to: descriptor)
+      guard ChildProcess.write(Array(#"{"kanji": "一", "drawing": "#.utf8), to: descriptor)
       else { return }
       Self.writeDrawing(megabytes: 15, to: descriptor)
-      BuiltBinary.write(Array("}\n".utf8) + Self.oneLine, to: descriptor)
+      ChildProcess.write(Array("}\n".utf8) + Self.oneLine, to: descriptor)
     }
     #expect(batch.status == 0, "\(batch.stderr)")
     let lines = batch.stdout.split(separator: "\n")
@@ -148,18 +149,18 @@ import Testing
     let over = Array(Self.drawing(points: 100_001).utf8)
     let message = "the drawing has 100001 points; at most 100000 are accepted"
     for arguments in [["grade", "--kanji", "一"], ["recognize"]] {
-      let (output, _) = try run(arguments) { BuiltBinary.write(over, to: $0) }
+      let (output, _) = try run(arguments) { ChildProcess.write(over, to: $0) }
       #expect(output.status == 2, "\(arguments)")
       #expect(output.stderr == "kanji-write: \(message)\n", "\(arguments)")
     }
     let (batch, _) = try run(["grade", "--jsonl"]) {
-      BuiltBinary.write(
+      ChildProcess.write(
         Array(#"{"kanji": "一", "drawing": "#.utf8) + over + Array("}\n".utf8), to: $0)
     }
     #expect(batch.stdout == #"{"error":"line 1: \#(message)"}"# + "\n")
 
     let most = Array(Self.drawing(points: 100_000).utf8)
-    let (graded, _) = try run(["grade", "--kanji", "一"]) { BuiltBinary.write(most, to: $0) }
+    let (graded, _) = try run(["grade", "--kanji", "一"]) { ChildProcess.write(most, to: $0) }
     #expect(graded.status == 0, "\(graded.stderr)")
     #expect(graded.stdout.hasPrefix(#"{"kanji":"一","pass":"#))
   }

@@ -1,59 +1,16 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-struct HarnessError: Error, CustomStringConvertible {
-  var description: String
-}
-
-/// Runs a program and returns its standard output. Spawned with posix_spawn, an empty signal
-/// mask and default dispositions: Foundation.Process would leave SIGHUP and SIGTERM blocked in
-/// the tmux server and the app, and leak pipe ends (terminal notes §4.5).
-func spawn(_ arguments: [String], environment: [String: String]? = nil) throws -> (
-  status: Int32, output: String
-) {
-  let outputFile = FileManager.default.temporaryDirectory
-    .appendingPathComponent("kw-e2e-\(UUID().uuidString).out").path
-  defer { unlink(outputFile) }
-  var actions = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-  posix_spawn_file_actions_adddup2(&actions, 1, 2)
-  var attributes = posix_spawnattr_t()
-  posix_spawnattr_init(&attributes)
-  defer { posix_spawnattr_destroy(&attributes) }
-  var empty = sigset_t()
-  sigemptyset(&empty)
-  var all = sigset_t()
-  sigfillset(&all)
-  posix_spawnattr_setsigmask(&attributes, &empty)
-  posix_spawnattr_setsigdefault(&attributes, &all)
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-  let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map {
-    "\($0)=\($1)"
-  }
-  var argv = arguments.map { strdup($0) } + [nil]
-  var envp = environmentStrings.map { strdup($0) } + [nil]
-  defer {
-    for pointer in argv { free(pointer) }
-    for pointer in envp { free(pointer) }
-  }
-  var pid: pid_t = 0
-  let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, &envp)
-  guard spawned == 0 else {
-    throw HarnessError(
-      description: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
-  }
-  var status: Int32 = 0
-  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-  let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
-  let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-  return (exitStatus, output)
+/// Runs a program to its end and returns its status and its output, errors included.
+func spawn(
+  _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+) throws -> (status: Int32, output: String) {
+  let result = try ChildProcess.run(arguments, environment: environment, errorsToOutput: true)
+  return (result.status, result.stdout)
 }
 
 /// Terminal columns a character takes in tmux's grid.
@@ -70,7 +27,7 @@ func cellWidth(_ character: Character) -> Int {
 
 /// A private tmux server running one program in a window of fixed size.
 final class TmuxSession {
-  let directory: URL
+  private let directory: TemporaryFolder
   private let socket: String
   private var killed = false
 
@@ -84,10 +41,8 @@ final class TmuxSession {
     guard (try? spawn(["tmux", "-V"]))?.status == 0 else {
       throw HarnessError(description: "tmux is not installed (sudo apt-get install tmux)")
     }
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kw-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    socket = directory.appendingPathComponent("tmux.sock").path
+    directory = try TemporaryFolder()
+    socket = directory.file("tmux.sock")
     let variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
       .merging(environment) { $1 }
     let exports = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuoted($0.value))" }
@@ -123,7 +78,6 @@ final class TmuxSession {
     guard !killed else { return }
     killed = true
     _ = try? spawn(["tmux", "-S", socket, "kill-server"])
-    try? FileManager.default.removeItem(at: directory)
   }
 
   /// The screen as lines of text.
@@ -192,10 +146,10 @@ final class TmuxSession {
   /// Pastes `text` into the pane in one go, as a terminal pastes the clipboard: through a tmux
   /// buffer, since a command line cannot carry that much.
   func paste(_ text: String) throws {
-    let file = directory.appendingPathComponent("paste-\(UUID().uuidString)")
-    try text.write(to: file, atomically: false, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: file) }
-    try tmux(["load-buffer", "-b", "paste", file.path])
+    let file = directory.file("paste-\(UUID().uuidString)")
+    try text.write(toFile: file, atomically: false, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try tmux(["load-buffer", "-b", "paste", file])
     try tmux(["paste-buffer", "-d", "-b", "paste", "-t", "app"])
   }
 

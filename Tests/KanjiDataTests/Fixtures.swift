@@ -1,19 +1,19 @@
 import Foundation
+import TestSupport
 
 @testable import KanjiData
 
-/// Small KanjiVG and KANJIDIC2 files written by the tests, in the upstream layout.
+/// Small KanjiVG and KANJIDIC2 files written by the tests, in the upstream layout, in a
+/// temporary folder that goes when the value does.
 struct Fixtures {
-  let folder: URL
+  let temporary: TemporaryFolder
+  var folder: URL { temporary.url }
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kanjidata-\(UUID().uuidString)")
+    temporary = try TemporaryFolder()
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("kanji"), withIntermediateDirectories: true)
   }
-
-  func remove() { try? FileManager.default.removeItem(at: folder) }
 
   var kanjivg: String { folder.path }
   var database: String { folder.appendingPathComponent("kanji.sqlite").path }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import KanjiData
@@ -6,7 +7,6 @@ import Testing
 @Suite struct ImporterTests {
   @Test func importsAFolderByTheStatedRule() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let kanjidic = try fixtures.standardSet()
     let report = try Importer(
       options: .init(kanjivg: fixtures.kanjivg, kanjidic: kanjidic, output: fixtures.database)
@@ -38,7 +38,6 @@ import Testing
 
   @Test func aMalformedSVGIsNamedAndSkippedUnlessStrict() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let kanjidic = try fixtures.standardSet()
     let broken = try fixtures.svg("三", strokes: [("㇐", "M10,10c1,2,3")])
     try fixtures.write(
@@ -70,7 +69,6 @@ import Testing
   @Test(arguments: [false, true])
   func aTruncatedKanjidicFailsAndKeepsThePreviousDatabase(gzipped: Bool) throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let kanjidic = try fixtures.standardSet()
     _ = try Importer(
       options: .init(kanjivg: fixtures.kanjivg, kanjidic: kanjidic, output: fixtures.database)
@@ -101,7 +99,6 @@ import Testing
 
   @Test func gzippedKanjidicAndAWheelAreRead() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let kanjidic = try fixtures.standardSet()
     let gz = fixtures.folder.appendingPathComponent("kanjidic2.xml.gz")
     try gzip(try Data(contentsOf: URL(fileURLWithPath: kanjidic))).write(to: gz)
@@ -164,7 +161,6 @@ import Testing
   /// a bad file, named, without inflating anything.
   @Test func aZipEntryDeclaringGigabytesIsABadFile() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let (kanjidic, wheel) = try self.wheel(fixtures, extra: 0)
     let names = try patchZip(wheel, field: 24, count: 1) { _ in 0xFFFF_FFFF }
     let report = try Importer(
@@ -180,7 +176,6 @@ import Testing
   /// An entry that declares a small size but inflates past the cap is stopped at the cap.
   @Test func aZipEntryInflatingPastTheCapIsStoppedThere() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let kanjidic = try fixtures.standardSet()
     try fixtures.write(String(repeating: " ", count: 20 << 20), to: "kanji/04e01.svg")
     let wheel = fixtures.folder.appendingPathComponent("kanjivg.whl").path
@@ -201,7 +196,6 @@ import Testing
   /// not replaced by one short of those kanji.
   @Test func moreThanTenBadFilesKeepThePreviousDatabase() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let (kanjidic, wheel) = try self.wheel(fixtures, extra: 20)
     _ = try Importer(options: .init(kanjivg: wheel, kanjidic: kanjidic, output: fixtures.database))
       .run()
@@ -238,7 +232,6 @@ import Testing
   /// gone, and only those.
   @Test func staleTemporaryFilesOfDeadImportsAreRemoved() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let kanjidic = try fixtures.standardSet()
     // No process has the largest PID (the kernel's limit is at most 2^22).
     let dead = "kanji.sqlite.tmp-\(Int32.max)"
@@ -261,7 +254,6 @@ import Testing
 
   @Test func missingInputsAreNamed() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let kanjidic = try fixtures.standardSet()
     let missing = fixtures.folder.appendingPathComponent("nothing.whl").path
     #expect {
@@ -327,18 +319,6 @@ import Testing
   }
 
   func run(_ executable: String, _ arguments: [String], input: Data) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    try process.run()
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return output
+    try ChildProcess.run([executable] + arguments, input: .bytes(Array(input))).standardOutput
   }
 }

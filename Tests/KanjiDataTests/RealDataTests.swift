@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import KanjiData
@@ -38,7 +39,7 @@ import Testing
   }
 
   @Test func everyKanjiVGFileParses() throws {
-    let source = try KanjiVGSource(path: RealData.require(RealData.wheel))
+    let source = try KanjiVGSource(path: Repository.require(RealData.wheel))
     #expect(source.fileCount == 11_662)
     var failures: [String] = []
     var strokes = 0
@@ -59,7 +60,7 @@ import Testing
   /// stored polyline (no shape lost).
   @Test func storedStrokesFollowTheirCurves() throws {
     let db = try RealData.openDatabase()
-    let source = try KanjiVGSource(path: RealData.require(RealData.wheel))
+    let source = try KanjiVGSource(path: Repository.require(RealData.wheel))
     var index: [String: Int] = [:]
     for i in 0..<source.fileCount { index[source.name(i)] = i }
     var checked = 0

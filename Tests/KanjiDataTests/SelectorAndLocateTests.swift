@@ -29,7 +29,6 @@ import Testing
 
   @Test func selectsFromAFileAndNamesUnknownKanji() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let kanjidic = try fixtures.standardSet()
     _ = try Importer(
       options: .init(kanjivg: fixtures.kanjivg, kanjidic: kanjidic, output: fixtures.database)
@@ -48,7 +47,6 @@ import Testing
 
   @Test func locateAndOpenExplainWhatIsWrong() throws {
     let fixtures = try Fixtures()
-    defer { fixtures.remove() }
     let missing = fixtures.folder.appendingPathComponent("missing.sqlite").path
     #expect {
       try ReferenceDatabase.locate(explicit: missing)

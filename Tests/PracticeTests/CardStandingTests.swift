@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct CardStandingTests {
   let scheduler = Scheduler(
-    config: SchedulingConfig(clock: DayClock(timeZone: TimeZone(identifier: "UTC")!)))
+    config: SchedulingConfig(clock: DayClock(timeZone: .utc)))
 
   @Test func recallIsTheSchedulersPredictionAfterTheElapsedDays() {
     let card = Card(

@@ -1,14 +1,9 @@
 import Foundation
 import Practice
+import TestSupport
 import Testing
 
 @Suite struct ReportTests {
-  var calendar: Calendar {
-    var calendar = Calendar(identifier: .iso8601)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar
-  }
-
   @Test func weakListNamesStandingReasonsAndComponents() {
     let list = WeakList(
       kanji: [
@@ -47,7 +42,7 @@ import Testing
         date: start.addingTimeInterval(Double(day) * 86_400 + 3600),
         kanji: "一二三四五六七八九十".map(String.init), produced: produced)
     }
-    let lines = SelfTestHistoryReport(tests: tests, calendar: calendar).lines
+    let lines = SelfTestHistoryReport(tests: tests, calendar: .utc).lines
     #expect(lines[1] == "  2026-11-02   60%  6/10  一二三四五六七八九十")
     #expect(lines[3] == "  2026-11-16   90%  9/10  一二三四五六七八九十")
     #expect(lines.contains("100% ┤       ▂▂"))
@@ -58,6 +53,6 @@ import Testing
   }
 
   @Test func historyWithoutTestsSaysHowToStart() {
-    #expect(SelfTestHistoryReport(tests: [], calendar: calendar).lines.count == 1)
+    #expect(SelfTestHistoryReport(tests: [], calendar: .utc).lines.count == 1)
   }
 }

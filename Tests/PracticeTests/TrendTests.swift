@@ -1,14 +1,9 @@
 import Foundation
 import Practice
+import TestSupport
 import Testing
 
 @Suite struct TrendTests {
-  var calendar: Calendar {
-    var calendar = Calendar(identifier: .iso8601)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar
-  }
-
   /// 2026-11-02 (a Monday) plus `days`.
   func score(day: Int, produced: Int) -> SelfTestScore {
     let monday = Date(timeIntervalSince1970: 1_793_577_600)
@@ -30,15 +25,15 @@ import Testing
     let trend = SelfTestTrend(tests: [
       score(day: 0, produced: 4), score(day: 2, produced: 6), score(day: 21, produced: 9),
     ])
-    let weeks = trend.weeks(calendar: calendar)
+    let weeks = trend.weeks(calendar: .utc)
     #expect(weeks.map(\.percent) == [50, nil, nil, 90])
   }
 
   @Test func chartDrawsOneBarPairPerWeek() {
     let weeks = SelfTestTrend(tests: [
       score(day: 0, produced: 5), score(day: 14, produced: 10),
-    ]).weeks(calendar: calendar)
-    let lines = TrendChart().lines(weeks: weeks, calendar: calendar)
+    ]).weeks(calendar: .utc)
+    let lines = TrendChart().lines(weeks: weeks, calendar: .utc)
     #expect(lines.count == 10)
     #expect(lines[0] == "100% ┤       ██")
     #expect(lines[3] == "     │       ██")

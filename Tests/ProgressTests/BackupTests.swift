@@ -2,15 +2,16 @@ import Foundation
 import ProgressRecords
 import SQLite
 import Scheduler
+import TestSupport
 import Testing
 
 @testable import Progress
 
 @Suite struct BackupTests {
-  func populated(_ home: TempHome) throws -> ProgressStore {
-    let store = try home.open()
+  func populated(_ home: TemporaryFolder) throws -> ProgressStore {
+    let store = try home.openStore()
     try store.setSetting("new_per_day", "5")
-    var now = date("2024-05-01T10:00:00Z")
+    var now = Date(iso8601: "2024-05-01T10:00:00Z")
     _ = try store.addCards(["学", "校", "先"], at: now)
     for rating in [Rating.good, .good, .again, .good] {
       let snapshot = try store.recordReview(ReviewInput(kanji: "学", time: now, rating: rating))
@@ -23,15 +24,15 @@ import Testing
   }
 
   @Test func jsonRoundTripIntoAnEmptyHome() throws {
-    let source = TempHome()
+    let source = try TemporaryFolder()
     let store = try populated(source)
-    let backup = try store.backup(now: date("2024-06-01T00:00:00Z"))
+    let backup = try store.backup(now: Date(iso8601: "2024-06-01T00:00:00Z"))
     let data = try ProgressBackup.encoder().encode(backup)
     let decoded = try ProgressBackup.decoder().decode(ProgressBackup.self, from: data)
     #expect(decoded == backup)
 
-    let target = TempHome()
-    let restored = try target.open()
+    let target = try TemporaryFolder()
+    let restored = try target.openStore()
     let summary = try restored.restore(decoded.validated(now: Date()), merge: false)
     #expect(summary.cardsAdded == 3 && summary.reviewsAdded == 5 && summary.selfTestsAdded == 1)
     #expect(try restored.cards() == store.cards())
@@ -49,12 +50,12 @@ import Testing
   }
 
   @Test func mergeReplaysCardsThatGainedReviews() throws {
-    let source = TempHome()
+    let source = try TemporaryFolder()
     let store = try populated(source)
     let backup = try store.backup(now: Date())
-    let target = TempHome()
-    let other = try target.open()
-    _ = try other.addCards(["学"], at: date("2024-04-01T00:00:00Z"))
+    let target = try TemporaryFolder()
+    let other = try target.openStore()
+    _ = try other.addCards(["学"], at: Date(iso8601: "2024-04-01T00:00:00Z"))
     let summary = try other.restore(backup.validated(now: Date()), merge: true)
     #expect(summary.cardsSkipped == 1 && summary.reviewsAdded == 5 && summary.cardsRebuilt == 1)
     #expect(try other.card("学")?.card == store.card("学")?.card)
@@ -62,17 +63,18 @@ import Testing
   }
 
   @Test func csvHasTheOptimiserColumns() throws {
-    let home = TempHome()
+    let home = try TemporaryFolder()
     let store = try populated(home)
     let lines = try store.revlogCSV().split(separator: "\n")
     #expect(lines[0] == "card_id,review_time,review_rating,review_state,review_duration")
     #expect(lines.count == 6)
     #expect(
-      lines[1] == "1,\(Int64(date("2024-05-01T10:00:00Z").timeIntervalSince1970 * 1000)),3,0,0")
+      lines[1]
+        == "1,\(Int64(Date(iso8601: "2024-05-01T10:00:00Z").timeIntervalSince1970 * 1000)),3,0,0")
   }
 
   @Test func checkFindsATamperedCard() throws {
-    let home = TempHome()
+    let home = try TemporaryFolder()
     let store = try populated(home)
     #expect(try store.check().isHealthy)
     let db = try Database(path: home.database)
@@ -84,9 +86,9 @@ import Testing
   }
 
   @Test func statsSummarise() throws {
-    let home = TempHome()
+    let home = try TemporaryFolder()
     let store = try populated(home)
-    let stats = try store.stats(now: date("2024-05-01T12:00:00Z"))
+    let stats = try store.stats(now: Date(iso8601: "2024-05-01T12:00:00Z"))
     #expect(stats.cardsByState["new"] == 1)
     #expect(stats.cardsByState["review"] == 2)
     #expect(stats.totalReviews == 5)

@@ -1,6 +1,7 @@
 import Foundation
 import ProgressRecords
 import Scheduler
+import TestSupport
 import Testing
 
 @testable import Progress
@@ -8,14 +9,14 @@ import Testing
 /// Hostile backups: each kind of nonsense is refused with a message naming the record and the
 /// field, before anything is stored.
 @Suite struct BackupValidationTests {
-  static let now = date("2024-06-01T00:00:00Z")
+  static let now = Date(iso8601: "2024-06-01T00:00:00Z")
 
   /// A real export: 学 reviewed five times (a lapse among them), 校 once, a self-test and a
   /// known kanji.
   static func exported() throws -> ProgressBackup {
-    let home = TempHome()
-    let store = try home.open()
-    var time = date("2024-05-01T10:00:00Z")
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    var time = Date(iso8601: "2024-05-01T10:00:00Z")
     _ = try store.addCards(["学", "校", "先"], at: time)
     _ = try store.recordReview(ReviewInput(kanji: "学", time: time, rating: .good, isStudy: true))
     for rating in [Rating.good, .good, .again, .good] {
@@ -71,7 +72,7 @@ import Testing
       try problem { $0.exportedAt = Date(timeIntervalSince1970: -1e297) }?.description
         == "exportedAt -1e+300 is not a valid time (milliseconds since 1970)")
     #expect(CheckedMillis.from(far) == nil)
-    #expect(CheckedMillis.from(date("2024-05-01T10:00:00Z")) == 1_714_557_600_000)
+    #expect(CheckedMillis.from(Date(iso8601: "2024-05-01T10:00:00Z")) == 1_714_557_600_000)
   }
 
   @Test func timesBefore2000OrInTheFuture() throws {
@@ -255,8 +256,8 @@ import Testing
 
   @Test func restoreStoresAValidatedBackupWhole() throws {
     let backup = try Self.exported()
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     let summary = try store.restore(backup.validated(now: Self.now), merge: false)
     #expect(summary.cardsAdded == 3 && summary.reviewsAdded == 6 && summary.selfTestsAdded == 1)
     #expect(try store.check().isHealthy)

@@ -1,6 +1,7 @@
 import Foundation
 import ProgressRecords
 import Scheduler
+import TestSupport
 import Testing
 
 @testable import Progress
@@ -47,8 +48,8 @@ import Testing
   }
 
   @Test func aRefusedValueIsNotStored() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     let many = Array(repeating: "1m", count: 5000).joined(separator: " ")
     #expect(throws: ProgressError.self) { try store.setSetting("learning_steps", many) }
     #expect(throws: ProgressError.self) { try store.setSetting("day_start", "-1") }
@@ -60,9 +61,9 @@ import Testing
   /// The settings' defaults are the scheduler's own: a fresh store schedules as
   /// `SchedulingConfig()` does, and each default the catalog shows parses to it.
   @Test func theCatalogsDefaultsAreTheSchedulersDefaults() throws {
-    let home = TempHome()
-    let config = try home.open().schedulingConfig()
-    let defaults = SchedulingConfig(clock: DayClock(timeZone: utc))
+    let home = try TemporaryFolder()
+    let config = try home.openStore().schedulingConfig()
+    let defaults = SchedulingConfig(clock: DayClock(timeZone: .utc))
     #expect(config == defaults)
     func catalogDefault(_ key: String) -> String {
       SettingsCatalog.definition(key)!.defaultValue

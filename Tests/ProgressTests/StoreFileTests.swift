@@ -2,23 +2,10 @@ import Foundation
 import ProgressRecords
 import SQLite
 import Scheduler
+import TestSupport
 import Testing
 
 @testable import Progress
-
-/// Whether this process holds a POSIX lock on `path`, as the kernel lists it. A WAL connection
-/// keeps a shared lock on the database for its whole life; closing any descriptor on the file
-/// anywhere in the process drops it, and then another process may delete the WAL under it.
-func processHoldsLock(on path: String) throws -> Bool {
-  var info = stat()
-  guard stat(path, &info) == 0 else { return false }
-  let locks = try String(contentsOfFile: "/proc/locks", encoding: .utf8)
-  return locks.split(separator: "\n").contains { line in
-    let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-    guard fields.count > 5, fields[1] == "POSIX" else { return false }
-    return fields[4] == "\(getpid())" && fields[5].hasSuffix(":\(info.st_ino)")
-  }
-}
 
 func mode(_ path: String) -> mode_t {
   var info = stat()
@@ -29,21 +16,21 @@ func mode(_ path: String) -> mode_t {
   /// The probe sees what the hazard does: a descriptor opened and closed on the file drops the
   /// connection's lock.
   @Test func closingAnyDescriptorOnTheFileDropsTheLock() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     _ = try store.addCards(["学"], at: Date())
-    #expect(try processHoldsLock(on: home.database))
+    #expect(try holdsPOSIXLock(getpid(), on: home.database))
     let handle = try #require(FileHandle(forReadingAtPath: home.database))
     try handle.close()
-    #expect(try !processHoldsLock(on: home.database))
+    #expect(try !holdsPOSIXLock(getpid(), on: home.database))
   }
 
   /// Nothing the store does opens the file outside SQLite while the connection is open: the
   /// lock is still there after every kind of operation, and after another store is opened on
   /// the same file in the same process (as the app once did for each screen).
   @Test func theLockOutlivesEveryOperation() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     let start = Date(timeIntervalSince1970: 1_750_000_000)
     var steps: [(String, () throws -> Void)] = [
       ("addCards", { _ = try store.addCards(["学", "校", "生"], at: start) }),
@@ -55,22 +42,25 @@ func mode(_ path: String) -> mode_t {
       ("check", { _ = try store.check() }),
       ("backup", { _ = try store.backup(now: Date()) }),
       ("revlogCSV", { _ = try store.revlogCSV() }),
-      ("reopen", { _ = try home.open() }),
+      ("reopen", { _ = try home.openStore() }),
       ("reopen read-only", { _ = try ProgressStore(path: home.database, access: .readOnly) }),
     ]
     steps.append(
-      ("restore", { _ = try store.restore(store.backup(now: Date()).validated(now: Date()), merge: true) }))
+      (
+        "restore",
+        { _ = try store.restore(store.backup(now: Date()).validated(now: Date()), merge: true) }
+      ))
     steps.append(("addKnown", { _ = try store.addKnown(["一"], at: start) }))
     for (name, step) in steps {
       try step()
-      #expect(try processHoldsLock(on: home.database), "the lock was lost after \(name)")
+      #expect(try holdsPOSIXLock(getpid(), on: home.database), "the lock was lost after \(name)")
     }
   }
 
   @Test func aNewerStoreIsRefusedAndNeverWritten() throws {
-    let home = TempHome()
+    let home = try TemporaryFolder()
     do {
-      let store = try home.open()
+      let store = try home.openStore()
       _ = try store.addCards(["学"], at: Date())
       try store.db.execute("PRAGMA user_version = 99")
     }
@@ -86,14 +76,14 @@ func mode(_ path: String) -> mode_t {
   }
 
   @Test func aNegativeSchemaVersionIsRefusedAndNeverWritten() throws {
-    let home = TempHome()
+    let home = try TemporaryFolder()
     do {
-      let store = try home.open()
+      let store = try home.openStore()
       try store.db.execute("PRAGMA user_version = -1")
     }
     let before = try #require(fileBytes(home.database))
     #expect(throws: ProgressError.unknownSchema(path: home.database, found: -1)) {
-      try home.open()
+      try home.openStore()
     }
     #expect(fileBytes(home.database) == before)
   }
@@ -101,10 +91,10 @@ func mode(_ path: String) -> mode_t {
   /// A store whose first page is sound but whose log is damaged: reading what is left works,
   /// and every write is refused before anything reaches the file.
   @Test func aStoreDamagedPastPageOneIsNeverWritten() throws {
-    let home = TempHome()
+    let home = try TemporaryFolder()
     let kanji = (0..<300).map { String(UnicodeScalar(0x4E00 + $0)!) }
     do {
-      let store = try home.open()
+      let store = try home.openStore()
       _ = try store.addCards(kanji, at: Date(timeIntervalSince1970: 1_750_000_000))
       for character in kanji.prefix(100) {
         _ = try store.recordReview(ReviewInput(kanji: character, rating: .good))
@@ -116,7 +106,7 @@ func mode(_ path: String) -> mode_t {
     // Junk over the last pages: the review log's, past the schema on page 1.
     for i in (bytes.count - 3 * pageSize)..<bytes.count { bytes[i] = 0x5A }
     #expect(FileManager.default.createFile(atPath: home.database, contents: bytes))
-    let store = try home.open()
+    let store = try home.openStore()
     let writes: [(String, () throws -> Void)] = [
       ("setSetting", { try store.setSetting("new_per_day", "5") }),
       ("addCards", { _ = try store.addCards(["一"], at: Date()) }),
@@ -140,9 +130,9 @@ func mode(_ path: String) -> mode_t {
   }
 
   @Test func aNewStoreIsTheLearnersAlone() throws {
-    let parent = TempHome()
+    let parent = try TemporaryFolder()
     let folder = parent.path + "/kanji-write"
-    let store = try ProgressStore.open(home: folder, timeZone: utc)
+    let store = try ProgressStore.open(home: folder, timeZone: .utc)
     _ = try store.addCards(["学"], at: Date())
     #expect(mode(folder) == 0o700)
     #expect(mode(store.path) == 0o600)
@@ -151,25 +141,19 @@ func mode(_ path: String) -> mode_t {
   }
 
   @Test func anOlderStoreIsMadePrivateAndItsBackupToo() throws {
-    let home = TempHome()
-    do {
-      let db = try Database(path: home.database)
-      try db.execute("PRAGMA journal_mode = WAL")
-      try db.execute(Schema.migrations[0])
-      try db.execute("PRAGMA user_version = 1")
-      try db.run("INSERT INTO cards(kanji, position, added_ms) VALUES ('学', 1, 0)")
-    }
+    let home = try TemporaryFolder()
+    try writeVersionOneStore(at: home.database)
     chmod(home.database, 0o644)
-    let store = try home.open()
+    let store = try home.openStore()
     #expect(mode(home.database) == 0o600)
     #expect(mode(try #require(store.migrationBackup)) == 0o600)
   }
 
   /// A read-only copy in a read-only folder is still read, whole, and never written.
   @Test func aReadOnlyCopyCanBeRead() throws {
-    let home = TempHome()
+    let home = try TemporaryFolder()
     do {
-      let store = try home.open()
+      let store = try home.openStore()
       _ = try store.addCards(["学", "校"], at: Date())
       _ = try store.recordReview(ReviewInput(kanji: "学", rating: .good))
     }
@@ -180,8 +164,8 @@ func mode(_ path: String) -> mode_t {
       chmod(home.path, 0o755)
       chmod(home.database, 0o644)
     }
-    #expect(throws: ProgressError.readOnly(path: home.database)) { try home.open() }
-    let store = try ProgressStore.open(home: home.path, timeZone: utc, access: .readOnly)
+    #expect(throws: ProgressError.readOnly(path: home.database)) { try home.openStore() }
+    let store = try ProgressStore.open(home: home.path, timeZone: .utc, access: .readOnly)
     #expect(try store.backup(now: Date()).reviewLog.count == 1)
     #expect(try store.cards().count == 2)
     #expect(throws: ProgressError.readOnly(path: home.database)) {

@@ -2,6 +2,7 @@ import Foundation
 import ProgressRecords
 import SQLite
 import Scheduler
+import TestSupport
 import Testing
 
 @testable import Progress
@@ -19,7 +20,7 @@ import Testing
   }
 
   @Test func openCreatesTheFolderInWALMode() throws {
-    let home = TempHome()
+    let home = try TemporaryFolder()
     let nested = home.path + "/a/b"
     let store = try ProgressStore.open(home: nil, environment: ["KANJI_WRITE_HOME": nested])
     #expect(store.path == nested + "/progress.sqlite")
@@ -30,9 +31,9 @@ import Testing
   }
 
   @Test func addCardsSkipsDuplicates() throws {
-    let home = TempHome()
-    let store = try home.open()
-    let now = date("2024-05-01T10:00:00Z")
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    let now = Date(iso8601: "2024-05-01T10:00:00Z")
     let first = try store.addCards(["学", "校", "学"], at: now)
     #expect(first.added == ["学", "校"])
     #expect(first.skipped == ["学"])
@@ -42,9 +43,9 @@ import Testing
   }
 
   @Test func reviewIsStoredAndLogged() throws {
-    let home = TempHome()
-    let store = try home.open()
-    let now = date("2024-05-01T10:00:00Z")
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    let now = Date(iso8601: "2024-05-01T10:00:00Z")
     _ = try store.addCards(["学"], at: now)
     let snapshot = try store.recordReview(
       ReviewInput(
@@ -52,7 +53,7 @@ import Testing
         hintsUsed: 1, drawingJSON: "{\"strokes\":[]}", gradeJSON: "{\"ok\":true}"))
     #expect(snapshot.state == .learning)
     #expect(snapshot.due == now.addingTimeInterval(600))
-    let reopened = try home.open()
+    let reopened = try home.openStore()
     #expect(
       try reopened.card("学")
         == CardSnapshot(
@@ -66,9 +67,9 @@ import Testing
   }
 
   @Test func refusesReviewsOfUnknownKanjiAndOutOfOrderTimes() throws {
-    let home = TempHome()
-    let store = try home.open()
-    let now = date("2024-05-01T10:00:00Z")
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    let now = Date(iso8601: "2024-05-01T10:00:00Z")
     _ = try store.addCards(["学"], at: now)
     #expect(throws: ProgressError.unknownCard("校")) {
       try store.recordReview(ReviewInput(kanji: "校", time: now, rating: .good))
@@ -82,9 +83,9 @@ import Testing
   }
 
   @Test func studyIsNotAReview() throws {
-    let home = TempHome()
-    let store = try home.open()
-    let now = date("2024-05-01T10:00:00Z")
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    let now = Date(iso8601: "2024-05-01T10:00:00Z")
     _ = try store.addCards(["学"], at: now)
     let studied = try store.recordReview(
       ReviewInput(kanji: "学", time: now, rating: .good, isStudy: true))
@@ -98,10 +99,10 @@ import Testing
   }
 
   @Test func sessionQueueOrderAndDailyLimits() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     try store.setSetting("fuzz", "off")
-    let day1 = date("2024-05-01T10:00:00Z")
+    let day1 = Date(iso8601: "2024-05-01T10:00:00Z")
     let kanji = (0..<30).map { String(UnicodeScalar(0x4E00 + $0)!) }
     _ = try store.addCards(kanji, at: day1)
     // Only 10 new kanji a day.
@@ -126,7 +127,7 @@ import Testing
       _ = try store.recordReview(
         ReviewInput(kanji: k, time: day1.addingTimeInterval(601), rating: .good))
     }
-    let later = date("2024-05-20T10:00:00Z")
+    let later = Date(iso8601: "2024-05-20T10:00:00Z")
     queue = try store.sessionQueue(now: later)
     #expect(queue.count == 2 && queue.allSatisfy { $0.state == .review })
     try store.setSetting("reviews_per_day", "200")
@@ -137,25 +138,28 @@ import Testing
   }
 
   @Test func dayBoundaryAtFourResetsTheNewLimit() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     let kanji = (0..<25).map { String(UnicodeScalar(0x4E00 + $0)!) }
-    _ = try store.addCards(kanji, at: date("2024-05-01T00:00:00Z"))
-    let evening = date("2024-05-01T23:00:00Z")
+    _ = try store.addCards(kanji, at: Date(iso8601: "2024-05-01T00:00:00Z"))
+    let evening = Date(iso8601: "2024-05-01T23:00:00Z")
     for k in try store.sessionQueue(now: evening).map(\.kanji) {
       _ = try store.recordReview(ReviewInput(kanji: k, time: evening, rating: .easy))
     }
     // 03:59 the next morning is still the same learner day: no new kanji left.
-    #expect(try store.sessionQueue(now: date("2024-05-02T03:59:00Z")).filter(\.isNew).isEmpty)
+    #expect(
+      try store.sessionQueue(now: Date(iso8601: "2024-05-02T03:59:00Z")).filter(\.isNew).isEmpty)
     // 04:00 starts a new day.
-    #expect(try store.sessionQueue(now: date("2024-05-02T04:00:00Z")).filter(\.isNew).count == 10)
+    #expect(
+      try store.sessionQueue(now: Date(iso8601: "2024-05-02T04:00:00Z")).filter(\.isNew).count == 10
+    )
   }
 
   @Test func leechFlagInSnapshot() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     try store.setSetting("fuzz", "off")
-    var now = date("2024-05-01T10:00:00Z")
+    var now = Date(iso8601: "2024-05-01T10:00:00Z")
     _ = try store.addCards(["難"], at: now)
     var snapshot = try store.recordReview(ReviewInput(kanji: "難", time: now, rating: .easy))
     var flagged: [Int] = []
@@ -173,8 +177,8 @@ import Testing
   }
 
   @Test func settingsAreValidated() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     #expect(try store.setting("new_per_day") == "10")
     #expect(try store.setSetting("fuzz", "false") == "off")
     #expect(try store.bool("fuzz") == false)
@@ -193,9 +197,9 @@ import Testing
   }
 
   @Test func selfTestsAndKnownSet() throws {
-    let home = TempHome()
-    let store = try home.open()
-    let now = date("2024-05-01T10:00:00Z")
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    let now = Date(iso8601: "2024-05-01T10:00:00Z")
     #expect(try store.addKnown(["学", "校", "学"], at: now) == ["学", "校"])
     #expect(try store.known() == ["学", "校"])
     #expect(try store.removeKnown(["校"]) == 1)
@@ -208,10 +212,10 @@ import Testing
   }
 
   @Test func selfTestAndItsReviewsAreSavedTogetherOrNotAtAll() throws {
-    let home = TempHome()
-    let store = try home.open()
-    let earlier = date("2024-05-01T10:00:00Z")
-    let now = date("2024-05-02T10:00:00Z")
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    let earlier = Date(iso8601: "2024-05-01T10:00:00Z")
+    let now = Date(iso8601: "2024-05-02T10:00:00Z")
     _ = try store.addCards(["学"], at: earlier)
     _ = try store.recordReview(ReviewInput(kanji: "学", time: now, rating: .good))
     let items = [
@@ -231,7 +235,7 @@ import Testing
     #expect(try store.card("校") == nil)
     #expect(try store.reviewLog(kanji: nil).count == 1)
 
-    let later = date("2024-05-03T10:00:00Z")
+    let later = Date(iso8601: "2024-05-03T10:00:00Z")
     try store.recordSelfTest(
       time: later, items: items, score: 50,
       reviews: [
@@ -244,8 +248,8 @@ import Testing
   }
 
   @Test func scoredModelIsStoredWithItsName() throws {
-    let home = TempHome()
-    let store = try home.open()
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
     var weights = ModelParameters.fsrs6Default.weights
     weights[0] = 0.3
     try store.setModelParameters(ModelParameters(model: "FSRS-6", weights: weights))
@@ -256,17 +260,17 @@ import Testing
   }
 
   @Test func streakCountsLearnerDays() throws {
-    let home = TempHome()
-    let store = try home.open()
-    _ = try store.addCards(["一", "二", "三"], at: date("2024-05-01T00:00:00Z"))
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    _ = try store.addCards(["一", "二", "三"], at: Date(iso8601: "2024-05-01T00:00:00Z"))
     _ = try store.recordReview(
-      ReviewInput(kanji: "一", time: date("2024-05-01T10:00:00Z"), rating: .good))
+      ReviewInput(kanji: "一", time: Date(iso8601: "2024-05-01T10:00:00Z"), rating: .good))
     _ = try store.recordReview(
-      ReviewInput(kanji: "二", time: date("2024-05-02T10:00:00Z"), rating: .good))
+      ReviewInput(kanji: "二", time: Date(iso8601: "2024-05-02T10:00:00Z"), rating: .good))
     _ = try store.recordReview(
-      ReviewInput(kanji: "三", time: date("2024-05-03T03:00:00Z"), rating: .good))
-    #expect(try store.streak(now: date("2024-05-03T03:30:00Z")) == 2)
-    #expect(try store.streak(now: date("2024-05-03T12:00:00Z")) == 2)
-    #expect(try store.streak(now: date("2024-05-05T12:00:00Z")) == 0)
+      ReviewInput(kanji: "三", time: Date(iso8601: "2024-05-03T03:00:00Z"), rating: .good))
+    #expect(try store.streak(now: Date(iso8601: "2024-05-03T03:30:00Z")) == 2)
+    #expect(try store.streak(now: Date(iso8601: "2024-05-03T12:00:00Z")) == 2)
+    #expect(try store.streak(now: Date(iso8601: "2024-05-05T12:00:00Z")) == 0)
   }
 }

@@ -1,36 +1,16 @@
 import Foundation
-import ProgressRecords
+import SQLite
+import TestSupport
 
 @testable import Progress
 
-let utc = TimeZone(identifier: "UTC")!
-
-/// A fresh temporary folder, removed when the value is released.
-final class TempHome {
-  let path: String
-
-  init() {
-    path =
-      FileManager.default.temporaryDirectory
-      .appendingPathComponent("kanji-write-progress-\(UUID().uuidString)").path
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    chmod(path, 0o755)
-    try? FileManager.default.removeItem(atPath: path)
-  }
-
-  var database: String { path + "/progress.sqlite" }
-
-  func open(busyTimeoutMs: Int32 = 5000) throws -> ProgressStore {
-    try ProgressStore(path: database, timeZone: utc, busyTimeoutMs: busyTimeoutMs)
-  }
-}
-
-func date(_ text: String) -> Date {
-  let formatter = ISO8601DateFormatter()
-  return formatter.date(from: text)!
-}
-
 func fileBytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+/// A store as the first schema left it, in WAL mode, holding the card 学.
+func writeVersionOneStore(at path: String) throws {
+  let db = try Database(path: path)
+  try db.execute("PRAGMA journal_mode = WAL")
+  try db.execute(Schema.migrations[0])
+  try db.execute("PRAGMA user_version = 1")
+  try db.run("INSERT INTO cards(kanji, position, added_ms) VALUES ('学', 1, 0)")
+}

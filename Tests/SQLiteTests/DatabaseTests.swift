@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SQLite
@@ -32,10 +33,8 @@ import Testing
   }
 
   @Test func notADatabaseIsReportedAsCorruptAndNamesTheFile() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let path = dir.appendingPathComponent("junk.sqlite").path
+    let folder = try TemporaryFolder()
+    let path = folder.file("junk.sqlite")
     let junk = Data(repeating: 0x41, count: 4096)
     try junk.write(to: URL(fileURLWithPath: path))
     let error = #expect(throws: SQLiteError.self) {
@@ -61,15 +60,14 @@ import Testing
     #expect(ioError.kind == .full)
     #expect(ioError.description.contains("full"))
     #expect(SQLiteError(code: 13, message: "database or disk is full", path: "p").kind == .full)
-    #expect(SQLiteError(code: 3338, message: "disk I/O error", path: "p", systemErrno: EIO).kind == .other)
+    #expect(
+      SQLiteError(code: 3338, message: "disk I/O error", path: "p", systemErrno: EIO).kind == .other
+    )
   }
 
   @Test func anImmutableFileNameWithURICharactersIsRead() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kw-sqlite-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("a?b#c%d.sqlite").path
+    let folder = try TemporaryFolder()
+    let path = folder.file("a?b#c%d.sqlite")
     do {
       let db = try Database(path: path)
       try db.execute("CREATE TABLE t(x); INSERT INTO t VALUES (7)")

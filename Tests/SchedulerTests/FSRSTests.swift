@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Scheduler
@@ -50,7 +51,7 @@ struct GoldenVectors: Decodable {
   }
 
   static func load() throws -> GoldenVectors {
-    let url = packageRoot.appendingPathComponent(
+    let url = Repository.root.appendingPathComponent(
       "Tests/SchedulerTests/Fixtures/golden_vectors.json")
     return try JSONDecoder().decode(GoldenVectors.self, from: Data(contentsOf: url))
   }

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Scheduler
 
 @Suite struct ReplayEvaluationTests {
   /// ../shared/srs/revlog.csv beside the package; absent in clones without the shared folder.
-  static let revlogURL = packageRoot.deletingLastPathComponent()
+  static let revlogURL = Repository.root.deletingLastPathComponent()
     .appendingPathComponent("shared/srs/revlog.csv")
 
   static func loadRevlog() throws -> [LoggedReview] {
@@ -29,7 +30,7 @@ import Testing
     let log = try Self.loadRevlog()
     #expect(log.count == 12580)
     let result = ReplayEvaluation.evaluate(
-      log, model: .standard, clock: DayClock(timeZone: utc, dayStartHour: 4))
+      log, model: .standard, clock: DayClock(timeZone: .utc, dayStartHour: 4))
     #expect(result.predictions == 6276)
     #expect(abs(result.logLoss - 0.453473) <= 1e-5, "log loss \(result.logLoss)")
     #expect(abs(result.rmseBins - 0.076601) <= 1e-5, "RMSE(bins) \(result.rmseBins)")
@@ -45,7 +46,7 @@ import Testing
       LoggedReview(cardID: "b", time: start, rating: .good),
       LoggedReview(cardID: "b", time: start.addingTimeInterval(2 * 86400), rating: .good),
     ]
-    let result = ReplayEvaluation.evaluate(log, model: .standard, clock: DayClock(timeZone: utc))
+    let result = ReplayEvaluation.evaluate(log, model: .standard, clock: DayClock(timeZone: .utc))
     #expect(result.predictions == 2)
     #expect(result.logLoss > 0)
   }

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Scheduler
 
 @Suite struct SchedulerTests {
-  let noFuzz = Scheduler(config: SchedulingConfig(fuzz: false, clock: DayClock(timeZone: utc)))
+  let noFuzz = Scheduler(config: SchedulingConfig(fuzz: false, clock: DayClock(timeZone: .utc)))
   let start = parseUTC("2022-11-29T12:30:00+00:00")!
 
   /// py-fsrs `test_review_card`: each review at its due time, fuzz off, steps 1m/10m.
@@ -68,7 +69,7 @@ import Testing
   }
 
   @Test func hardGoodEasyStayOrderedWithFuzz() throws {
-    let fuzzed = Scheduler(config: SchedulingConfig(clock: DayClock(timeZone: utc)))
+    let fuzzed = Scheduler(config: SchedulingConfig(clock: DayClock(timeZone: .utc)))
     for key in ["一", "二", "三", "学", "校"] {
       for s in [0.5, 1.0, 3.0, 20.0, 300.0] {
         let memory = MemoryState(stability: s, difficulty: 9.5)
@@ -80,7 +81,7 @@ import Testing
   }
 
   @Test func fuzzIsDeterministicAndCanBeSwitchedOff() throws {
-    let fuzzed = Scheduler(config: SchedulingConfig(clock: DayClock(timeZone: utc)))
+    let fuzzed = Scheduler(config: SchedulingConfig(clock: DayClock(timeZone: .utc)))
     let card = Card(
       state: .review, memory: MemoryState(stability: 40, difficulty: 5), due: start,
       lastReview: start.addingTimeInterval(-40 * 86400), reps: 5, intervalDays: 40)

@@ -1,14 +1,9 @@
 import Foundation
-
-/// The package root, found from this file's path (Tests/SchedulerTests/Support.swift).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
+import TestSupport
 
 func close(_ a: Double, _ b: Double, absolute: Double = 1e-4, relative: Double = 1e-5) -> Bool {
   abs(a - b) <= max(absolute, relative * abs(b))
 }
-
-let utc = TimeZone(identifier: "UTC")!
 
 /// Parses "2024-03-29T20:32:32.250000+00:00" (the revlog's UTC timestamps).
 func parseUTC(_ text: String) -> Date? {
@@ -23,7 +18,5 @@ func parseUTC(_ text: String) -> Date? {
   components.day = day
   components.hour = hour
   components.minute = minute
-  var calendar = Calendar(identifier: .gregorian)
-  calendar.timeZone = utc
-  return calendar.date(from: components)?.addingTimeInterval(seconds)
+  return Calendar.utc.date(from: components)?.addingTimeInterval(seconds)
 }

@@ -89,7 +89,7 @@ import Testing
     #expect(again.notes == grade.notes)
   }
 
-  @Test func decodesTheIssuesJSON() throws {
+  @Test func decodesAGradeWithErrorsAndStrokeVerdicts() throws {
     let json = """
       {"kanji": "学", "pass": false, "score": 0.71,
        "errors": [{"type": "reversed", "stroke": 3, "message": "stroke 3 drawn backwards"},

@@ -1,15 +1,13 @@
 import Foundation
 import KanjiData
 import StrokeMatch
+import TestSupport
 import Testing
 
 /// The reference database `make data` builds, loaded once for all tests.
 enum Reference {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
   static let all: [Kanji] = {
-    let path = root.appendingPathComponent("Data/kanji.sqlite").path
+    let path = Repository.referenceDatabase
     guard FileManager.default.fileExists(atPath: path),
       let database = try? ReferenceDatabase(path: path),
       let all = try? database.allKanji()
@@ -21,10 +19,7 @@ enum Reference {
 
   /// Fails the test with a clear message when the database has not been built.
   static func kanji(_ character: String) throws -> Kanji {
-    guard !all.isEmpty else {
-      Issue.record("Data/kanji.sqlite is missing: run `make data` first (make test does)")
-      throw CancellationError()
-    }
+    guard !all.isEmpty else { throw Repository.missing(Repository.referenceDatabase) }
     guard let kanji = byCharacter[character] else {
       Issue.record("\(character) is not in the reference database")
       throw CancellationError()
@@ -40,7 +35,7 @@ enum Reference {
     return stride(from: 0, to: joyo.count, by: step).prefix(count).map { joyo[$0] }
   }
 
-  static let shared = root.deletingLastPathComponent().appendingPathComponent(
+  static let shared = Repository.root.deletingLastPathComponent().appendingPathComponent(
     "shared/bench/dev-cases.jsonl")
 }
 

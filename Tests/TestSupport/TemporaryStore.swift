@@ -1,20 +1,30 @@
 import Foundation
-import ProgressRecords
 import Progress
+import ProgressRecords
 
-/// A progress store in a fresh temporary folder, in UTC; the folder goes when the value does.
+/// A progress store opened in this process, in a fresh temporary folder, counting days in UTC;
+/// the folder goes when the value does.
 public final class TemporaryStore {
-  public let path = FileManager.default.temporaryDirectory
-    .appendingPathComponent("kanji-write-practice-\(UUID().uuidString)").path
+  public let folder: TemporaryFolder
   public let store: ProgressStore
+
+  public var path: String { folder.path }
 
   /// - Parameter busyTimeoutMs: how long a write waits for another connection's lock.
   public init(busyTimeoutMs: Int32 = ProgressStore.busyTimeoutMs) throws {
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    store = try ProgressStore(
-      path: path + "/progress.sqlite", timeZone: TimeZone(identifier: "UTC")!,
-      busyTimeoutMs: busyTimeoutMs)
+    folder = try TemporaryFolder()
+    store = try folder.openStore(busyTimeoutMs: busyTimeoutMs)
   }
+}
 
-  deinit { try? FileManager.default.removeItem(atPath: path) }
+extension TemporaryFolder {
+  /// Where a progress home in this folder keeps its store.
+  public var database: String { file("progress.sqlite") }
+
+  /// Opens the store at `database` (creating it if need be), counting days in UTC.
+  public func openStore(busyTimeoutMs: Int32 = ProgressStore.busyTimeoutMs) throws
+    -> ProgressStore
+  {
+    try ProgressStore(path: database, timeZone: .utc, busyTimeoutMs: busyTimeoutMs)
+  }
 }
