@@ -25,7 +25,7 @@ let package = Package(
     .target(
       name: "KanjiData", dependencies: ["SQLite", "CZlib"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-    .target(name: "StrokeMatch", dependencies: ["KanjiData", "SQLite"]),
+    .target(name: "StrokeMatch", dependencies: ["KanjiData"]),
     .target(name: "Scheduler"),
     // The learner's records as values (reviews, cards, self-tests): what the store keeps and
     // the screens show, without the store.
@@ -67,7 +67,7 @@ let package = Package(
       path: "Tests/TestSupport"),
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
-    .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "SQLite", "TestSupport"]),
+    .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "TestSupport"]),
     .testTarget(
       name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData", "TestSupport"]),
     .testTarget(
