@@ -20,19 +20,24 @@ let package = Package(
 
     // Layers, bottom up; each uses only the ones below it.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
+    // Reproducible randomness for the simulated writer and the self-test's choice of kanji.
+    .target(name: "SeededRandom"),
     // Optimised in debug builds too: `make data` runs the debug binary's importer, and the
     // tests parse all of KanjiVG; unoptimised, both take ten times as long.
     .target(
       name: "KanjiData", dependencies: ["SQLite", "CZlib"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "StrokeMatch", dependencies: ["KanjiData", "SQLite"]),
+    // A mouse in a terminal, simulated: the drawings the bench and the tests grade.
+    .target(name: "SimulatedWriting", dependencies: ["KanjiData", "StrokeMatch", "SeededRandom"]),
     .target(name: "Scheduler"),
     // The learner's records as values (reviews, cards, self-tests): what the store keeps and
     // the screens show, without the store.
     .target(name: "ProgressRecords", dependencies: ["Scheduler"]),
     .target(name: "Progress", dependencies: ["SQLite", "Scheduler", "ProgressRecords"]),
     .target(
-      name: "Practice", dependencies: ["StrokeMatch", "Scheduler", "ProgressRecords", "KanjiData"]),
+      name: "Practice",
+      dependencies: ["StrokeMatch", "Scheduler", "ProgressRecords", "KanjiData", "SeededRandom"]),
     .target(name: "TerminalUI", dependencies: ["CNcursesw", "Practice"]),
     // The only place the layers meet: the store, the reference data and the terminal.
     .target(
@@ -55,7 +60,7 @@ let package = Package(
       name: "kanji-write-bench",
       dependencies: [
         "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress", "Practice",
-        "SQLite", "TerminalUI", "App",
+        "SQLite", "TerminalUI", "App", "SimulatedWriting", "SeededRandom",
       ]
     ),
 
@@ -67,7 +72,9 @@ let package = Package(
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "SQLite"]),
-    .testTarget(name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData"]),
+    .testTarget(
+      name: "StrokeMatchTests",
+      dependencies: ["StrokeMatch", "KanjiData", "SimulatedWriting", "SeededRandom"]),
     .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "ProgressRecords", "Scheduler"]),
     .testTarget(
