@@ -28,6 +28,9 @@ let package = Package(
       name: "KanjiData", dependencies: ["SQLite", "CZlib"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "StrokeMatch", dependencies: ["KanjiData", "SQLite"]),
+    // The wire format: drawings read from JSON (the terminal's, the CLI's batch lines), grades
+    // written as JSON.
+    .target(name: "DrawingJSON", dependencies: ["StrokeMatch"]),
     // A mouse in a terminal, simulated: the drawings the bench and the tests grade.
     .target(name: "SimulatedWriting", dependencies: ["KanjiData", "StrokeMatch", "SeededRandom"]),
     .target(name: "Scheduler"),
@@ -49,8 +52,8 @@ let package = Package(
     .executableTarget(
       name: "kanji-write",
       dependencies: [
-        "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress", "Practice",
-        "TerminalUI", "App",
+        "KanjiData", "StrokeMatch", "DrawingJSON", "Scheduler", "ProgressRecords", "Progress",
+        "Practice", "TerminalUI", "App",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -75,6 +78,7 @@ let package = Package(
     .testTarget(
       name: "StrokeMatchTests",
       dependencies: ["StrokeMatch", "KanjiData", "SimulatedWriting", "SeededRandom"]),
+    .testTarget(name: "DrawingJSONTests", dependencies: ["DrawingJSON", "StrokeMatch"]),
     .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"], exclude: ["Fixtures"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "ProgressRecords", "Scheduler"]),
     .testTarget(

@@ -1,3 +1,5 @@
+import StrokeMatch
+
 extension Grade {
   /// The grade as one line of JSON, keys in the order (kanji, pass, score, errors,
   /// strokes, with `notes` before the strokes when a loose hand's slips were forgiven); the same
