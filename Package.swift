@@ -40,7 +40,9 @@ let package = Package(
     .target(name: "Progress", dependencies: ["SQLite", "Scheduler", "ProgressRecords"]),
     .target(
       name: "Practice",
-      dependencies: ["StrokeMatch", "Scheduler", "ProgressRecords", "KanjiData", "SeededRandom"]),
+      dependencies: [
+        "StrokeMatch", "DrawingJSON", "Scheduler", "ProgressRecords", "KanjiData", "SeededRandom",
+      ]),
     .target(name: "TerminalUI", dependencies: ["CNcursesw", "Practice"]),
     // The only place the layers meet: the store, the reference data and the terminal.
     .target(
@@ -70,7 +72,9 @@ let package = Package(
     // Fixtures and helpers every test target shares.
     .target(
       name: "TestSupport",
-      dependencies: ["Practice", "ProgressRecords", "Progress", "KanjiData", "StrokeMatch"],
+      dependencies: [
+        "Practice", "ProgressRecords", "Progress", "KanjiData", "StrokeMatch", "DrawingJSON",
+      ],
       path: "Tests/TestSupport"),
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
@@ -91,7 +95,7 @@ let package = Package(
       name: "AppTests",
       dependencies: [
         "App", "Practice", "ProgressRecords", "Progress", "Scheduler", "StrokeMatch", "KanjiData",
-        "TerminalUI", "TestSupport",
+        "DrawingJSON", "TerminalUI", "TestSupport",
       ]),
     .testTarget(name: "EndToEndTests", dependencies: ["KanjiData", "SQLite"]),
   ]
