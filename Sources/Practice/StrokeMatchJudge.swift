@@ -27,15 +27,10 @@ public struct StrokeMatchJudge: DrawingJudge {
     let drawing = Self.drawing(ink)
     var grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
     namer?.review(&grade, drawing: drawing)
-    let outcomes = grade.strokes.map { result in
-      StrokeOutcome(
-        stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },
-        verdict: result.verdict)
-    }
     return Assessment(
       // A pass may carry notes: a loose hand's slips, forgiven but still worth seeing.
       passed: grade.pass, messages: (grade.errors + (grade.notes ?? [])).map(\.message),
-      strokes: outcomes,
+      strokes: grade.strokes,
       json: grade.jsonLine, drawingJSON: Self.json(drawing))
   }
 
