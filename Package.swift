@@ -20,19 +20,29 @@ let package = Package(
 
     // Layers, bottom up; each uses only the ones below it.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
+    // Reproducible randomness for the simulated writer and the self-test's choice of kanji.
+    .target(name: "SeededRandom"),
     // Optimised in debug builds too: `make data` runs the debug binary's importer, and the
     // tests parse all of KanjiVG; unoptimised, both take ten times as long.
     .target(
       name: "KanjiData", dependencies: ["SQLite", "CZlib"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "StrokeMatch", dependencies: ["KanjiData"]),
+    // The wire format: drawings read from JSON (the terminal's, the CLI's batch lines), grades
+    // written as JSON.
+    .target(name: "DrawingJSON", dependencies: ["StrokeMatch"]),
+    // A mouse in a terminal, simulated: the drawings the bench and the tests grade.
+    .target(name: "SimulatedWriting", dependencies: ["KanjiData", "StrokeMatch", "SeededRandom"]),
     .target(name: "Scheduler"),
     // The learner's records as values (reviews, cards, self-tests): what the store keeps and
     // the screens show, without the store.
     .target(name: "ProgressRecords", dependencies: ["Scheduler"]),
     .target(name: "Progress", dependencies: ["SQLite", "Scheduler", "ProgressRecords"]),
     .target(
-      name: "Practice", dependencies: ["StrokeMatch", "Scheduler", "ProgressRecords", "KanjiData"]),
+      name: "Practice",
+      dependencies: [
+        "StrokeMatch", "DrawingJSON", "Scheduler", "ProgressRecords", "KanjiData", "SeededRandom",
+      ]),
     .target(name: "TerminalUI", dependencies: ["CNcursesw", "Practice"]),
     // The only place the layers meet: the store, the reference data and the terminal.
     .target(
@@ -44,8 +54,8 @@ let package = Package(
     .executableTarget(
       name: "kanji-write",
       dependencies: [
-        "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress", "Practice",
-        "TerminalUI", "App",
+        "KanjiData", "StrokeMatch", "DrawingJSON", "Scheduler", "ProgressRecords", "Progress",
+        "Practice", "TerminalUI", "App",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,7 +65,7 @@ let package = Package(
       name: "kanji-write-bench",
       dependencies: [
         "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress", "Practice",
-        "SQLite", "TerminalUI", "App",
+        "SQLite", "TerminalUI", "App", "SimulatedWriting", "SeededRandom",
       ]
     ),
 
@@ -63,13 +73,17 @@ let package = Package(
     // stores, child processes, UTC dates and the built binary.
     .target(
       name: "TestSupport",
-      dependencies: ["Practice", "ProgressRecords", "Progress", "KanjiData", "StrokeMatch"],
+      dependencies: [
+        "Practice", "ProgressRecords", "Progress", "KanjiData", "StrokeMatch", "DrawingJSON",
+      ],
       path: "Tests/TestSupport"),
 
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
     .testTarget(name: "KanjiDataTests", dependencies: ["KanjiData", "TestSupport"]),
     .testTarget(
-      name: "StrokeMatchTests", dependencies: ["StrokeMatch", "KanjiData", "TestSupport"]),
+      name: "StrokeMatchTests",
+      dependencies: ["StrokeMatch", "KanjiData", "SimulatedWriting", "SeededRandom", "TestSupport"]),
+    .testTarget(name: "DrawingJSONTests", dependencies: ["DrawingJSON", "StrokeMatch"]),
     .testTarget(
       name: "SchedulerTests", dependencies: ["Scheduler", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(
@@ -85,7 +99,7 @@ let package = Package(
       name: "AppTests",
       dependencies: [
         "App", "Practice", "ProgressRecords", "Progress", "Scheduler", "StrokeMatch", "KanjiData",
-        "TerminalUI", "SQLite", "TestSupport",
+        "DrawingJSON", "TerminalUI", "SQLite", "TestSupport",
       ]),
     .testTarget(name: "EndToEndTests", dependencies: ["KanjiData", "SQLite", "TestSupport"]),
   ]

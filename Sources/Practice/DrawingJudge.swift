@@ -4,33 +4,23 @@ import StrokeMatch
 /// The grader's word on one reference stroke.
 public typealias Verdict = Grade.StrokeResult.Verdict
 
-public struct StrokeOutcome: Equatable, Sendable {
-  /// Zero-based reference stroke.
-  public var stroke: Int
-  /// Zero-based drawn stroke matched to it, if any.
-  public var drawn: Int?
-  public var verdict: Verdict
-
-  public init(stroke: Int, drawn: Int?, verdict: Verdict) {
-    self.stroke = stroke
-    self.drawn = drawn
-    self.verdict = verdict
-  }
-}
-
 /// A graded drawing, reduced to what the session shows and the rating policy needs.
 public struct Assessment: Equatable, Sendable {
   public var passed: Bool
   /// The grader's messages in words ("stroke 3 drawn backwards").
   public var messages: [String]
-  public var strokes: [StrokeOutcome]
+  /// The grader's word on each reference stroke, numbered as the grader numbers them (from 1);
+  /// the screens, which count from 0, read them through `verdictsByDrawnIndex` and
+  /// `verdict(ofReferenceIndex:)`.
+  public var strokes: [Grade.StrokeResult]
   /// The grade as JSON, logged with the review so thresholds can be retuned later.
   public var json: String
   /// The drawing as the grader's JSON, logged with the review so it can be graded again.
   public var drawingJSON: String
 
   public init(
-    passed: Bool, messages: [String], strokes: [StrokeOutcome], json: String, drawingJSON: String
+    passed: Bool, messages: [String], strokes: [Grade.StrokeResult], json: String,
+    drawingJSON: String
   ) {
     self.passed = passed
     self.messages = messages
@@ -41,6 +31,20 @@ public struct Assessment: Equatable, Sendable {
 
   public var orderOrDirectionErrors: Int {
     strokes.filter { $0.verdict == .order || $0.verdict == .reversed }.count
+  }
+
+  /// The verdict on each drawn stroke matched to a reference one, by its index in the ink.
+  public var verdictsByDrawnIndex: [Int: Verdict] {
+    var verdicts: [Int: Verdict] = [:]
+    for result in strokes {
+      if let drawn = result.drawn { verdicts[drawn - 1] = result.verdict }
+    }
+    return verdicts
+  }
+
+  /// The verdict on the reference stroke at `index` (from 0); nil when the judge gave none.
+  public func verdict(ofReferenceIndex index: Int) -> Verdict? {
+    strokes.first { $0.stroke == index + 1 }?.verdict
   }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-import StrokeMatch
+import SeededRandom
 
 /// Chooses the kanji for a self-test from those the learner can read, preferring the ones
 /// tested longest ago (never tested first), so each test is a fresh set.

@@ -70,10 +70,7 @@ extension SelfTestSession {
       TextItem(row: 2, column: 0, text: problems.joined(separator: "; "), style: .plain))
 
     let panels = layout.feedbackPanels
-    var byDrawn: [Int: Verdict] = [:]
-    for outcome in shown.assessment.strokes {
-      if let drawn = outcome.drawn { byDrawn[drawn] = outcome.verdict }
-    }
+    let byDrawn = shown.assessment.verdictsByDrawnIndex
     var ink = CanvasView(inner: panels.ink, frame: frame, title: "yours")
     for (number, stroke) in shown.ink.strokes.enumerated() {
       ink.strokes.append(
@@ -81,7 +78,7 @@ extension SelfTestSession {
     }
     var model = CanvasView(inner: panels.reference, frame: frame, title: reference.character)
     for (number, stroke) in reference.strokes.strokes.enumerated() {
-      let verdict = shown.assessment.strokes.first { $0.stroke == number }?.verdict
+      let verdict = shown.assessment.verdict(ofReferenceIndex: number)
       let style = verdict.map(Session.style(for:)) ?? .ink
       model.strokes.append(StrokeView(points: Session.unitPoints(stroke), style: style))
       if let start = stroke.points.first {

@@ -153,9 +153,7 @@ extension Session {
     }
     header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
     let panels = layout.feedbackPanels
-    let outcomes = feedback.assessment.strokes
-    var byDrawn: [Int: Verdict] = [:]
-    for outcome in outcomes { if let drawn = outcome.drawn { byDrawn[drawn] = outcome.verdict } }
+    let byDrawn = feedback.assessment.verdictsByDrawnIndex
 
     var ink = CanvasView(inner: panels.ink, frame: frame, title: "yours")
     for (number, stroke) in feedback.ink.strokes.enumerated() {
@@ -164,8 +162,8 @@ extension Session {
     }
     var reference = CanvasView(inner: panels.reference, frame: frame, title: "reference")
     for (number, stroke) in card.kanji.strokes.strokes.enumerated() {
-      let outcome = outcomes.first { $0.stroke == number }
-      let style = outcome.map { Self.style(for: $0.verdict) } ?? .ink
+      let judged = feedback.assessment.verdict(ofReferenceIndex: number)
+      let style = judged.map(Self.style(for:)) ?? .ink
       reference.strokes.append(StrokeView(points: Self.unitPoints(stroke), style: style))
       if let start = stroke.points.first {
         reference.marks.append(Mark(at: Self.unit(start), text: "\(number + 1)", style: style))

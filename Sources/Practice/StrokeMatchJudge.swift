@@ -1,3 +1,4 @@
+import DrawingJSON
 import Foundation
 import KanjiData
 import StrokeMatch
@@ -26,16 +27,11 @@ public struct StrokeMatchJudge: DrawingJudge {
     let drawing = Self.drawing(ink)
     var grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
     namer?.review(&grade, drawing: drawing)
-    let outcomes = grade.strokes.map { result in
-      StrokeOutcome(
-        stroke: result.stroke - 1, drawn: result.drawn.map { $0 - 1 },
-        verdict: result.verdict)
-    }
     return Assessment(
       // A pass may carry notes: a loose hand's slips, forgiven but still worth seeing.
       passed: grade.pass, messages: (grade.errors + (grade.notes ?? [])).map(\.message),
-      strokes: outcomes,
-      json: Self.json(grade), drawingJSON: Self.json(drawing))
+      strokes: grade.strokes,
+      json: grade.jsonLine, drawingJSON: Self.json(drawing))
   }
 
   public func checkLastStroke(_ ink: Ink, against kanji: Kanji) -> StrokeCheck {
@@ -56,9 +52,9 @@ public struct StrokeMatchJudge: DrawingJudge {
     }
   }
 
-  private static func json(_ value: some Encodable) -> String {
+  private static func json(_ drawing: Drawing) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    return (try? encoder.encode(drawing)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 }

@@ -1,12 +1,13 @@
 import KanjiData
 
-// Small vector helpers over KanjiData's Point, in KanjiVG units.
+// Small vector helpers over KanjiData's Point, in KanjiVG units; `package` ones are the simulated
+// writer's too.
 extension Point {
-  static func + (a: Point, b: Point) -> Point { Point(x: a.x + b.x, y: a.y + b.y) }
-  static func - (a: Point, b: Point) -> Point { Point(x: a.x - b.x, y: a.y - b.y) }
-  static func * (a: Point, k: Double) -> Point { Point(x: a.x * k, y: a.y * k) }
+  package static func + (a: Point, b: Point) -> Point { Point(x: a.x + b.x, y: a.y + b.y) }
+  package static func - (a: Point, b: Point) -> Point { Point(x: a.x - b.x, y: a.y - b.y) }
+  package static func * (a: Point, k: Double) -> Point { Point(x: a.x * k, y: a.y * k) }
 
-  var length: Double { (x * x + y * y).squareRoot() }
+  package var length: Double { (x * x + y * y).squareRoot() }
 
   /// KanjiData's `distance(to:)`, inlined here: it is the innermost operation of every match.
   @inline(__always) func distance(to other: Point) -> Double {
@@ -21,8 +22,8 @@ extension Point {
 }
 
 /// Polyline operations used by both the reference preparation and the drawn strokes.
-enum Polyline {
-  static func length(_ points: [Point]) -> Double {
+package enum Polyline {
+  package static func length(_ points: [Point]) -> Double {
     var total = 0.0
     for index in points.indices.dropFirst() {
       total += points[index].distance(to: points[index - 1])
@@ -32,7 +33,7 @@ enum Polyline {
 
   /// `count` points spaced evenly by arc length, first and last included.
   /// `length`: the polyline's `length`, when the caller has it already.
-  static func resample(_ points: [Point], count: Int, length: Double? = nil) -> [Point] {
+  package static func resample(_ points: [Point], count: Int, length: Double? = nil) -> [Point] {
     var result: [Point] = []
     result.reserveCapacity(count)
     appendResampled(points, count: count, length: length, to: &result)
@@ -76,7 +77,7 @@ enum Polyline {
     while result.count - start < count { result.append(points[points.count - 1]) }
   }
 
-  static func centroid(_ points: [Point]) -> Point {
+  package static func centroid(_ points: [Point]) -> Point {
     guard !points.isEmpty else { return Point(x: 0, y: 0) }
     var sum = Point(x: 0, y: 0)
     for point in points { sum = sum + point }
@@ -84,7 +85,7 @@ enum Polyline {
   }
 
   /// Removes consecutive repeats, so that a mouse resting on a cell adds nothing.
-  static func deduplicated(_ points: [Point]) -> [Point] {
+  package static func deduplicated(_ points: [Point]) -> [Point] {
     // A reference stroke seldom repeats a point: then the stroke itself serves, not a copy.
     let repeats = points.indices.dropFirst().contains {
       !(points[$0 - 1].distance(to: points[$0]) > 1e-9)

@@ -12,10 +12,11 @@ public enum Leniency: String, Codable, Sendable, CaseIterable {
 }
 
 /// The judgement of one drawing against one kanji, as the CLI prints it and the review log keeps it.
-public struct Grade: Codable, Sendable, Equatable {
+/// Written as JSON in one way only (DrawingJSON's `jsonLine`); `Decodable` reads it back.
+public struct Grade: Decodable, Sendable, Equatable {
   /// One problem with the drawing.
-  public struct Problem: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+  public struct Problem: Decodable, Sendable, Equatable {
+    public enum Kind: String, Decodable, Sendable, CaseIterable {
       case missing, extra, reversed, order, shape, position, character
     }
 
@@ -35,8 +36,8 @@ public struct Grade: Codable, Sendable, Equatable {
   }
 
   /// What became of one reference stroke.
-  public struct StrokeResult: Codable, Sendable, Equatable {
-    public enum Verdict: String, Codable, Sendable, CaseIterable {
+  public struct StrokeResult: Decodable, Sendable, Equatable {
+    public enum Verdict: String, Decodable, Sendable, CaseIterable {
       case ok, reversed, order, shape, position, missing
     }
 

@@ -59,6 +59,62 @@ struct FormJudge: Sendable {
   var tolerance: Tolerance
   var cell: (width: Double, height: Double)
 
+  // The score: each reference stroke earns up to 1 by its verdict, each extra stroke costs. It
+  // never decides a pass.
+  static let fitCost = 0.3  // bigger = an ok stroke near its limits scores lower
+  static let reversedCredit = 0.5  // bigger = a backwards stroke scores higher
+  static let orderCredit = 0.7  // bigger = a stroke out of order scores higher
+  static let shapeCredit = 0.3  // bigger = a misshapen stroke scores higher
+  static let positionCredit = 0.3  // bigger = a misplaced stroke scores higher
+  static let extraStrokeCost = 0.5  // bigger = an extra stroke lowers the score more
+
+  // Order: which drawn stroke answers which reference stroke, when the geometry barely decides.
+  /// How much worse, in tolerances, an in-order pairing of two strokes may fit than a crossed one
+  /// and still be preferred: parallel strokes a cell apart are told apart by order.
+  static let orderPreference = 0.6  // bigger = close calls read as in order, not swapped
+  /// A loose hand's strokes stray into each other's places: per unit of looseness above a neat
+  /// hand, the in-order pairing is preferred by this much more, and each of its pairs may fit
+  /// this much worse (the strokes it leaves out of place are then judged as slips, not as
+  /// order). Swapped strokes in a neat or typical hand stay named at twice these.
+  static let looseOrderPreference = 0.3  // bigger = a loose hand's swaps read as slips sooner
+  static let looseOrderFit = 0.15  // bigger = a loose hand's pairs may fit worse in order
+  /// How well, in tolerances, each pair of an in-order pairing must still fit (a neat hand).
+  static let inOrderFit = 1.0  // bigger = pairs that fit worse are still put in order
+  static let inOrderRounds = 10  // bigger = more crossed pairs undone in a tangled drawing
+
+  // Looseness: how far the hand strays from the model everywhere.
+  /// The looseness (units) of a neat hand, under which no room is added, and the room added per
+  /// unit above it.
+  static let neatHand = 3.0  // bigger = fewer hands count as loose
+  static let looseSlack = 2.0  // bigger = more room for a loose hand's strokes
+  static let loosenessStrokes = 3  // bigger = small kanji never count as loosely written
+
+  // Direction.
+  /// How much closer (a share of the mean limit) the backward fit must be to call it reversed.
+  static let reversalMargin = 0.15  // bigger = fewer strokes called backwards
+  /// A stroke whose ends are closer than this (units, or cell widths) is not judged for direction.
+  static let reversalChord = 6.0  // bigger = fewer short strokes judged for direction
+  static let reversalChordCells = 2.0  // bigger = the same, on a coarse canvas
+
+  /// How closely (a share of the mean limit) a stroke shifted into place must fit to be called
+  /// misplaced rather than misshapen.
+  static let misplacedFit = 0.8  // bigger = more wrong strokes called misplaced, not misshapen
+
+  // Shape.
+  /// Room (units) for a stroke's end beyond its start's: an overshoot, a hook left out.
+  static let endSlack = 6.0  // bigger = a stroke's end may stray further
+  /// A drawn stroke's length against its reference's: at least this share, at most this many
+  /// times plus `longestExtra` units.
+  static let shortestLength = 0.4  // bigger = short strokes rejected sooner
+  static let longestLength = 2.2  // bigger = longer strokes accepted
+  static let longestExtra = 10.0  // bigger = short strokes may be drawn much longer
+  /// A straight stroke may bow this much (units, plus the grid's error) more than its reference.
+  static let straightBow = 12.0  // bigger = straight strokes may bow more
+  /// A reference bow this deep (units, plus the grid's error) must be drawn, the same way.
+  static let judgedBow = 10.0  // bigger = fewer bowed strokes must show their bow
+  /// How much of that bow the drawing must show.
+  static let bowShare = 0.2  // bigger = a bow must be drawn deeper
+
   func grade(_ drawing: PreparedDrawing, against form: PreparedStrokeSet, kanji: String) -> Grade {
     let matcher = Matcher(tolerance: tolerance)
     let raw = matcher.match(drawing, form)
@@ -111,26 +167,26 @@ struct FormJudge: Sendable {
       switch verdict {
       case .ok:
         let cost = match.drawnOfReference[j].map { match.cost[$0][j] } ?? 1
-        quality += 1 - 0.3 * min(1, cost)
+        quality += 1 - Self.fitCost * min(1, cost)
       case .missing:
         problems.append(
           .init(type: .missing, stroke: number, message: "stroke \(number) is missing"))
       case .reversed:
-        quality += 0.5
+        quality += Self.reversedCredit
         problems.append(
           .init(type: .reversed, stroke: number, message: "stroke \(number) is drawn backwards"))
       case .order:
-        quality += 0.7
+        quality += Self.orderCredit
         problems.append(
           .init(
             type: .order, stroke: number,
             message: "stroke \(number) is drawn out of order (as stroke \(drawn ?? 0))"))
       case .shape:
-        quality += 0.3
+        quality += Self.shapeCredit
         problems.append(
           .init(type: .shape, stroke: number, message: "stroke \(number) has the wrong shape"))
       case .position:
-        quality += 0.3
+        quality += Self.positionCredit
         problems.append(
           .init(type: .position, stroke: number, message: "stroke \(number) is in the wrong place"))
       }
@@ -144,7 +200,7 @@ struct FormJudge: Sendable {
           message: "drawn stroke \(i + 1) is not part of \(kanji)"))
     }
     let count = Double(max(1, form.strokes.count))
-    let score = min(1, max(0, (quality - 0.5 * Double(extras)) / count))
+    let score = min(1, max(0, (quality - Self.extraStrokeCost * Double(extras)) / count))
     var grade = Grade(
       kanji: kanji, pass: problems.isEmpty, score: (score * 1000).rounded() / 1000,
       errors: problems, strokes: results)
@@ -154,26 +210,16 @@ struct FormJudge: Sendable {
     return grade
   }
 
-  /// How much worse, in tolerances, an in-order pairing of two strokes may fit than a crossed one
-  /// and still be preferred: parallel strokes a cell apart are told apart by order.
-  static let orderPreference = 0.6
-  /// A loose hand's strokes stray into each other's places: per unit of looseness above a neat
-  /// hand, the in-order pairing is preferred by this much more, and each of its pairs may fit
-  /// this much worse (the strokes it leaves out of place are then judged as slips, not as
-  /// order). Swapped strokes in a neat or typical hand stay named at twice these.
-  static let looseOrderPreference = 0.3
-  static let looseOrderFit = 0.15
-
   /// The match with any two crossed pairs uncrossed when the geometry barely prefers crossing;
   /// `looseness` is the hand's (`looseness(_:_:)`), in units.
   func inOrderWhenClose(_ match: Match, looseness: Double = 0) -> Match {
     let extra = max(0, looseness - Self.neatHand)
     let preference = Self.orderPreference + Self.looseOrderPreference * extra
-    let fitLimit = 1 + Self.looseOrderFit * extra
+    let fitLimit = Self.inOrderFit + Self.looseOrderFit * extra
     var result = match
     var changed = true
     var rounds = 0
-    while changed, rounds < 10 {
+    while changed, rounds < Self.inOrderRounds {
       changed = false
       rounds += 1
       let pairs = result.referenceOfDrawn.enumerated().compactMap { i, j in j.map { (i, $0) } }
@@ -197,11 +243,6 @@ struct FormJudge: Sendable {
     return result
   }
 
-  /// The looseness (units) of a neat hand, under which no room is added, and the room added per
-  /// unit above it.
-  static let neatHand = 3.0
-  static let looseSlack = 2.0
-
   /// How far this hand strays from the model, in units: the lower median of the matched strokes'
   /// mean distances. A median, so that one stroke badly wrong (the stroke a look-alike changes)
   /// does not make the rest look loose.
@@ -211,7 +252,7 @@ struct FormJudge: Sendable {
       guard let i = match.drawnOfReference[j] else { continue }
       distances.append(min(match.measures[i][j].forward, match.measures[i][j].backward))
     }
-    guard distances.count >= 3 else { return 0 }
+    guard distances.count >= Self.loosenessStrokes else { return 0 }
     distances.sort()
     return distances[(distances.count - 1) / 2]
   }
@@ -226,8 +267,10 @@ struct FormJudge: Sendable {
     }
     let limit = tolerance.mean(stroke.length)
     let chord = samples[0].distance(to: samples[samples.count - 1])
-    let margin = 0.15 * limit
-    let reversed = measure.backward + margin < measure.forward && chord >= max(6, cell.width * 2)
+    let margin = Self.reversalMargin * limit
+    let reversed =
+      measure.backward + margin < measure.forward
+      && chord >= max(Self.reversalChord, cell.width * Self.reversalChordCells)
     let oriented = reversed ? Array(samples.reversed()) : samples
     let distance = reversed ? measure.backward : measure.forward
     let shapeOK = shapeFits(oriented, stroke, distance: distance, drawnLength: drawnLength)
@@ -239,7 +282,8 @@ struct FormJudge: Sendable {
     var centred = 0.0
     for k in moved.indices { centred += moved[k].distance(to: stroke.samples[k]) }
     centred /= Double(moved.count)
-    if centred <= limit * 0.8, shapeFits(moved, stroke, distance: centred, drawnLength: drawnLength)
+    if centred <= limit * Self.misplacedFit,
+      shapeFits(moved, stroke, distance: centred, drawnLength: drawnLength)
     {
       return .position
     }
@@ -259,26 +303,27 @@ struct FormJudge: Sendable {
     let endDistance = min(
       samples[samples.count - 1].distance(to: reference[reference.count - 1]),
       samples[samples.count - 1].distance(to: endReference))
-    guard endDistance <= endpoint + 6 * tolerance.factor else { return false }
+    guard endDistance <= endpoint + Self.endSlack * tolerance.factor else { return false }
     guard bendAgrees(samples, stroke) else { return false }
     // A short stroke on a coarse grid may shrink to a cell or two: allow a cell of slack.
     let ratio = (drawnLength + tolerance.quantisation) / max(stroke.length, 1)
-    return ratio >= 0.4 / tolerance.factor && ratio <= 2.2 * tolerance.factor + 10 / stroke.length
+    return ratio >= Self.shortestLength / tolerance.factor
+      && ratio <= Self.longestLength * tolerance.factor + Self.longestExtra / stroke.length
   }
 
   /// A stroke that bows must bow the same way where it bows most, and a straight one must stay
   /// fairly straight (汚 against 汗). Bows smaller than the grid can show are not judged.
   func bendAgrees(_ samples: [Point], _ stroke: PreparedStroke) -> Bool {
     let drawn = PreparedStroke.deviations(samples)
-    let straightLimit = 12 * tolerance.factor + tolerance.quantisation
+    let straightLimit = Self.straightBow * tolerance.factor + tolerance.quantisation
     return stroke.profiles.contains { profile in
       guard let deepest = profile.indices.max(by: { abs(profile[$0]) < abs(profile[$1]) }) else {
         return true
       }
       let bow = profile[deepest]
-      if abs(bow) >= 10 + tolerance.quantisation {
+      if abs(bow) >= Self.judgedBow + tolerance.quantisation {
         return drawn[deepest] * bow > 0
-          && abs(drawn[deepest]) >= 0.2 / tolerance.factor * abs(bow)
+          && abs(drawn[deepest]) >= Self.bowShare / tolerance.factor * abs(bow)
       }
       var drawnBow = 0.0
       for deviation in drawn { drawnBow = max(drawnBow, abs(deviation)) }

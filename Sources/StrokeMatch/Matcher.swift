@@ -447,28 +447,3 @@ extension Placement {
     return result
   }
 }
-
-/// Every distance limit the judge uses, in KanjiVG units, for one leniency and canvas.
-struct Tolerance: Sendable {
-  var factor: Double
-  var quantisation: Double
-  /// Extra room on every position check when the placement is a guess (the first strokes).
-  var slack = 0.0
-  /// Extra room on where a stroke lies as a whole (not on where its ends are, which carry the
-  /// relations that tell look-alikes apart) for a hand that strays everywhere.
-  var looseness = 0.0
-
-  init(leniency: Leniency, quantisation: Double) {
-    factor = leniency.factor
-    self.quantisation = quantisation
-  }
-
-  func mean(_ length: Double) -> Double {
-    (9 + 0.06 * length) * factor + 0.7 * quantisation + slack + looseness
-  }
-  func endpoint(_ length: Double) -> Double {
-    (12 + 0.08 * length) * factor + quantisation + slack
-  }
-  var dot: Double { 9 * factor + quantisation + slack + looseness }
-  var dotMaxLength: Double { 30 * factor + 2 * quantisation }
-}

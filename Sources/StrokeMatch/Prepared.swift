@@ -4,7 +4,7 @@ import KanjiData
 let sampleCount = 16
 
 /// A reference stroke ready for comparison: resampled, measured, its hook found.
-struct PreparedStroke: Sendable {
+package struct PreparedStroke: Sendable {
   /// The stroke's arrays, shared by every copy: a prepared stroke is passed around for every
   /// pair of strokes compared, and a copy then retains one object rather than every array.
   private final class Arrays: Sendable {
@@ -31,9 +31,9 @@ struct PreparedStroke: Sendable {
   var polyline: [Point] { arrays.polyline }
   var samples: [Point] { arrays.samples }
   /// The samples without a closing hook, when the stroke has one; a mouse drawing may omit it.
-  var samplesWithoutHook: [Point]? { arrays.samplesWithoutHook }
+  package var samplesWithoutHook: [Point]? { arrays.samplesWithoutHook }
   let length: Double
-  let centroid: Point
+  package let centroid: Point
   /// Short strokes are dots: judged by where they are, not by their shape or direction.
   let isDot: Bool
 
@@ -52,7 +52,7 @@ struct PreparedStroke: Sendable {
     "㇚", "㇆", "㇁", "㇂", "㇃", "㇈", "㇉", "㇌", "㇎", "㇖", "㇟", "㇠", "㇡", "㇙",
   ]
 
-  init(points: [Point], type: String = "") {
+  package init(points: [Point], type: String = "") {
     var polyline = Polyline.deduplicated(points)
     if polyline.isEmpty { polyline = [Point(x: 54.5, y: 54.5)] }
     length = Polyline.length(polyline)

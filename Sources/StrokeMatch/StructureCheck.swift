@@ -8,6 +8,80 @@ struct StructureCheck: Sendable {
   var tolerance: Tolerance
   var cell: (width: Double, height: Double)
 
+  // Units are KanjiVG's (a kanji is 109 wide); lengths and distances in the drawing are after
+  // its fit onto the reference.
+
+  // The hand: relations are held looser for a sloppy hand, and in a kanji of many strokes.
+  /// Strokes left, besides the two compared, to measure the hand by; else a middling hand.
+  static let sloppinessStrokes = 2  // bigger = small kanji are judged as by a middling hand
+  static let middlingSloppiness = 3.0  // bigger = small kanji held to a sloppier hand's standard
+  /// A kanji of more strokes than this is busy: room added per stroke beyond, up to a most.
+  static let busyAfterStrokes = 4  // bigger = fewer kanji count as busy
+  static let busyRoomPerStroke = 1.5  // bigger = more room in a busy kanji
+  static let busyRoomMost = 15.0  // bigger = more room in the busiest kanji
+
+  // Length order (末 against 未): two strokes side by side, the longer drawn the shorter.
+  /// Strokes shorter than this (their chords) are not compared.
+  static let lengthOrderChord = 15.0  // bigger = fewer short strokes compared
+  /// How parallel the two must be: the cosine of the angle between them.
+  static let lengthOrderParallel = 0.94  // bigger = only more nearly parallel strokes compared
+  /// How far one must overlap the other along it (a share of its length) ...
+  static let lengthOrderOverlap = 0.1  // bigger = only strokes more fully side by side compared
+  /// ... and how near (units) across it.
+  static let lengthOrderAcross = 40.0  // bigger = strokes further apart compared too
+  /// Strokes drawn shorter than this are not compared either.
+  static let lengthOrderDrawnChord = 1.0  // bigger = fewer short drawn strokes compared
+  /// How clearly (the log of their lengths' ratio) the reference orders their lengths.
+  static let lengthOrderClear = 0.2  // bigger = only more unequal strokes compared
+  /// How clearly the drawing orders them the other way, before leniency.
+  static let lengthOrderFlip = 0.12  // bigger = more lenient
+  /// How far (in the log of the ratio) the drawing must differ from the reference, before
+  /// leniency, plus room per unit of the hand's sloppiness and of a busy kanji's room.
+  static let lengthOrderChange = 0.45  // bigger = more lenient
+  static let lengthOrderChangePerSloppiness = 0.03  // bigger = more lenient with a sloppy hand
+  static let lengthOrderChangePerBusy = 0.03  // bigger = more lenient in a busy kanji
+
+  // Joins (入 against 八): an end that meets a line in the reference, or clearly stays off it.
+  /// The most an end may be off the line it should meet, before leniency: a base, a share of the
+  /// stroke's length, a share of a cell, and room per unit of the hand's sloppiness.
+  static let gap = 5.0  // bigger = ends may stop further short of their line
+  static let gapPerLength = 0.04  // bigger = long strokes' ends may stop further short
+  static let gapPerCell = 0.5  // bigger = the same, on a coarse canvas
+  static let gapPerSloppiness = 1.5  // bigger = the same, for a sloppy hand
+  /// A reference end this near a line meets it.
+  static let joinedGap = 3.0  // bigger = more ends held to meeting their line
+  /// A reference end at least this far from a line (and past the gap limit), and no further
+  /// than `clearGapMost`, clearly stays off it.
+  static let clearGap = 15.0  // bigger = fewer ends held to staying off their line
+  static let clearGapMost = 30.0  // bigger = more ends held to staying off their line
+  /// A drawn end this near a line touches it: a base and a share of a cell ...
+  static let touching = 3.0  // bigger = ends count as touching from further off
+  static let touchingPerCell = 0.25  // bigger = the same, on a coarse canvas
+  /// ... or nearer than this share of the reference's gap, for a hand as neat as
+  /// `nearSloppiness` or neater (a looser hand's ends must touch).
+  static let nearShare = 0.3  // bigger = ends count as joined from further off
+  static let nearSloppiness = 3.0  // bigger = looser hands' near ends count as joined too
+  /// A line's ends: the sixth of its samples at either end (one over this) is not its middle.
+  static let interiorDivisor = 6  // bigger = ends meeting nearer a line's own ends are judged too
+
+  // Sides (牛 against 午, 右 against 石): an end on the other side of a straight piece of a line.
+  /// Lines shorter than this are not judged.
+  static let sideLineLength = 15.0  // bigger = fewer short lines judged
+  /// How far past a piece's ends (a share of its length) a reference end may lie and be judged.
+  static let sideAlong = 0.03  // bigger = ends further past a piece's ends judged
+  /// How far from a piece (units) a reference end may lie and be judged.
+  static let sideAcross = 30.0  // bigger = ends further from the line judged
+  /// How far past the drawn piece's ends (a share of its length) a drawn end may lie.
+  static let sideDrawnAlong = 0.15  // bigger = ends further past the drawn piece judged
+  /// The most an end may move across the line (and change sides), before leniency: a base, a
+  /// share of the stroke's and of the piece's length, a share of a cell across the line, and room
+  /// per unit of the hand's sloppiness.
+  static let sideChange = 5.0  // bigger = ends may cross their line further
+  static let sideChangePerLength = 0.04  // bigger = long strokes' ends may cross further
+  static let sideChangePerLineLength = 0.05  // bigger = ends may cross long lines further
+  static let sideChangePerCell = 0.7  // bigger = the same, on a coarse canvas
+  static let sideChangePerSloppiness = 1.5  // bigger = the same, for a sloppy hand
+
   /// Reference strokes (0-based) whose relation to another stroke is wrong.
   func violations(form: PreparedStrokeSet, match: Match) -> Set<Int> {
     let cellX = cell.width * match.placement.scaleX
@@ -40,19 +114,23 @@ struct StructureCheck: Sendable {
   /// Extra room, in units, in a kanji of many strokes. In a simple kanji every relation between
   /// strokes is part of its identity (入 and 八, 土 and 士); in a busy one a loose junction or a
   /// bar a little long is handwriting, and the other strokes still say which kanji it is.
-  var busy: Double { min(15, 1.5 * max(0, Double(strokeCount - 4))) }
+  var busy: Double {
+    min(
+      Self.busyRoomMost,
+      Self.busyRoomPerStroke * max(0, Double(strokeCount - Self.busyAfterStrokes)))
+  }
 
   /// The lower median distance of the strokes other than the two compared (which may be the very
   /// strokes a look-alike changes); a middling hand's when too few strokes remain to tell.
   func sloppiness(excluding a: Int, _ b: Int) -> Double {
     let count = sorted.count - (distances[a] == nil ? 0 : 1) - (distances[b] == nil ? 0 : 1)
-    guard count >= 2 else { return 3 }
+    guard count >= Self.sloppinessStrokes else { return Self.middlingSloppiness }
     var seen = 0
     for (j, distance) in sorted where j != a && j != b {
       if seen == (count - 1) / 2 { return distance }
       seen += 1
     }
-    return 3
+    return Self.middlingSloppiness
   }
 
   func relations(form: PreparedStrokeSet, match: Match, cellX: Double, cellY: Double) -> Set<Int> {
@@ -76,7 +154,7 @@ struct StructureCheck: Sendable {
       {
         flagged.insert(culprit)
       }
-      if second.length >= 15,
+      if second.length >= Self.sideLineLength,
         endpointSideChanged(
           first, second, drawnA, drawnB,
           referenceGaps: form.referenceGaps?[index]
@@ -98,26 +176,33 @@ struct StructureCheck: Sendable {
     let chordB = second.samples[sampleCount - 1] - second.samples[0]
     let lengthA = chordA.length
     let lengthB = chordB.length
-    guard lengthA > 15, lengthB > 15 else { return nil }
-    guard abs(chordA.dot(chordB)) / (lengthA * lengthB) > 0.94 else { return nil }
+    guard lengthA > Self.lengthOrderChord, lengthB > Self.lengthOrderChord else { return nil }
+    guard abs(chordA.dot(chordB)) / (lengthA * lengthB) > Self.lengthOrderParallel else {
+      return nil
+    }
     // Only strokes stacked side by side (the two bars of 末) are compared: they overlap along
     // their direction and lie near each other across it.
     guard let frame = Frame(first.samples[0], first.samples[sampleCount - 1]) else { return nil }
     let alongStart = frame.along(second.samples[0])
     let alongEnd = frame.along(second.samples[sampleCount - 1])
-    guard max(alongStart, alongEnd) > 0.1, min(alongStart, alongEnd) < 0.9 else { return nil }
-    guard abs(frame.across(second.centroid)) < 40 else { return nil }
+    guard max(alongStart, alongEnd) > Self.lengthOrderOverlap,
+      min(alongStart, alongEnd) < 1 - Self.lengthOrderOverlap
+    else { return nil }
+    guard abs(frame.across(second.centroid)) < Self.lengthOrderAcross else { return nil }
     let drawnLengthA = drawnA[sampleCount - 1].distance(to: drawnA[0])
     let drawnLengthB = drawnB[sampleCount - 1].distance(to: drawnB[0])
-    guard drawnLengthA > 1, drawnLengthB > 1 else { return nil }
+    guard drawnLengthA > Self.lengthOrderDrawnChord, drawnLengthB > Self.lengthOrderDrawnChord
+    else { return nil }
     let reference = log(lengthA / lengthB)
     let actual = log(drawnLengthA / drawnLengthB)
-    let limit = 0.12 * tolerance.factor
+    let limit = Self.lengthOrderFlip * tolerance.factor
     let flipped =
-      (reference < -0.2 && actual > limit) || (reference > 0.2 && actual < -limit)
-    guard flipped,
-      abs(actual - reference) > (0.45 + 0.03 * sloppiness + 0.03 * busy) * tolerance.factor
-    else {
+      (reference < -Self.lengthOrderClear && actual > limit)
+      || (reference > Self.lengthOrderClear && actual < -limit)
+    let change =
+      (Self.lengthOrderChange + Self.lengthOrderChangePerSloppiness * sloppiness
+        + Self.lengthOrderChangePerBusy * busy) * tolerance.factor
+    guard flipped, abs(actual - reference) > change else {
       return nil
     }
     return abs(log(drawnLengthA / lengthA)) >= abs(log(drawnLengthB / lengthB)) ? a : b
@@ -132,22 +217,24 @@ struct StructureCheck: Sendable {
   ) -> Bool {
     // Joined in one and apart in the other (入 against 八): the gap between an end and the line.
     let gapLimit =
-      (5 + 0.04 * first.length) * tolerance.factor + 0.5 * max(cellX, cellY)
-      + 1.5 * sloppiness + busy
+      (Self.gap + Self.gapPerLength * first.length) * tolerance.factor
+      + Self.gapPerCell * max(cellX, cellY) + Self.gapPerSloppiness * sloppiness + busy
     for end in [0, sampleCount - 1] {
       let referenceGap = end == 0 ? referenceGaps.start : referenceGaps.end
       // The drawn gap matters only where the reference's joins the line or stays clear of it:
       // most pairs of strokes are neither, and are not measured.
-      let joinsInReference = referenceGap < 3
-      let clearInReference = referenceGap > max(gapLimit, 15) && referenceGap < 30
+      let joinsInReference = referenceGap < Self.joinedGap
+      let clearInReference =
+        referenceGap > max(gapLimit, Self.clearGap) && referenceGap < Self.clearGapMost
       guard joinsInReference || clearInReference else { continue }
       let drawnGap = Polyline.distance(from: drawnFirst[end], to: drawnSecond)
       let joinedInReference = joinsInReference && drawnGap > gapLimit
       // An end drawn onto the middle of a line it should stay clear of (八 drawn as 入); ends
       // meeting near a line's own ends are common slips and not judged. The looser the hand,
       // the less an end merely nearer than the model's proves: only touching does.
-      let touching = 3 + 0.25 * max(cellX, cellY)
-      let near = 0.3 * referenceGap * min(1, 3 / max(sloppiness, 1e-9))
+      let touching = Self.touching + Self.touchingPerCell * max(cellX, cellY)
+      let near =
+        Self.nearShare * referenceGap * min(1, Self.nearSloppiness / max(sloppiness, 1e-9))
       let joinedInDrawing =
         drawnGap < max(touching, near) && clearInReference
         && Self.interior(drawnFirst[end], of: drawnSecond)
@@ -174,20 +261,23 @@ struct StructureCheck: Sendable {
       for end in [0, sampleCount - 1] {
         let point = first.samples[end]
         let along = lineFrame.along(point)
-        guard along > -0.03, along < 1.03 else { continue }
+        guard along > -Self.sideAlong, along < 1 + Self.sideAlong else { continue }
         var reference = lineFrame.across(point)
-        guard abs(reference) <= 30 else { continue }
+        guard abs(reference) <= Self.sideAcross else { continue }
         let actual = drawnFrame.across(drawnFirst[end])
         let drawnAlong = drawnFrame.along(drawnFirst[end])
-        guard drawnAlong > -0.15, drawnAlong < 1.15 else { continue }
+        guard drawnAlong > -Self.sideDrawnAlong, drawnAlong < 1 + Self.sideDrawnAlong else {
+          continue
+        }
         // The grid is coarser across rows than across columns: allow a cell across the line.
         let normal = drawnFrame.normal
         let cellAcross =
           ((normal.x * cellX) * (normal.x * cellX) + (normal.y * cellY) * (normal.y * cellY))
           .squareRoot()
         let limit =
-          (5 + 0.04 * first.length + 0.05 * pieceLength) * tolerance.factor + 0.7 * cellAcross + 1.5
-          * sloppiness + busy
+          (Self.sideChange + Self.sideChangePerLength * first.length
+            + Self.sideChangePerLineLength * pieceLength) * tolerance.factor
+          + Self.sideChangePerCell * cellAcross + Self.sideChangePerSloppiness * sloppiness + busy
         // A hook may be left out: measure the end without it too and take the nearer.
         if end > 0, let hookless = first.samplesWithoutHook?.last {
           let other = lineFrame.across(hookless)
@@ -210,10 +300,13 @@ struct Frame {
   var direction: Point
   var length: Double
 
+  /// A chord shorter than this (units) has no direction to measure along or across.
+  static let shortest = 4.0  // bigger = fewer short strokes and lines judged
+
   init?(_ start: Point, _ end: Point) {
     let chord = end - start
     length = chord.length
-    guard length > 4 else { return nil }
+    guard length > Self.shortest else { return nil }
     origin = start
     direction = chord * (1 / length)
   }
@@ -245,6 +338,7 @@ extension StructureCheck {
   /// of the way from either end.
   static func interior(_ point: Point, of line: [Point]) -> Bool {
     guard let nearest = Polyline.nearestIndex(to: point, in: line) else { return false }
-    return nearest >= line.count / 6 && nearest <= line.count - 1 - line.count / 6
+    let end = line.count / Self.interiorDivisor
+    return nearest >= end && nearest <= line.count - 1 - end
   }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import KanjiData
+import SeededRandom
+import SimulatedWriting
 import StrokeMatch
 
 /// `make bench grade`: acceptance and error detection on the project's simulated set and on

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import SimulatedWriting
 import StrokeMatch
 
 /// The benchmark's drawings: the project's own simulated set, and the shared check set.

@@ -1,4 +1,5 @@
 import Dispatch
+import DrawingJSON
 import Foundation
 import KanjiData
 import StrokeMatch

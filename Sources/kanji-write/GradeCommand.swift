@@ -1,4 +1,5 @@
 import ArgumentParser
+import DrawingJSON
 import Foundation
 import KanjiData
 import Practice

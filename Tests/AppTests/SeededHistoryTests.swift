@@ -1,4 +1,5 @@
 import App
+import DrawingJSON
 import Foundation
 import ProgressRecords
 import Practice
@@ -13,7 +14,7 @@ import Testing
   let start = Date(timeIntervalSince1970: 1_780_000_000)
 
   func json(_ grade: Grade) -> String {
-    String(decoding: try! JSONEncoder().encode(grade), as: UTF8.self)
+    grade.jsonLine
   }
 
   /// The store (kept in its temporary folder as long as the value lives) and a day after the

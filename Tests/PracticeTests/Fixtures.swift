@@ -1,6 +1,7 @@
 import Foundation
 import KanjiData
 import ProgressRecords
+import StrokeMatch
 
 @testable import Practice
 
@@ -29,7 +30,7 @@ let two = Kanji(
 struct EndpointJudge: DrawingJudge {
   func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let reference = kanji.strokes.strokes
-    var outcomes: [StrokeOutcome] = []
+    var outcomes: [Grade.StrokeResult] = []
     var messages: [String] = []
     for (number, stroke) in reference.enumerated() {
       let start = unit(stroke.points.first!)
@@ -40,18 +41,18 @@ struct EndpointJudge: DrawingJudge {
             || near($0.first!, end) && near($0.last!, start)
         })
       else {
-        outcomes.append(StrokeOutcome(stroke: number, drawn: nil, verdict: .missing))
+        outcomes.append(.init(stroke: number + 1, drawn: nil, verdict: .missing))
         messages.append("stroke \(number + 1) is missing")
         continue
       }
       if near(ink.strokes[drawn].first!, end) {
-        outcomes.append(StrokeOutcome(stroke: number, drawn: drawn, verdict: .reversed))
+        outcomes.append(.init(stroke: number + 1, drawn: drawn + 1, verdict: .reversed))
         messages.append("stroke \(number + 1) drawn backwards")
       } else if drawn != number {
-        outcomes.append(StrokeOutcome(stroke: number, drawn: drawn, verdict: .order))
+        outcomes.append(.init(stroke: number + 1, drawn: drawn + 1, verdict: .order))
         messages.append("stroke \(number + 1) out of order")
       } else {
-        outcomes.append(StrokeOutcome(stroke: number, drawn: drawn, verdict: .ok))
+        outcomes.append(.init(stroke: number + 1, drawn: drawn + 1, verdict: .ok))
       }
     }
     let passed =

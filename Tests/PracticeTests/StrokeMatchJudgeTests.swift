@@ -38,14 +38,29 @@ import Testing
     #expect(decoded == drawing)
   }
 
-  @Test func aCorrectDrawingPassesWithZeroBasedOutcomes() throws {
+  @Test func aCorrectDrawingPassesStrokeForStroke() throws {
     let assessment = judge.assess(ink(), against: ten)
     #expect(assessment.passed)
-    #expect(assessment.strokes.map(\.stroke) == [0, 1])
-    #expect(assessment.strokes.map(\.drawn) == [0, 1])
-    #expect(assessment.strokes.allSatisfy { $0.verdict == .ok })
+    #expect(assessment.verdictsByDrawnIndex == [0: .ok, 1: .ok])
+    #expect(assessment.verdict(ofReferenceIndex: 0) == .ok)
+    #expect(assessment.verdict(ofReferenceIndex: 1) == .ok)
+    #expect(assessment.verdict(ofReferenceIndex: 2) == nil)
     let grade = try JSONDecoder().decode(Grade.self, from: Data(assessment.json.utf8))
     #expect(grade.kanji == "十")
+  }
+
+  /// The grader counts strokes from 1, the screens' indexes from 0.
+  @Test func verdictsAreLookedUpByIndex() {
+    let assessment = Assessment(
+      passed: false, messages: [],
+      strokes: [
+        .init(stroke: 1, drawn: 2, verdict: .order), .init(stroke: 2, drawn: 1, verdict: .order),
+        .init(stroke: 3, drawn: nil, verdict: .missing),
+      ], json: "{}", drawingJSON: "{}")
+    #expect(assessment.verdictsByDrawnIndex == [0: .order, 1: .order])
+    #expect(assessment.verdict(ofReferenceIndex: 2) == .missing)
+    #expect(assessment.verdict(ofReferenceIndex: 3) == nil)
+    #expect(assessment.orderOrDirectionErrors == 2)
   }
 
   @Test func perStrokeChecks() {

@@ -76,37 +76,3 @@ import Testing
     #expect(prepared.strokes[0].length < chord * 1.05)
   }
 }
-
-@Suite struct GradeCodingTests {
-  @Test func theReviewsQuestionIsNotStoredButItsNotesAre() throws {
-    var grade = Grade(kanji: "探", pass: true, score: 0.8, errors: [], strokes: [])
-    grade.looseHandOnly = true
-    grade.notes = [.init(type: .position, stroke: 3, message: "stroke 3 is in the wrong place")]
-    let json = String(decoding: try JSONEncoder().encode(grade), as: UTF8.self)
-    #expect(!json.contains("looseHandOnly"))
-    let again = try JSONDecoder().decode(Grade.self, from: Data(json.utf8))
-    #expect(again.looseHandOnly == nil)
-    #expect(again.notes == grade.notes)
-  }
-
-  @Test func decodesAGradeWithErrorsAndStrokeVerdicts() throws {
-    let json = """
-      {"kanji": "学", "pass": false, "score": 0.71,
-       "errors": [{"type": "reversed", "stroke": 3, "message": "stroke 3 drawn backwards"},
-                  {"type": "character", "stroke": 0, "message": "looks like 字", "drawn": "字"}],
-       "strokes": [{"stroke": 1, "drawn": 1, "verdict": "ok"}, {"stroke": 2, "verdict": "missing"}]}
-      """
-    let grade = try JSONDecoder().decode(Grade.self, from: Data(json.utf8))
-    #expect(grade.errors.map(\.type) == [.reversed, .character])
-    #expect(grade.errors[1].drawn == "字")
-    #expect(grade.strokes[1] == .init(stroke: 2, drawn: nil, verdict: .missing))
-    let again = try JSONDecoder().decode(Grade.self, from: JSONEncoder().encode(grade))
-    #expect(again == grade)
-  }
-
-  @Test func verdictsAreTheStringsTheTerminalColoursBy() {
-    #expect(
-      Grade.StrokeResult.Verdict.allCases.map(\.rawValue)
-        == ["ok", "reversed", "order", "shape", "position", "missing"])
-  }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import SeededRandom
 import Testing
 
 @testable import StrokeMatch

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import SimulatedWriting
 import Testing
 
 @testable import StrokeMatch

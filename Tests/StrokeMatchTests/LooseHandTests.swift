@@ -46,7 +46,6 @@ import Testing
     #expect(grade.errors.isEmpty)
     #expect(grade.notes?.map(\.stroke) == slips.map(\.stroke))
     #expect(grade.strokes.allSatisfy { $0.verdict == .ok })
-    #expect(grade.jsonLine.contains("\"notes\":[{\"type\":\""))
   }
 
   @Test func aNeatHandsMisplacedStrokeIsNotForgiven() throws {

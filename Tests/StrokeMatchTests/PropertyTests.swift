@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import SimulatedWriting
 import StrokeMatch
 import Testing
 

@@ -1,3 +1,4 @@
+import DrawingJSON
 import Foundation
 import KanjiData
 import Practice
@@ -77,9 +78,8 @@ public struct ScriptedJudge: DrawingJudge {
 
   public func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let grade = grades[kanji.character] ?? Fixtures.grade(kanji.character, pass: true, [])
-    let json = String(decoding: try! JSONEncoder().encode(grade), as: UTF8.self)
     return Assessment(
-      passed: grade.pass, messages: grade.errors.map(\.message), strokes: [], json: json,
+      passed: grade.pass, messages: grade.errors.map(\.message), strokes: [], json: grade.jsonLine,
       drawingJSON: #"{"strokes":\#(ink.strokes.count)}"#)
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import StrokeMatch
 
 /// One benchmark or test drawing, in the same form as `../shared/bench/dev-cases.jsonl`.
 public struct SimulatedCase: Codable, Sendable {
@@ -89,19 +90,5 @@ extension SimulatedWriter {
     return SimulatedCase(
       id: id, kanji: kanji.character, drawn: drawn, case: kind, level: level.rawValue,
       stroke: marked, canvas: canvas.description, drawing: drawing)
-  }
-}
-
-extension Recognizer {
-  /// The candidates whose reference strokes look most like `kanji`'s, best first: the kanji a
-  /// learner is most likely to confuse with it.
-  public func lookalikes(of kanji: Kanji, count: Int) -> [String] {
-    let strokes = kanji.strokes.strokes
-    guard !strokes.isEmpty else { return [] }
-    let drawn = strokes.flatMap { Polyline.resample($0.points, count: Self.coarseCount) }
-    let ranked = coarseRanking(
-      drawn, strokes: strokes.count, bounds: Bounds(strokes.flatMap(\.points)), window: 1,
-      excluding: kanji.character)
-    return ranked.prefix(count).map { characters[$0.index] }
   }
 }

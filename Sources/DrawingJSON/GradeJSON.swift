@@ -1,7 +1,10 @@
+import StrokeMatch
+
 extension Grade {
   /// The grade as one line of JSON, keys in the order (kanji, pass, score, errors,
   /// strokes, with `notes` before the strokes when a loose hand's slips were forgiven); the same
-  /// fields `Codable` reads back.
+  /// fields `Decodable` reads back. The only encoding of a grade: what `kanji-write grade`
+  /// prints and what the review log keeps.
   public var jsonLine: String {
     var text = "{\"kanji\":\(Self.quoted(kanji)),\"pass\":\(pass),\"score\":\(score),\"errors\":"
     Self.append(errors, to: &text)

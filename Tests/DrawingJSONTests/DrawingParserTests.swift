@@ -1,5 +1,5 @@
+import DrawingJSON
 import Foundation
-import KanjiData
 import StrokeMatch
 import Testing
 
@@ -103,18 +103,6 @@ import Testing
       throws: DrawingError(
         "the JSON has more than 400000 values; a drawing has at most 100000 points")
     ) { try DrawingParser.parse(Array(over.utf8)) }
-  }
-
-  @Test func gradeLinesDecodeBackToTheGrade() throws {
-    let kanji = try Reference.kanji("学")
-    var drawing = draw(kanji, seed: 3)
-    drawing.strokes.remove(at: 2)
-    drawing.strokes[0].reverse()
-    var grade = Grader(kanji: kanji).grade(drawing)
-    grade.errors.append(.init(type: .character, stroke: 0, message: "a \"quoted\"\n字", drawn: "字"))
-    let decoded = try JSONDecoder().decode(Grade.self, from: Data(grade.jsonLine.utf8))
-    #expect(decoded == grade)
-    #expect(grade.jsonLine.hasPrefix(#"{"kanji":"学","pass":false,"score":"#))
   }
 
   /// What the general reader makes of a batch line: its kanji (when a string) and drawing.

@@ -1,3 +1,5 @@
+import StrokeMatch
+
 /// A fast reader for the drawing JSON the terminal records (and the CLI's batch lines), about ten
 /// times quicker than `JSONDecoder` on point-heavy input. It accepts any JSON, then reads the
 /// fields it needs; unknown fields are skipped.

@@ -1,3 +1,5 @@
+import StrokeMatch
+
 extension DrawingParser {
   /// A batch line, `{"kanji": "学", "drawing": {...}}`, read straight into its kanji (nil when the
   /// line names none) and drawing, without the general reader's tree of values, which costs an
