@@ -59,11 +59,11 @@ struct AddCommand: ParsableCommand {
     wanted = wanted.filter { seen.insert($0).inserted }
     var unknownSeen = Set<String>()
     unknown = unknown.filter { unknownSeen.insert($0).inserted }
-    let store = try ProgressCLI.openStore(global)
+    let store = try CLI.openStore(global)
     let result = try store.addCards(wanted, at: Date())
     let report = Report(added: result.added, skipped: result.skipped, unknown: unknown)
     if json {
-      print(try ProgressCLI.json(report))
+      print(try CLI.json(report))
     } else {
       print("Added \(report.added.count) kanji\(Self.list(report.added))")
       if !report.skipped.isEmpty {

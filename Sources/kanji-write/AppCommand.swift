@@ -19,7 +19,7 @@ struct AppCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let context = try ProgressCLI.openApp(global)
+    let context = try CLI.openApp(global)
     try App.run(try App.start(store: context.store), context: context, hasHome: true)
   }
 }

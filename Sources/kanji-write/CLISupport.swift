@@ -17,7 +17,7 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 /// What the commands share: opening the store and the app, dates and JSON.
-enum ProgressCLI {
+enum CLI {
   /// The learner's store; `.readOnly` for commands that only read, so that a read-only copy
   /// can still be read.
   static func openStore(_ global: GlobalOptions, access: ProgressStore.Access = .readWrite)
@@ -85,7 +85,7 @@ struct CardJSON: Encodable {
     state = snapshot.state.rawValue
     stability = snapshot.card.memory?.stability
     difficulty = snapshot.card.memory?.difficulty
-    due = snapshot.due.map(ProgressCLI.format)
+    due = snapshot.due.map(CLI.format)
     intervalDays = snapshot.card.intervalDays
     lapses = snapshot.card.lapses
     leech = snapshot.card.isLeech

@@ -34,21 +34,21 @@ struct ConfigCommand: ParsableCommand {
       do { _ = try definition.validated(value) } catch {
         throw CLIError("invalid value for \(key): \(error)")
       }
-      let store = try ProgressCLI.openStore(global)
+      let store = try CLI.openStore(global)
       let stored = try store.setSetting(key, value)
-      print(json ? try ProgressCLI.json([key: stored]) : "\(key) = \(stored)")
+      print(json ? try CLI.json([key: stored]) : "\(key) = \(stored)")
       return
     }
-    let store = try ProgressCLI.openStore(global)
+    let store = try CLI.openStore(global)
     if let key {
       let current = try store.setting(key)
-      print(json ? try ProgressCLI.json([key: current]) : current)
+      print(json ? try CLI.json([key: current]) : current)
       return
     }
     let settings = try store.settings()
     if json {
       print(
-        try ProgressCLI.json(
+        try CLI.json(
           Dictionary(uniqueKeysWithValues: settings.map { ($0.key, $0.value) })))
       return
     }
@@ -73,10 +73,10 @@ struct CheckCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global, access: .readOnly)
+    let store = try CLI.openStore(global, access: .readOnly)
     let report = try store.check()
     if json {
-      print(try ProgressCLI.json(report))
+      print(try CLI.json(report))
     } else {
       print("\(store.path)")
       print("Integrity: \(report.integrity.joined(separator: "; "))")

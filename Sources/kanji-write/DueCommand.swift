@@ -38,7 +38,7 @@ struct DueCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global, access: .readOnly)
+    let store = try CLI.openStore(global, access: .readOnly)
     let now = Date()
     let (queue, later, next) = (
       try store.sessionQueue(now: now), try store.laterToday(now: now),
@@ -47,15 +47,15 @@ struct DueCommand: ParsableCommand {
     let entries = { (cards: [QueuedCard]) in
       cards.map {
         Entry(
-          kanji: $0.kanji, state: $0.state.rawValue, due: $0.due.map(ProgressCLI.format),
+          kanji: $0.kanji, state: $0.state.rawValue, due: $0.due.map(CLI.format),
           isNew: $0.isNew)
       }
     }
     if json {
       print(
-        try ProgressCLI.json(
+        try CLI.json(
           Output(
-            now: entries(queue), laterToday: entries(later), nextDue: next.map(ProgressCLI.format)
+            now: entries(queue), laterToday: entries(later), nextDue: next.map(CLI.format)
           )))
       return
     }
@@ -65,11 +65,11 @@ struct DueCommand: ParsableCommand {
     if !later.isEmpty {
       print("Later today:")
       for card in later {
-        print("  \(card.kanji)  \(card.due.map(ProgressCLI.local) ?? "")")
+        print("  \(card.kanji)  \(card.due.map(CLI.local) ?? "")")
       }
     }
     if queue.isEmpty && later.isEmpty, let next {
-      print("Next review: \(ProgressCLI.local(next))")
+      print("Next review: \(CLI.local(next))")
     }
   }
 }

@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
     guard ["csv", "json"].contains(format) else {
       throw CLIError("unknown export format \"\(format)\": use csv or json")
     }
-    let store = try ProgressCLI.openStore(global, access: .readOnly)
+    let store = try CLI.openStore(global, access: .readOnly)
     let text: String
     if format == "csv" {
       text = try store.revlogCSV()
@@ -81,10 +81,10 @@ struct ImportProgressCommand: ParsableCommand {
     } catch {
       throw refused("\(error)")
     }
-    let store = try ProgressCLI.openStore(global)
+    let store = try CLI.openStore(global)
     let summary = try store.restore(validated, merge: merge)
     if json {
-      print(try ProgressCLI.json(summary))
+      print(try CLI.json(summary))
       return
     }
     print(

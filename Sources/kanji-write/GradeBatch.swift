@@ -4,7 +4,7 @@ import Foundation
 import KanjiData
 import StrokeMatch
 
-extension GradingSession {
+extension BatchGrader {
   /// Lines graded a block at a time: enough to keep every core busy, few enough that memory
   /// stays bounded and output starts early on a huge batch.
   static let blockSize = 4096

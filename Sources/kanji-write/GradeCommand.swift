@@ -35,13 +35,13 @@ struct GradeCommand: ParsableCommand {
   var file: String?
 
   /// A finished batch's session, never freed (see `run`).
-  nonisolated(unsafe) private static var finished: GradingSession?
+  nonisolated(unsafe) private static var finished: BatchGrader?
 
   func run() throws {
     let session = try StrokeMatchCLI.open(global)
-    let grading = GradingSession(database: session, leniency: leniency)
+    let grading = BatchGrader(database: session, leniency: leniency)
     if jsonl {
-      StrokeMatchCLI.eachBlock(of: file, size: GradingSession.blockSize) { lines in
+      try StrokeMatchCLI.eachBlock(of: file, size: BatchGrader.blockSize) { lines in
         grading.gradeLines(lines, kanji: kanji)
       }
       // Freeing a batch's graders and recognisers one by one takes longer than grading a
@@ -49,14 +49,14 @@ struct GradeCommand: ParsableCommand {
       Self.finished = grading
     } else {
       guard let kanji else {
-        StrokeMatchCLI.fail("grade needs --kanji (or --jsonl with a kanji on each line)")
+        throw CLIError("grade needs --kanji (or --jsonl with a kanji on each line)")
       }
-      let input = StrokeMatchCLI.readDrawing(file)
+      let input = try StrokeMatchCLI.readDrawing(file)
       do {
         let drawing = try DrawingParser.drawing(DrawingParser.parse(input))
         print(try grading.grade(drawing, as: kanji).jsonLine)
       } catch {
-        StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
+        throw CLIError(StrokeMatchCLI.describe(error))
       }
     }
   }
@@ -64,7 +64,7 @@ struct GradeCommand: ParsableCommand {
 
 /// The graders and the namer of another kanji drawn for a run of drawings, reading the reference
 /// database through connections shared among the cores.
-final class GradingSession {
+final class BatchGrader {
   let leniency: Leniency
   let graders: GraderCache
   let namer: CharacterNamer

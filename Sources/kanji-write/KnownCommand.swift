@@ -31,7 +31,7 @@ struct KnownCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global)
+    let store = try CLI.openStore(global)
     if !selectors.isEmpty {
       let reference = try ReferenceDatabase(
         path: try ReferenceDatabase.locate(explicit: global.data))
@@ -56,7 +56,7 @@ struct KnownCommand: ParsableCommand {
     }
     let known = try store.known()
     if json {
-      print(try ProgressCLI.json(["known": known]))
+      print(try CLI.json(["known": known]))
     } else if known.isEmpty {
       print("No known kanji yet. Declare the ones you can read: kanji-write known jlpt:N5")
     } else {

@@ -32,7 +32,7 @@ struct PracticeCommand: ParsableCommand {
 
   func run() throws {
     let characters = Self.characters(kanji)
-    let context = try ProgressCLI.openApp(global)
+    let context = try CLI.openApp(global)
     let unknown = try characters.filter { try context.reference.kanji($0) == nil }
     guard unknown.isEmpty else {
       throw CLIError(

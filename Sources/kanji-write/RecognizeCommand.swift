@@ -41,19 +41,14 @@ struct RecognizeCommand: ParsableCommand {
 
   func run() throws {
     let database = try StrokeMatchCLI.open(global)
-    let recognizer: Recognizer
-    do {
-      recognizer = Recognizer(candidates: try database.allStrokes())
-    } catch {
-      StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
-    }
+    let recognizer = Recognizer(candidates: try database.allStrokes())
     func recognize(_ drawing: Drawing) throws -> String {
       let ranked = recognizer.recognize(try drawing.validated(), top: top)
-      return try StrokeMatchCLI.json(
+      return try CLI.json(
         Candidates(candidates: ranked.map { .init(kanji: $0.kanji, score: $0.score) }))
     }
     if jsonl {
-      StrokeMatchCLI.eachLine(of: file) { line in
+      try StrokeMatchCLI.eachLine(of: file) { line in
         let item = try DrawingParser.parse(line)
         guard case .object = item else { throw DrawingError("the line is not a JSON object") }
         guard let drawing = item["drawing"] else {
@@ -62,24 +57,20 @@ struct RecognizeCommand: ParsableCommand {
         return try recognize(DrawingParser.drawing(drawing))
       }
     } else {
+      let input = try StrokeMatchCLI.readDrawing(file)
       do {
-        let input = StrokeMatchCLI.readDrawing(file)
         print(try recognize(DrawingParser.drawing(DrawingParser.parse(input))))
       } catch {
-        StrokeMatchCLI.fail(StrokeMatchCLI.describe(error))
+        throw CLIError(StrokeMatchCLI.describe(error))
       }
     }
   }
 }
 
-/// Plumbing shared by `grade` and `recognize`: input, output and errors.
+/// Plumbing shared by `grade` and `recognize`: input, and errors in a batch's output lines.
 enum StrokeMatchCLI {
   static func open(_ global: GlobalOptions) throws -> ReferenceDatabase {
-    do {
-      return try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
-    } catch {
-      fail(describe(error))
-    }
+    try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
   }
 
   /// The `{"error": ...}` line that stands in a batch's output for input line `line`.
@@ -88,13 +79,7 @@ enum StrokeMatchCLI {
   }
 
   static func errorLine(_ message: String) -> String {
-    (try? json(["error": message])) ?? "{\"error\": \"unreadable input\"}"
-  }
-
-  static func json<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    (try? CLI.json(["error": message])) ?? "{\"error\": \"unreadable input\"}"
   }
 
   /// A one-line description of a decoding or validation error for the learner.
@@ -115,10 +100,5 @@ enum StrokeMatchCLI {
   private static func path(_ context: DecodingError.Context) -> String {
     let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
     return keys.isEmpty ? "" : " (at \(keys.joined(separator: ".")))"
-  }
-
-  static func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("kanji-write: \(message)\n".utf8))
-    exit(2)
   }
 }

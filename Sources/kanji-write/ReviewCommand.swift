@@ -41,7 +41,7 @@ struct ReviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global)
+    let store = try CLI.openStore(global)
     if let batch {
       try runBatch(batch, store: store)
       return
@@ -55,7 +55,7 @@ struct ReviewCommand: ParsableCommand {
     }
     var time: Date?
     if let at {
-      guard let date = ProgressCLI.parseDate(at) else {
+      guard let date = CLI.parseDate(at) else {
         throw CLIError("--at \(at) is not an ISO 8601 time such as 2024-05-01T10:00:00Z")
       }
       time = date
@@ -91,9 +91,9 @@ struct ReviewCommand: ParsableCommand {
   }
 
   func describe(_ snapshot: CardSnapshot) throws -> String {
-    if json { return try ProgressCLI.json(CardJSON(snapshot)) }
+    if json { return try CLI.json(CardJSON(snapshot)) }
     var text = "\(snapshot.kanji)  \(snapshot.state.rawValue)"
-    if let due = snapshot.due { text += "  due \(ProgressCLI.local(due))" }
+    if let due = snapshot.due { text += "  due \(CLI.local(due))" }
     text += "  interval \(snapshot.card.intervalDays)d"
     if let memory = snapshot.card.memory {
       text += String(format: "  S %.2f  D %.2f", memory.stability, memory.difficulty)

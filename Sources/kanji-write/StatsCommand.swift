@@ -17,10 +17,10 @@ struct StatsCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let store = try ProgressCLI.openStore(global, access: .readOnly)
+    let store = try CLI.openStore(global, access: .readOnly)
     let now = Date()
     if json {
-      print(try ProgressCLI.json(try store.stats(now: now)))
+      print(try CLI.json(try store.stats(now: now)))
       return
     }
     let report = try StatsReport.load(store: store, now: now)

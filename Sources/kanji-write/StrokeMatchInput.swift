@@ -20,16 +20,16 @@ extension StrokeMatchCLI {
     var bytes: ArraySlice<UInt8>
   }
 
-  /// A whole drawing's JSON, refused (exit status 2) past `maxDrawingBytes`.
-  static func readDrawing(_ file: String?) -> [UInt8] {
-    let input = InputFile(file)
+  /// A whole drawing's JSON, refused past `maxDrawingBytes`.
+  static func readDrawing(_ file: String?) throws -> [UInt8] {
+    let input = try InputFile(file)
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: chunkBytes)
     while true {
-      let count = input.readChunk(into: &chunk)
+      let count = try input.readChunk(into: &chunk)
       guard count > 0 else { return bytes }
       guard bytes.count + count <= maxDrawingBytes else {
-        fail(
+        throw CLIError(
           "\(input.name) is longer than \(maxDrawingBytes >> 20) MB, the most a drawing may take")
       }
       bytes.append(contentsOf: chunk[..<count])
@@ -37,8 +37,8 @@ extension StrokeMatchCLI {
   }
 
   /// Runs `body` on each line, printing its output or an {"error": ...} line.
-  static func eachLine(of file: String?, _ body: (ArraySlice<UInt8>) throws -> String) {
-    eachBlock(of: file, size: 256) { lines in
+  static func eachLine(of file: String?, _ body: (ArraySlice<UInt8>) throws -> String) throws {
+    try eachBlock(of: file, size: 256) { lines in
       lines.map { line in
         do { return try body(line.bytes) } catch { return errorLine(error, line: line.number) }
       }
@@ -50,8 +50,8 @@ extension StrokeMatchCLI {
   /// Output line N answers input line N: a blank line, and one longer than `maxDrawingBytes`
   /// (skipped to its end, not kept), get an error line of their own; a final newline ends the
   /// last line, it does not start another.
-  static func eachBlock(of file: String?, size: Int, _ body: ([InputLine]) -> [String]) {
-    let input = InputFile(file)
+  static func eachBlock(of file: String?, size: Int, _ body: ([InputLine]) -> [String]) throws {
+    let input = try InputFile(file)
     var chunk = [UInt8](repeating: 0, count: chunkBytes)
     // The block's lines back to back, then the line being read from `lineStart` on.
     var bytes: [UInt8] = []
@@ -68,7 +68,7 @@ extension StrokeMatchCLI {
       var given = body(lines.map { InputLine(number: $0.number, bytes: bytes[$0.range]) })
         .makeIterator()
       let output = answers.map { ($0 ?? given.next()!) + "\n" }.joined()
-      FileHandle.standardOutput.write(Data(output.utf8))
+      StandardStreams.output(output)
       bytes.removeAll(keepingCapacity: true)
       lineStart = 0
       lines.removeAll(keepingCapacity: true)
@@ -93,12 +93,12 @@ extension StrokeMatchCLI {
     }
 
     /// The next `count` bytes of the line being read, from `start` in the chunk.
-    func take(_ start: UnsafePointer<UInt8>, _ count: Int) {
+    func take(_ start: UnsafePointer<UInt8>, _ count: Int) throws {
       if let dropped = skipped {
         skipped = dropped + count
         guard dropped + count <= maxSkippedLineBytes else {
           flush()
-          fail(
+          throw CLIError(
             "line \(number) of \(input.name) is longer than \(maxSkippedLineBytes >> 30) GB: "
               + "it is not JSON Lines; stopped")
         }
@@ -112,18 +112,18 @@ extension StrokeMatchCLI {
     }
 
     while true {
-      let count = input.readChunk(into: &chunk)
+      let count = try input.readChunk(into: &chunk)
       guard count > 0 else { break }
-      chunk.withUnsafeBufferPointer { buffer in
+      try chunk.withUnsafeBufferPointer { buffer in
         let base = buffer.baseAddress!
         var position = 0
         while position < count {
           guard let newline = memchr(base + position, 0x0A, count - position) else {
-            take(base + position, count - position)
+            try take(base + position, count - position)
             return
           }
           let end = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base
-          take(base + position, end - position)
+          try take(base + position, end - position)
           endLine()
           position = end + 1
         }
@@ -139,7 +139,7 @@ private final class InputFile {
   let descriptor: Int32
   let name: String
 
-  init(_ file: String?) {
+  init(_ file: String?) throws {
     guard let file else {
       descriptor = STDIN_FILENO
       name = "standard input"
@@ -148,7 +148,7 @@ private final class InputFile {
     descriptor = open(file, O_RDONLY)
     name = file
     guard descriptor >= 0 else {
-      StrokeMatchCLI.fail("cannot read \(file): \(String(cString: strerror(errno)))")
+      throw CLIError("cannot read \(file): \(String(cString: strerror(errno)))")
     }
   }
 
@@ -157,12 +157,12 @@ private final class InputFile {
   }
 
   /// Fills the front of `buffer`: how many bytes came, 0 at the end of the input.
-  func readChunk(into buffer: inout [UInt8]) -> Int {
+  func readChunk(into buffer: inout [UInt8]) throws -> Int {
     while true {
       let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count >= 0 { return count }
       guard errno == EINTR else {
-        StrokeMatchCLI.fail("cannot read \(name): \(String(cString: strerror(errno)))")
+        throw CLIError("cannot read \(name): \(String(cString: strerror(errno)))")
       }
     }
   }

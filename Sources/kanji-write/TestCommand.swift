@@ -49,7 +49,7 @@ struct TestCommand: ParsableCommand {
       let store = try ProgressStore.open(home: global.home, access: .readOnly)
       let tests = try store.selfTests()
       if json {
-        print(try ProgressCLI.json(HistoryJSON(tests)))
+        print(try CLI.json(HistoryJSON(tests)))
       } else {
         for line in SelfTestHistoryReport(tests: tests.map(SelfTestScore.init)).lines {
           print(line)
@@ -57,7 +57,7 @@ struct TestCommand: ParsableCommand {
       }
       return
     }
-    let context = try ProgressCLI.openApp(global)
+    let context = try CLI.openApp(global)
     let characters = try kanji.flatMap(KanjiSelector.literalCharacters)
         ?? SelfTestPicker().pick(store: context.store, seed: seed)
     guard characters.count == SelfTest.size || kanji != nil else {
@@ -100,7 +100,7 @@ struct HistoryJSON: Encodable {
     tests = records.sorted { $0.time < $1.time }.map { record in
       let score = SelfTestScore(record)
       return Test(
-        date: ProgressCLI.format(record.time), score: score.percent, produced: score.produced,
+        date: CLI.format(record.time), score: score.percent, produced: score.produced,
         total: score.kanji.count,
         items: record.items.map { Test.Item(kanji: $0.kanji, produced: $0.produced) })
     }

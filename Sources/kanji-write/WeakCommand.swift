@@ -39,7 +39,7 @@ struct WeakCommand: ParsableCommand {
 
   func run() throws {
     if session {
-      let context = try ProgressCLI.openApp(global)
+      let context = try CLI.openApp(global)
       try practise(
         try Self.load(store: context.store, reference: context.reference, limit: limit),
         context: context)
@@ -50,7 +50,7 @@ struct WeakCommand: ParsableCommand {
         reference: try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: global.data)),
         limit: limit)
     if json {
-      print(try ProgressCLI.json(list))
+      print(try CLI.json(list))
     } else {
       for line in WeakListReport(list: list).lines { print(line) }
     }
