@@ -99,7 +99,8 @@ public final class App {
       let report = try StatsReport.load(store: context.store, now: Date())
       return try runPage(TextPage(title: "Progress", lines: report.lines))
     case .home:
-      var home = HomeMenu(figures: try HomeFigures.load(store: context.store, now: Date()), now: Date())
+      var home = HomeMenu(
+        figures: try HomeFigures.load(store: context.store, now: Date()), now: Date())
       return try run(&home)
     }
   }

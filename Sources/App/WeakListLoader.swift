@@ -1,6 +1,6 @@
 import Foundation
-import Practice
 import KanjiData
+import Practice
 import Progress
 import ProgressRecords
 import Scheduler

@@ -1,6 +1,6 @@
 import Foundation
-import SQLite
 import ProgressRecords
+import SQLite
 import Scheduler
 
 /// Everything in a progress database, as the JSON backup `export --format json` writes.

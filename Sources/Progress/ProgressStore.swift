@@ -118,7 +118,8 @@ public final class ProgressStore {
       throw ProgressError.cannotOpen(
         path: path,
         reason:
-          "its folder cannot be written, and \(path)-wal holds changes that need it; make the folder writable")
+          "its folder cannot be written, and \(path)-wal holds changes that need it; make the folder writable"
+      )
     }
     return try Database(
       path: path, mode: .readOnlyImmutable, busyTimeoutMilliseconds: busyTimeoutMs)

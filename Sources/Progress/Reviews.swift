@@ -1,6 +1,6 @@
 import Foundation
-import SQLite
 import ProgressRecords
+import SQLite
 import Scheduler
 
 extension ProgressStore {

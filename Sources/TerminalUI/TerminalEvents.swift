@@ -36,7 +36,9 @@ struct TerminalEvents {
       }
     }
     return events
-      + decoder.feed(bytes, at: waited).compactMap { event(for: $0, cellPixels: terminal.cellPixels) }
+      + decoder.feed(bytes, at: waited).compactMap {
+        event(for: $0, cellPixels: terminal.cellPixels)
+      }
   }
 
   private mutating func event(for input: TerminalInput, cellPixels: (width: Int, height: Int)?)

@@ -37,8 +37,8 @@ struct ExportCommand: ParsableCommand {
     }
     // Written beside the target, then renamed: an interrupted export never leaves half a file.
     try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-      // The learner's record: theirs alone to read, like the store it comes from.
-      chmod(out, 0o600)
+    // The learner's record: theirs alone to read, like the store it comes from.
+    chmod(out, 0o600)
   }
 }
 

@@ -58,8 +58,9 @@ struct TestCommand: ParsableCommand {
       return
     }
     let context = try CLI.openApp(global)
-    let characters = try kanji.flatMap(KanjiSelector.literalCharacters)
-        ?? SelfTestPicker().pick(store: context.store, seed: seed)
+    let characters =
+      try kanji.flatMap(KanjiSelector.literalCharacters)
+      ?? SelfTestPicker().pick(store: context.store, seed: seed)
     guard characters.count == SelfTest.size || kanji != nil else {
       throw CLIError(SelfTestPicker.tooFew(characters.count))
     }

@@ -46,9 +46,9 @@ struct WeakCommand: ParsableCommand {
       return
     }
     let list = try Self.load(
-        store: try ProgressStore.open(home: global.home, access: .readOnly),
-        reference: try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: global.data)),
-        limit: limit)
+      store: try ProgressStore.open(home: global.home, access: .readOnly),
+      reference: try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: global.data)),
+      limit: limit)
     if json {
       print(try CLI.json(list))
     } else {

@@ -1,6 +1,6 @@
 import Foundation
-import ProgressRecords
 import Progress
+import ProgressRecords
 import Scheduler
 
 /// Plays a learner's reviews of one kanji through the real store, each at the time the card

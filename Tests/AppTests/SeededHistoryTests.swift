@@ -1,9 +1,9 @@
 import App
 import DrawingJSON
 import Foundation
-import ProgressRecords
 import Practice
 import Progress
+import ProgressRecords
 import StrokeMatch
 import TestSupport
 import Testing

@@ -1,8 +1,8 @@
 import App
 import Foundation
-import ProgressRecords
 import Practice
 import Progress
+import ProgressRecords
 import TestSupport
 import Testing
 

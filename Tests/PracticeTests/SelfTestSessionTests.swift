@@ -160,7 +160,9 @@ import Testing
         continue
       }
       Fixtures.drawStroke(&test)
-      for case .saveSelfTest(let outcome) in test.handle(.key(.enter), at: start) { saved = outcome }
+      for case .saveSelfTest(let outcome) in test.handle(.key(.enter), at: start) {
+        saved = outcome
+      }
     }
     let lines = SelfTestResultReport(outcome: try #require(saved), kanji: kanji).lines
     #expect(lines[0] == "Self-test: 8 of 10 written completely (80%).")

@@ -68,7 +68,8 @@ import Testing
     func catalogDefault(_ key: String) -> String {
       SettingsCatalog.definition(key)!.defaultValue
     }
-    #expect(SettingDefinition.parseSteps(catalogDefault("learning_steps")) == defaults.learningSteps)
+    #expect(
+      SettingDefinition.parseSteps(catalogDefault("learning_steps")) == defaults.learningSteps)
     #expect(
       SettingDefinition.parseSteps(catalogDefault("relearning_steps")) == defaults.relearningSteps)
     #expect(Double(catalogDefault("desired_retention")) == defaults.desiredRetention)

@@ -7,7 +7,9 @@ import StrokeMatch
 /// Small hand-made kanji with KanjiVG-style components, so the weak-list rules can be checked
 /// without the reference database.
 public enum Fixtures {
-  public static func parts(_ character: String, strokes: Int, _ components: [(String, ClosedRange<Int>)])
+  public static func parts(
+    _ character: String, strokes: Int, _ components: [(String, ClosedRange<Int>)]
+  )
     -> KanjiParts
   {
     let reference = (0..<strokes).map { _ in ReferenceStroke(points: [], type: "") }
