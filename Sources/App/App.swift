@@ -206,6 +206,15 @@ public final class App {
         }
       case .sessionFinished:
         return .proceed(sessionFinished(learnAhead: learnAhead))
+      case .undoReview(let kanji):
+        do {
+          guard try context.store.undoLastReview(of: kanji) != nil else {
+            return .proceed([.undoFailed("\(kanji) has no review to take back")])
+          }
+          return .proceed([.undone])
+        } catch {
+          return .proceed([.undoFailed("\(error)")])
+        }
       case .saveSelfTest(let outcome):
         do {
           try outcome.save(to: context.store)

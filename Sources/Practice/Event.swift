@@ -34,6 +34,10 @@ public enum Event: Equatable, Sendable {
   case tick
   /// A `.record` or `.saveSelfTest` could not be stored, and why.
   case saveFailed(String)
+  /// The review asked for by `.undoReview` was taken back.
+  case undone
+  /// Why `.undoReview` failed.
+  case undoFailed(String)
   /// The cards added by `.addToDeck`, to study now.
   case deckAdded([SessionCard])
   /// Why `.addToDeck` failed.

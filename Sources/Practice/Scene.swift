@@ -26,6 +26,9 @@ public enum Effect: Equatable, Sendable {
   /// The session's cards ran out: the App may go on with (re)learning cards due soon
   /// (`.moreCards`), or give the summary its outlook (`.outlook`).
   case sessionFinished
+  /// Take back the last review of this kanji (the log row goes, the card is replayed); the
+  /// result comes back as `.undone` or `.undoFailed`.
+  case undoReview(kanji: String)
   /// Store the finished self-test and its reviews; a failure comes back as `.saveFailed`.
   case saveSelfTest(SelfTestOutcome)
   /// Read the home screen's figures again; they come back as `.figures`.

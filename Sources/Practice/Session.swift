@@ -30,6 +30,12 @@ public struct Session: Sendable {
   let judge: any DrawingJudge
   /// The feedback saved last, to go back to if storing it fails.
   private var lastSaved: (index: Int, feedback: FeedbackState)?
+  /// The answers stored this session, latest last: what `U` takes back, one at a time.
+  private var answered: [(index: Int, feedback: FeedbackState)] = []
+  /// The answer being taken back, until the App says it is.
+  private var undoing: (index: Int, feedback: FeedbackState)?
+  /// A word on the summary's status line (why `U` did nothing).
+  public private(set) var notice: String?
 
   /// - Parameter deckIsEmpty: with no cards, ask what to study (first run) instead of saying
   ///   that nothing is due.
@@ -94,6 +100,52 @@ public struct Session: Sendable {
     index = savedIndex
     phase = .feedback(restored)
     lastSaved = nil
+    _ = answered.popLast()
+  }
+
+  /// `U`: asks the App to take back the last stored answer.
+  private mutating func takeBack() -> [Effect] {
+    guard undoing == nil else { return [] }
+    guard let last = answered.popLast() else {
+      tell("Nothing to take back: no answer stored in this session yet.")
+      return []
+    }
+    undoing = last
+    return [.undoReview(kanji: last.feedback.kanji)]
+  }
+
+  /// The App took the answer back: its card is asked again, and the session goes on from it.
+  private mutating func undone() {
+    guard let (undoneIndex, feedback) = undoing else { return }
+    undoing = nil
+    lastSaved = nil
+    stats.undo(feedback: feedback)
+    index = undoneIndex
+    var prompt = PromptState(startedAt: now, canvas: layout.canvas)
+    prompt.message =
+      "Took back your \(feedback.chosen.label) for \(feedback.kanji): write it again."
+    phase = .prompt(prompt)
+  }
+
+  private mutating func undoFailed(_ message: String) {
+    guard let kept = undoing else { return }
+    undoing = nil
+    answered.append(kept)
+    tell("Could not take it back: \(message)")
+  }
+
+  /// Shows `message` on the current screen's status line.
+  private mutating func tell(_ message: String) {
+    switch phase {
+    case .prompt(var prompt):
+      prompt.message = message
+      phase = .prompt(prompt)
+    case .feedback(var feedback):
+      feedback.error = message
+      phase = .feedback(feedback)
+    default:
+      notice = message
+    }
   }
 
   // MARK: Events
@@ -121,6 +173,12 @@ public struct Session: Sendable {
     case .outlook(let outlook):
       self.outlook = outlook
       return []
+    case .undone:
+      undone()
+      return []
+    case .undoFailed(let message):
+      undoFailed(message)
+      return []
     case .key(.interrupt):
       return quit()
     default:
@@ -132,6 +190,11 @@ public struct Session: Sendable {
     if showHelp {
       if case .key = event { showHelp = false }
       return []
+    }
+    notice = nil
+    if event == .key(.character("U")) {
+      if case .setup = phase { return [] }
+      return takeBack()
     }
     switch phase {
     case .setup(var setup):
@@ -383,6 +446,7 @@ public struct Session: Sendable {
       let review = feedback.review
       stats.count(feedback: feedback)
       lastSaved = (index, feedback)
+      answered.append((index, feedback))
       return [.record(review)] + advance()
     case .character("?"):
       showHelp = true

@@ -38,6 +38,8 @@ extension Session {
     "             again: the next stroke; again: the whole kanji (a fail)",
     "s            show the answer (a fail)",
     "1 2 3 4      on the feedback screen: Again, Hard, Good, Easy",
+    "U            take back the last answer stored and write that kanji again;",
+    "             again to go further back",
     "r            while studying a new kanji: replay its strokes",
     "q, Ctrl-C    save and quit",
     "",
@@ -104,7 +106,8 @@ extension Session {
     }
     screen.canvases.append(canvas)
     footer(
-      status: "Stroke \(shown) of \(reference.count). Learn the order, then write it from memory.",
+      status: notice
+        ?? "Stroke \(shown) of \(reference.count). Learn the order, then write it from memory.",
       keys: "Enter start writing  r replay  ? help  q quit", on: &screen)
   }
 
@@ -217,7 +220,8 @@ extension Session {
       screen.texts.append(TextItem(row: offset, column: 0, text: line.0, style: line.1))
     }
     let back = returnsHome ? "Enter or q home" : "Enter or q quit"
-    footer(status: nil, keys: AppDestination.keys + "  " + back, on: &screen)
+    let takeBack = stats.reviewed > 0 ? "  U take back" : ""
+    footer(status: notice, keys: AppDestination.keys + takeBack + "  " + back, on: &screen)
   }
 
   // MARK: Helpers

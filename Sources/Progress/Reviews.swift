@@ -9,6 +9,31 @@ extension ProgressStore {
     try write { try applyReview(input) }
   }
 
+  /// Takes back the last review of `kanji`: its row leaves the log and the card is rebuilt by
+  /// replaying the rest of its log, in one transaction, so its state is what it was before that
+  /// review. Returns the card as it now stands, or nil when the kanji has no review to take
+  /// back.
+  public func undoLastReview(of kanji: String) throws -> CardSnapshot? {
+    try write {
+      guard var snapshot = try card(kanji) else { throw ProgressError.unknownCard(kanji) }
+      let last = try db.query(
+        """
+        SELECT id FROM review_log WHERE kanji = ? AND kind = 'review'
+        ORDER BY time_ms DESC, id DESC LIMIT 1
+        """, [.text(kanji)])
+      guard let id = last.first?.int64(0) else { return nil }
+      try db.run("DELETE FROM review_log WHERE id = ?", [.integer(id)])
+      let log = try db.query(
+        "SELECT \(Self.logColumns) FROM review_log WHERE kanji = ? ORDER BY time_ms, id",
+        [.text(kanji)]
+      ).map(Self.logEntry)
+      snapshot.card = try replay(log, kanji: kanji, scheduler: try scheduler())
+      snapshot.flaggedLeech = false
+      try saveCard(snapshot)
+      return snapshot
+    }
+  }
+
   /// The body of `recordReview`, for callers that are already inside a write transaction.
   func applyReview(_ input: ReviewInput) throws -> CardSnapshot {
     let scheduler = try scheduler()

@@ -180,4 +180,48 @@ extension Screen {
     #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
     #expect(try temporary.store.reviewLog().filter { $0.kind == .review }.count == 1)
   }
+
+  /// `U` after an answer: the log is back to its earlier rows, the card exactly as it was, and
+  /// the card asked again; answered once more, it is stored once.
+  @Test func takingBackAnAnswerRestoresTheCardAndAsksItAgain() throws {
+    let temporary = try TemporaryStore()
+    let store = temporary.store
+    let twoMonthsAgo = Date().addingTimeInterval(-60 * 86_400)
+    _ = try store.addCards(["十"], at: twoMonthsAgo)
+    _ = try store.recordReview(ReviewInput(kanji: "十", time: twoMonthsAgo, rating: .easy))
+    let before = try #require(try store.card("十"))
+    let context = try context(temporary)
+    let ten = try #require(try context.reference.kanji("十"))
+    var afterAnswer: CardSnapshot?
+    var afterUndo: CardSnapshot?
+    let terminal = ScriptedTerminal([
+      when("1 of 1 · review", drawing(ten) + [.key(.enter)]),
+      when("Rating:", [.key(.enter)]),
+      (
+        "the summary",
+        { screen in
+          guard screen.text.contains("Session done") else { return nil }
+          afterAnswer = try? store.card("十")
+          return self.keys("U")
+        }
+      ),
+      (
+        "the card asked again",
+        { screen in
+          guard screen.text.contains("Took back your Good for 十") else { return nil }
+          afterUndo = try? store.card("十")
+          return self.drawing(ten) + [.key(.enter)]
+        }
+      ),
+      when("Rating:", [.key(.enter)]),
+      when("Session done", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: false).run(from: .today)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(afterAnswer?.card != before.card)
+    #expect(afterUndo?.card == before.card)
+    let reviews = try store.reviewLog(kanji: "十").filter { $0.kind == .review }
+    #expect(reviews.count == 2)
+    #expect(try store.check().isHealthy)
+  }
 }

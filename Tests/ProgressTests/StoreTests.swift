@@ -274,3 +274,39 @@ import Testing
     #expect(try store.streak(now: Date(iso8601: "2024-05-05T12:00:00Z")) == 0)
   }
 }
+
+@Suite struct UndoTests {
+  let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+  /// Taking back the last review leaves the card exactly as it was before it, fuzz and all,
+  /// and the log as it was; several in a row go back further.
+  @Test func theCardIsWhatItWasBeforeTheReview() throws {
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    _ = try store.addCards(["学", "校"], at: start)
+    var time = start
+    var states: [Card] = [try #require(try store.card("学")).card]
+    for rating in [Rating.good, .good, .again, .good, .easy] {
+      time = (try store.card("学")?.card.due ?? time).addingTimeInterval(60)
+      _ = try store.recordReview(ReviewInput(kanji: "学", time: time, rating: rating))
+      _ = try store.recordReview(ReviewInput(kanji: "校", time: time, rating: .hard))
+      states.append(try #require(try store.card("学")).card)
+    }
+    let otherKanji = try store.card("校")
+    for expected in states.dropLast().reversed() {
+      let undone = try #require(try store.undoLastReview(of: "学"))
+      #expect(undone.card == expected)
+      #expect(try store.card("学")?.card == expected)
+    }
+    #expect(try store.undoLastReview(of: "学") == nil)
+    #expect(try store.reviewLog(kanji: "学").isEmpty)
+    #expect(try store.card("校") == otherKanji)
+    #expect(try store.check().isHealthy)
+  }
+
+  @Test func anUnknownKanjiIsRefused() throws {
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    #expect(throws: ProgressError.unknownCard("学")) { try store.undoLastReview(of: "学") }
+  }
+}
