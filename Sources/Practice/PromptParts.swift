@@ -11,14 +11,28 @@ extension Screen {
       TextItem(
         row: 0, column: max(title.count + 2, columns - progress.count - 1), text: progress,
         style: .dim))
-    let meanings =
-      kanji.meanings.isEmpty ? "(no English meaning)" : kanji.meanings.joined(separator: "; ")
+    let shown = Self.promptMeanings(kanji.meanings)
+    let meanings = shown.isEmpty ? "(no English meaning)" : shown.joined(separator: "; ")
     texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
     var readings: [String] = []
     if !kanji.onyomi.isEmpty { readings.append("on: " + kanji.onyomi.joined(separator: "、")) }
     if !kanji.kunyomi.isEmpty { readings.append("kun: " + kanji.kunyomi.joined(separator: "、")) }
     if showStrokeCount { readings.append("\(kanji.strokes.strokes.count) strokes") }
     texts.append(TextItem(row: 2, column: 0, text: readings.joined(separator: "   ")))
+  }
+}
+
+extension Screen {
+  /// The meanings a prompt shows. KANJIDIC lists a radical's name and number among the
+  /// meanings ("one radical (no.1)"), which names the radical, not the kanji: it is left out,
+  /// unless nothing else is left.
+  static func promptMeanings(_ meanings: [String]) -> [String] {
+    let kept = meanings.filter { !isRadicalName($0) }
+    return kept.isEmpty ? meanings : kept
+  }
+
+  static func isRadicalName(_ meaning: String) -> Bool {
+    meaning.contains(/radical (\(no\. ?\d+\)|number \d+|\d+)$/)
   }
 }
 

@@ -4,22 +4,33 @@ import Foundation
 /// test, as plain text for `kanji-write test --history` and the app's screen.
 public struct SelfTestHistoryReport: Sendable {
   public var trend: SelfTestTrend
+  /// Every test, those outside the trend too, oldest first.
+  public var tests: [SelfTestScore]
   public var calendar: Calendar
 
   public init(tests: [SelfTestScore], calendar: Calendar = .current) {
     self.trend = SelfTestTrend(tests: tests)
+    self.tests = tests.sorted { $0.date < $1.date }
     self.calendar = calendar
   }
 
   public var lines: [String] {
-    guard let latest = trend.tests.last else {
+    guard !tests.isEmpty else {
       return ["No self-tests yet: `kanji-write test` asks ten kanji you can read."]
     }
     var lines = ["Self-tests (kanji written completely from meaning and reading alone):"]
-    for test in trend.tests {
+    for test in tests {
+      let aside =
+        SelfTestTrend.counts(test) ? "" : "  (\(test.kanji.count) kanji: not in the trend)"
       lines.append(
         "  \(day(test.date))  \(Self.percent(test.percent))  \(test.produced)/\(test.kanji.count)  "
-          + test.kanji.joined())
+          + test.kanji.joined() + aside)
+    }
+    guard let latest = trend.tests.last else {
+      lines.append("")
+      lines.append(
+        "The trend counts tests of \(SelfTest.size) kanji: `kanji-write test` asks them.")
+      return lines
     }
     lines.append("")
     lines += TrendChart().lines(weeks: trend.weeks(calendar: calendar), calendar: calendar)

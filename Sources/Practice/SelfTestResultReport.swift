@@ -2,7 +2,7 @@ import Foundation
 import KanjiData
 
 /// A finished self-test as plain text, printed when the terminal is handed back: the score and
-/// what was wrong with each kanji not produced.
+/// what was wrong with each kanji not written completely.
 public struct SelfTestResultReport: Sendable {
   public var outcome: SelfTestOutcome
   public var kanji: [Kanji]

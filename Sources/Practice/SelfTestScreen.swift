@@ -60,7 +60,7 @@ extension SelfTestSession {
         style: .title))
     let shown = outcome.answers[selected]
     let reference = kanji[selected]
-    let verdict = shown.item.produced ? "written completely" : "not produced"
+    let verdict = shown.item.produced ? "written completely" : "not written completely"
     screen.texts.append(
       TextItem(
         row: 1, column: 0, text: "\(selected + 1). \(reference.character)  \(verdict)",

@@ -2,13 +2,19 @@ import Foundation
 import ProgressRecords
 
 /// The self-test scores over time: the change since the first and the previous test, and the
-/// mean score of each week.
+/// mean score of each week. Only tests of `SelfTest.size` kanji count: a test of three kanji
+/// (`test --kanji`) says little about recall and would make the trend jump.
 public struct SelfTestTrend: Sendable {
-  /// Oldest first.
+  /// The tests that count, oldest first.
   public let tests: [SelfTestScore]
 
   public init(tests: [SelfTestScore]) {
-    self.tests = tests.sorted { $0.date < $1.date }
+    self.tests = tests.filter(Self.counts).sorted { $0.date < $1.date }
+  }
+
+  /// Whether a test counts in the trend.
+  public static func counts(_ test: SelfTestScore) -> Bool {
+    test.kanji.count == SelfTest.size
   }
 
   /// The latest score minus the first one, in percentage points; nil before a second test.

@@ -27,12 +27,14 @@ public struct WeakKanji: Codable, Hashable, Sendable {
   public var leech: Bool
   /// Reviews rated Again within the recent window.
   public var recentFailures: Int
+  /// Reviews within the recent window, failed or not: what `recentFailures` is out of.
+  public var recentReviews: Int
   /// What goes wrong in the learner's drawings, in words, most frequent first.
   public var reasons: [String]
 
   public init(
     kanji: String, risk: Double, recall: Double, steps: Bool = false, lapses: Int, leech: Bool,
-    recentFailures: Int, reasons: [String]
+    recentFailures: Int, recentReviews: Int? = nil, reasons: [String]
   ) {
     self.kanji = kanji
     self.risk = risk
@@ -41,6 +43,7 @@ public struct WeakKanji: Codable, Hashable, Sendable {
     self.lapses = lapses
     self.leech = leech
     self.recentFailures = recentFailures
+    self.recentReviews = recentReviews ?? recentFailures
     self.reasons = reasons
   }
 }
@@ -133,8 +136,8 @@ public struct WeakListAnalysis: Sendable {
     for card in cards {
       guard let recall = card.recall else { continue }
       let history = histories[card.kanji]
-      let recentFailures =
-        history?.log.filter { $0.failed && $0.time >= recentStart }.count ?? 0
+      let recent = history?.log.filter { $0.time >= recentStart } ?? []
+      let recentFailures = recent.filter(\.failed).count
       let atRisk =
         card.leech || recentFailures > 0 || recall < recallThreshold || card.lapses > 0
       guard atRisk else { continue }
@@ -145,7 +148,8 @@ public struct WeakListAnalysis: Sendable {
         WeakKanji(
           kanji: card.kanji, risk: risk, recall: recall, steps: card.steps, lapses: card.lapses,
           leech: card.leech,
-          recentFailures: recentFailures, reasons: history?.reasons(kanji: card.kanji) ?? []))
+          recentFailures: recentFailures, recentReviews: recent.count,
+          reasons: history?.reasons(kanji: card.kanji) ?? []))
     }
     ranked.sort { ($0.risk, $1.kanji) > ($1.risk, $0.kanji) }
     let components = weakComponents(histories, parts: parts, pool: pool)

@@ -41,17 +41,20 @@ public struct WeakListReport: Sendable {
     return lines
   }
 
-  /// "leech, recall 38%, 9 lapses, failed twice lately".
+  /// The figures the rank comes from: "leech, recall now 38%, 9 lapses, failed 2 of 3 recent
+  /// reviews". Recall is the scheduler's chance of recall today, which a failure followed by
+  /// relearning can leave high: the failures beside it, out of the recent reviews, say why the
+  /// kanji is listed all the same.
   static func standing(_ entry: WeakKanji) -> String {
     var parts: [String] = []
     if entry.leech { parts.append("leech") }
-    parts.append(entry.steps ? "relearning" : "recall \(Int((entry.recall * 100).rounded()))%")
+    parts.append(
+      entry.steps ? "relearning" : "recall now \(Int((entry.recall * 100).rounded()))%")
     if entry.lapses > 0 { parts.append(entry.lapses == 1 ? "1 lapse" : "\(entry.lapses) lapses") }
-    switch entry.recentFailures {
-    case 0: break
-    case 1: parts.append("failed once lately")
-    case 2: parts.append("failed twice lately")
-    default: parts.append("failed \(entry.recentFailures) times lately")
+    if entry.recentFailures > 0 {
+      let reviews = max(entry.recentReviews, entry.recentFailures)
+      parts.append(
+        "failed \(entry.recentFailures) of \(reviews) recent review\(reviews == 1 ? "" : "s")")
     }
     return parts.joined(separator: ", ")
   }

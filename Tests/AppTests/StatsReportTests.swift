@@ -18,7 +18,13 @@ import Testing
     _ = try player.play("一", [.good, .good, .good], failingGrade: nil)
     _ = try player.play("二", [.good], failingGrade: nil)
     try store.recordSelfTest(
-      time: start, items: [SelfTestItem(kanji: "一", produced: true)], score: 100)
+      time: start,
+      items: Fixtures.selfTestCharacters.map { SelfTestItem(kanji: $0, produced: true) },
+      score: 100)
+    // A test of one kanji is listed, but kept out of the trend.
+    try store.recordSelfTest(
+      time: start.addingTimeInterval(60), items: [SelfTestItem(kanji: "一", produced: false)],
+      score: 0)
     let now = start.addingTimeInterval(3 * 86_400)
     let report = try StatsReport.load(store: store, now: now)
     #expect(report.reviewsPerDay.count == 30)
@@ -28,6 +34,7 @@ import Testing
     #expect(lines.contains("Reviews per day, last 30 days (most: 3):"))
     #expect(lines.contains("Due in the next 14 days:"))
     #expect(lines.contains { $0.hasPrefix("Self-tests (") })
+    #expect(lines.contains { $0.hasSuffix("0/1  一  (1 kanji: not in the trend)") })
     #expect(lines.last == "Latest 100%; take another test in a few weeks to see the trend.")
   }
 }

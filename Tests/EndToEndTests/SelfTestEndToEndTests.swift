@@ -105,7 +105,7 @@ import Testing
     #expect(summary.contains("w weak kanji"))
     try app.tmux.type("w")
     let page = try app.tmux.waitForText("Weak kanji, most at risk first").joined(separator: "\n")
-    #expect(page.contains("1. 十  relearning, failed once lately"))
+    #expect(page.contains("1. 十  relearning, failed 1 of 1 recent review"))
     #expect(page.contains("s practise them"))
     try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)

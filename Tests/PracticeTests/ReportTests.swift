@@ -9,10 +9,10 @@ import Testing
       kanji: [
         WeakKanji(
           kanji: "右", risk: 2, recall: 0.384, lapses: 9, leech: true, recentFailures: 2,
-          reasons: ["draws stroke 3 of 右 backwards, 3 times"]),
+          recentReviews: 3, reasons: ["draws stroke 3 of 右 backwards, 3 times"]),
         WeakKanji(
           kanji: "紙", risk: 1, recall: 0.7, lapses: 0, leech: false, recentFailures: 1,
-          reasons: []),
+          recentReviews: 4, reasons: []),
         WeakKanji(
           kanji: "細", risk: 0.5, recall: 1, steps: true, lapses: 0, leech: false,
           recentFailures: 1, reasons: []),
@@ -23,10 +23,10 @@ import Testing
     #expect(
       WeakListReport(list: list).lines == [
         "Weak kanji, most at risk first:",
-        " 1. 右  leech, recall 38%, 9 lapses, failed twice lately",
+        " 1. 右  leech, recall now 38%, 9 lapses, failed 2 of 3 recent reviews",
         "        draws stroke 3 of 右 backwards, 3 times",
-        " 2. 紙  recall 70%, failed once lately",
-        " 3. 細  relearning, failed once lately",
+        " 2. 紙  recall now 70%, failed 1 of 4 recent reviews",
+        " 3. 細  relearning, failed 1 of 1 recent review",
         "",
         "Components you keep getting wrong:",
         "  糸  wrong in 3 drawings of 紙; practise 紙 紅",

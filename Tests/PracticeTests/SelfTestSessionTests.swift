@@ -80,7 +80,7 @@ import Testing
     #expect(screen.canvases.map(\.title) == ["yours", "三"])
     #expect(screen.canvases[0].strokes.count == 1)
     let texts = screen.texts.map(\.text)
-    #expect(texts.contains("3. 三  not produced"))
+    #expect(texts.contains("3. 三  not written completely"))
     #expect(texts.contains("draws stroke 2 of 三 backwards"))
     _ = test.handle(.key(.character("0")), at: start)
     #expect(test.phase == .results(selected: 9))

@@ -21,6 +21,21 @@ import Testing
     #expect(SelfTestTrend(tests: [score(day: 0, produced: 4)]).changeSinceFirst == nil)
   }
 
+  /// A test of fewer kanji (`test --kanji 一二三`) is listed but does not move the trend.
+  @Test func onlyTestsOfTenKanjiMakeTheTrend() {
+    let monday = Date(timeIntervalSince1970: 1_793_577_600)
+    let short = SelfTestScore(
+      date: monday.addingTimeInterval(3 * 86_400), kanji: ["一", "二", "三"], produced: 0)
+    let trend = SelfTestTrend(tests: [
+      score(day: 0, produced: 4), short, score(day: 7, produced: 6),
+    ])
+    #expect(trend.tests.count == 2)
+    #expect(trend.changeSinceLast == 20)
+    let lines = SelfTestHistoryReport(tests: [short], calendar: .utc).lines
+    #expect(lines.contains { $0.hasSuffix("0/3  一二三  (3 kanji: not in the trend)") })
+    #expect(lines.last == "The trend counts tests of 10 kanji: `kanji-write test` asks them.")
+  }
+
   @Test func weeksWithoutATestAreGaps() {
     let trend = SelfTestTrend(tests: [
       score(day: 0, produced: 4), score(day: 2, produced: 6), score(day: 21, produced: 9),

@@ -33,13 +33,15 @@ import Testing
       CardStanding(kanji: "紅", recall: 0.8, lapses: 1, leech: false),
     ]
     let reviews = [
-      review("紅", daysAgo: 2, nil), review("紅", daysAgo: 1, nil),
-      review("紙", daysAgo: 200, nil),
+      review("紅", daysAgo: 3, failed: false, nil), review("紅", daysAgo: 2, nil),
+      review("紅", daysAgo: 1, nil), review("紙", daysAgo: 200, nil),
     ]
     let list = analysis.weakList(
       cards: cards, reviews: reviews, parts: Fixtures.parts, pool: [], now: Fixtures.now)
     #expect(list.kanji.map(\.kanji) == ["紅", "紙"])
     #expect(list.kanji.map(\.recentFailures) == [2, 0])
+    // Out of the reviews in the window: the old one of 紙 is not among them.
+    #expect(list.kanji.map(\.recentReviews) == [3, 0])
   }
 
   @Test func reasonsCountRepeatedMistakesMostFrequentFirst() {
