@@ -63,12 +63,26 @@ public enum Renderer {
           style: canvas.strokes[layer].style)
       }
     }
-    for mark in canvas.marks {
-      let column = min(inner.columns - 1, max(0, Int(mark.at.x * Double(inner.columns))))
-      let row = min(inner.rows - 1, max(0, Int(mark.at.y * Double(inner.rows))))
-      let start = min(column, inner.columns - CellGrid.width(of: mark.text))
+    var ink: Set<MarkPlacement.Cell> = []
+    for row in 0..<inner.rows {
+      for column in 0..<inner.columns where dots.character(column: column, row: row) != nil {
+        ink.insert(MarkPlacement.Cell(column: column, row: row))
+      }
+    }
+    let placement = MarkPlacement(columns: inner.columns, rows: inner.rows, ink: ink)
+    let wanted = canvas.marks.map { mark in
+      (
+        cell: MarkPlacement.Cell(
+          column: min(inner.columns - 1, max(0, Int(mark.at.x * Double(inner.columns)))),
+          row: min(inner.rows - 1, max(0, Int(mark.at.y * Double(inner.rows))))),
+        width: CellGrid.width(of: mark.text)
+      )
+    }
+    for (mark, start) in zip(canvas.marks, placement.place(wanted)) {
+      guard let start else { continue }
       grid.put(
-        mark.text, column: inner.column + max(0, start), row: inner.row + row, style: mark.style)
+        mark.text, column: inner.column + start.column, row: inner.row + start.row,
+        style: mark.style)
     }
   }
 }

@@ -94,15 +94,16 @@ import Testing
     #expect(grid[4, 0].text == "")
   }
 
+  /// A label keeps off the ink when it can; on a canvas inked all over it goes on top.
   @Test func marksAndTextGoOverStrokes() {
     let screen = Screen(
       columns: 10, rows: 4, texts: [TextItem(row: 3, column: 0, text: "hello")],
       canvases: [
         CanvasView(
           inner: CellRect(column: 1, row: 1, columns: 4, rows: 2), frame: .box,
-          strokes: [
-            StrokeView(points: [UnitPoint(x: 0, y: 0), UnitPoint(x: 1, y: 1)], style: .ink)
-          ],
+          strokes: [0.1, 0.4, 0.6, 0.9].map { y in
+            StrokeView(points: [UnitPoint(x: 0, y: y), UnitPoint(x: 1, y: y)], style: .ink)
+          },
           marks: [Mark(at: UnitPoint(x: 0, y: 0), text: "1", style: .key)])
       ])
     let grid = Renderer.grid(for: screen)
