@@ -185,6 +185,7 @@ public final class App {
     _ effects: [Effect], next: inout Destination?, saved: (SelfTestOutcome) -> Void,
     action: (Character) -> Destination?
   ) throws -> Reaction {
+    var results: [Event] = []
     for effect in effects {
       switch effect {
       case .record(let review):
@@ -194,6 +195,11 @@ public final class App {
           // Leaving with an answer that could not be stored: say so rather than lose it quietly.
           if effects.contains(.quit) { throw LastReviewNotSaved(reason: "\(error)") }
           return .proceed([.saveFailed("\(error)")])
+        }
+      case .previewIntervals(let kanji):
+        // Without a preview the feedback shows the ratings alone; nothing else depends on it.
+        if let preview = try? host.previewIntervals(kanji: kanji, now: Date()) {
+          results.append(.intervals(preview))
         }
       case .recordStudy(let kanji, _):
         // A study that could not be stored only means the kanji is shown again next time.
@@ -244,7 +250,7 @@ public final class App {
         return .leave
       }
     }
-    return .proceed([])
+    return .proceed(results)
   }
 
   /// What follows a session's last card: (re)learning cards due soon, or the summary's outlook.

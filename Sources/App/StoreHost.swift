@@ -23,7 +23,7 @@ public struct StoreHost {
       perStrokeMode: try store.bool("per_stroke_mode"),
       showStrokeCount: try store.bool("show_stroke_count"),
       asciiFrame: try store.bool("ascii_frame"), studyNewCards: dailySession,
-      learnAhead: dailySession)
+      learnAhead: dailySession, rewriteAfterFailure: try store.bool("rewrite_after_failure"))
     return (settings, Leniency(rawValue: try store.setting("leniency")) ?? .normal)
   }
 
@@ -34,7 +34,9 @@ public struct StoreHost {
   /// Today's session: due reviews, then new kanji up to the daily limit.
   public func dueCards(now: Date) throws -> [SessionCard] {
     try store.sessionQueue(now: now).compactMap { queued in
-      try reference.kanji(queued.kanji).map { SessionCard(kanji: $0, isNew: queued.isNew) }
+      try reference.kanji(queued.kanji).map {
+        SessionCard(kanji: $0, isNew: queued.isNew, state: queued.state)
+      }
     }
   }
 
@@ -61,6 +63,25 @@ public struct StoreHost {
     _ = try store.recordReview(review)
   }
 
+  /// What each rating would do to `kanji`'s card if it were recorded at `now`, worked out as
+  /// `ProgressStore.recordReview` does (the same scheduler, the time moved past the card's last
+  /// review), and nothing stored. Nil for a kanji not in the deck.
+  public func previewIntervals(kanji: String, now: Date) throws -> RatingIntervals? {
+    guard let card = try store.card(kanji)?.card else { return nil }
+    let scheduler = try store.scheduler()
+    var time = now
+    if let last = card.lastReview, time <= last { time = last.addingTimeInterval(0.001) }
+    var seconds: [Rating: TimeInterval] = [:]
+    for rating in Rating.allCases {
+      let next = try scheduler.review(card, rating: rating, at: time, cardKey: kanji).card
+      // A graduated card is due in whole learner days; a (re)learning step in seconds.
+      seconds[rating] =
+        next.state == .review
+        ? Double(next.intervalDays) * 86400 : (next.due ?? time).timeIntervalSince(time)
+    }
+    return RatingIntervals(kanji: kanji, seconds: seconds)
+  }
+
   public func recordStudy(kanji: String) throws {
     _ = try store.recordReview(ReviewInput(kanji: kanji, rating: .good, isStudy: true))
   }
@@ -84,7 +105,9 @@ public struct StoreHost {
       (queued.state == .learning || queued.state == .relearning)
         && (queued.due ?? now) <= now + Self.learnAheadLimit
     }.compactMap { queued in
-      try reference.kanji(queued.kanji).map { SessionCard(kanji: $0, isNew: false) }
+      try reference.kanji(queued.kanji).map {
+        SessionCard(kanji: $0, isNew: false, state: queued.state)
+      }
     }
   }
 

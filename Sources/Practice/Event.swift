@@ -1,4 +1,5 @@
 import Foundation
+import Scheduler
 
 /// A key as the session understands it.
 public enum Key: Equatable, Sendable {
@@ -38,6 +39,8 @@ public enum Event: Equatable, Sendable {
   case undone
   /// Why `.undoReview` failed.
   case undoFailed(String)
+  /// The intervals asked for by `.previewIntervals`.
+  case intervals(RatingIntervals)
   /// The cards added by `.addToDeck`, to study now.
   case deckAdded([SessionCard])
   /// Why `.addToDeck` failed.
@@ -48,4 +51,16 @@ public enum Event: Equatable, Sendable {
   case outlook(SessionOutlook)
   /// The home screen's figures, read again after `.refreshFigures`.
   case figures(HomeFigures)
+}
+
+/// What each rating would schedule for a card: the time until it is due again, in seconds
+/// (whole days once it graduates to review).
+public struct RatingIntervals: Equatable, Sendable {
+  public var kanji: String
+  public var seconds: [Rating: TimeInterval]
+
+  public init(kanji: String, seconds: [Rating: TimeInterval]) {
+    self.kanji = kanji
+    self.seconds = seconds
+  }
 }

@@ -10,15 +10,18 @@ public struct PracticeSettings: Equatable, Sendable {
   /// When the cards run out, go on with (re)learning cards due within the learn-ahead limit,
   /// as Anki does; off for `practice`.
   public var learnAhead: Bool
+  /// After a failed card, have it written once more over the faint reference.
+  public var rewriteAfterFailure: Bool
 
   public init(
     perStrokeMode: Bool = false, showStrokeCount: Bool = false, asciiFrame: Bool = false,
-    studyNewCards: Bool = true, learnAhead: Bool = true
+    studyNewCards: Bool = true, learnAhead: Bool = true, rewriteAfterFailure: Bool = true
   ) {
     self.perStrokeMode = perStrokeMode
     self.showStrokeCount = showStrokeCount
     self.asciiFrame = asciiFrame
     self.studyNewCards = studyNewCards
     self.learnAhead = learnAhead
+    self.rewriteAfterFailure = rewriteAfterFailure
   }
 }

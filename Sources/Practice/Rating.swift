@@ -12,8 +12,6 @@ public struct AttemptSummary: Equatable, Sendable {
   public var strokeHintShown: Bool
   /// The learner asked where the next stroke starts and which way it goes.
   public var startHintUsed: Bool
-  /// Strokes undone or cleared before checking.
-  public var redrawnStrokes: Int
   /// Strokes rejected by the per-stroke judge before the learner got them right.
   public var misses: Int
   /// Order and direction errors the grader found in a passing drawing.
@@ -21,15 +19,13 @@ public struct AttemptSummary: Equatable, Sendable {
 
   public init(
     strokeCount: Int, passed: Bool, revealed: Bool = false, strokeHintShown: Bool = false,
-    startHintUsed: Bool = false, redrawnStrokes: Int = 0, misses: Int = 0,
-    orderOrDirectionErrors: Int = 0
+    startHintUsed: Bool = false, misses: Int = 0, orderOrDirectionErrors: Int = 0
   ) {
     self.strokeCount = strokeCount
     self.passed = passed
     self.revealed = revealed
     self.strokeHintShown = strokeHintShown
     self.startHintUsed = startHintUsed
-    self.redrawnStrokes = redrawnStrokes
     self.misses = misses
     self.orderOrDirectionErrors = orderOrDirectionErrors
   }
@@ -38,8 +34,8 @@ public struct AttemptSummary: Equatable, Sendable {
 /// From a graded drawing to a rating, as a learner would rate their own recall:
 /// - Again: the answer was revealed, a hint showed a stroke, the drawing failed, or there were
 ///   more per-stroke misses than the kanji's size allows (0 up to 2 strokes, 2 up to 6, 3 above);
-/// - Hard: it passed after slips: a stroke redrawn, a miss, an order or direction error, or a
-///   start-point hint;
+/// - Hard: it passed after slips: a miss, an order or direction error, or a start-point hint;
+///   strokes undone or cleared are mouse slips, not lapses of memory, and cost nothing;
 /// - Good: it passed clean;
 /// - Easy: never proposed; only the learner chooses it.
 public enum RatingPolicy {
@@ -49,12 +45,31 @@ public enum RatingPolicy {
     {
       return .again
     }
-    if attempt.redrawnStrokes > 0 || attempt.misses > 0 || attempt.orderOrDirectionErrors > 0
-      || attempt.startHintUsed
-    {
+    if attempt.misses > 0 || attempt.orderOrDirectionErrors > 0 || attempt.startHintUsed {
       return .hard
     }
     return .good
+  }
+
+  /// Why `propose` gave what it gave, in a few words: the first of its reasons that applies.
+  /// `problem` is the grader's first message about the drawing ("stroke 3 is missing"), used
+  /// when the drawing failed or held order or direction errors.
+  public static func reason(_ attempt: AttemptSummary, problem: String? = nil) -> String {
+    let allowance = missAllowance(strokes: attempt.strokeCount)
+    if attempt.revealed { return "the whole kanji was shown" }
+    if attempt.strokeHintShown { return "a hint showed a stroke" }
+    if !attempt.passed { return problem ?? "the drawing is not right" }
+    if attempt.misses > allowance {
+      return "\(refused(attempt.misses)), more than the \(allowance) allowed"
+    }
+    if attempt.misses > 0 { return refused(attempt.misses) }
+    if attempt.orderOrDirectionErrors > 0 { return problem ?? "strokes out of order or reversed" }
+    if attempt.startHintUsed { return "you used a hint" }
+    return "all strokes right"
+  }
+
+  private static func refused(_ misses: Int) -> String {
+    misses == 1 ? "1 stroke was refused" : "\(misses) strokes were refused"
   }
 
   /// Misses tolerated before a passing kanji still counts as forgotten (Skritter's thresholds).

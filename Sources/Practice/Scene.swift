@@ -17,6 +17,9 @@ public protocol Scene {
 public enum Effect: Equatable, Sendable {
   /// Store this review now; a failure comes back as `.saveFailed`.
   case record(ReviewInput)
+  /// What each rating would schedule for this kanji's card now, without storing anything; it
+  /// comes back as `.intervals`.
+  case previewIntervals(kanji: String)
   /// A new kanji was studied (shown before it is asked): the store moves it into learning.
   /// Not a review.
   case recordStudy(kanji: String, time: Date)

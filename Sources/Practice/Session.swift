@@ -11,6 +11,8 @@ public struct Session: Sendable {
     case study(StudyState)
     case prompt(PromptState)
     case feedback(FeedbackState)
+    /// After a failed card: written once more over the faint reference, graded, not rated.
+    case rewrite(PromptState)
     case summary
   }
 
@@ -27,6 +29,11 @@ public struct Session: Sendable {
   /// The app runs the session from its home screen, to which the summary goes back; on its own
   /// (`practice`), leaving the summary ends the program. Only the summary's words change.
   public var returnsHome = false
+  /// The learner stopped with `q` before the end: the summary says so, and leaving it quits.
+  public private(set) var stopped = false
+  /// A word shown on the next screen until the learner acts: how the last rewrite went
+  /// ("Written again: right"), or why `U` did nothing.
+  public private(set) var notice: String?
   let judge: any DrawingJudge
   /// The feedback saved last, to go back to if storing it fails.
   private var lastSaved: (index: Int, feedback: FeedbackState)?
@@ -34,8 +41,6 @@ public struct Session: Sendable {
   private var answered: [(index: Int, feedback: FeedbackState)] = []
   /// The answer being taken back, until the App says it is.
   private var undoing: (index: Int, feedback: FeedbackState)?
-  /// A word on the summary's status line (why `U` did nothing).
-  public private(set) var notice: String?
 
   /// - Parameter deckIsEmpty: with no cards, ask what to study (first run) instead of saying
   ///   that nothing is due.
@@ -101,6 +106,8 @@ public struct Session: Sendable {
     phase = .feedback(restored)
     lastSaved = nil
     _ = answered.popLast()
+    stopped = false
+    notice = nil
   }
 
   /// `U`: asks the App to take back the last stored answer.
@@ -179,8 +186,16 @@ public struct Session: Sendable {
     case .undoFailed(let message):
       undoFailed(message)
       return []
+    case .intervals(let intervals):
+      if case .feedback(var feedback) = phase, feedback.kanji == intervals.kanji {
+        feedback.intervals = intervals.seconds
+        phase = .feedback(feedback)
+      }
+      return []
     case .key(.interrupt):
       return quit()
+    case .key, .press:
+      notice = nil
     default:
       break
     }
@@ -191,7 +206,6 @@ public struct Session: Sendable {
       if case .key = event { showHelp = false }
       return []
     }
-    notice = nil
     if event == .key(.character("U")) {
       if case .setup = phase { return [] }
       return takeBack()
@@ -211,10 +225,16 @@ public struct Session: Sendable {
       let effects = handleFeedback(event, &feedback)
       if case .feedback = phase { phase = .feedback(feedback) }
       return effects
+    case .rewrite(var rewrite):
+      let effects = handleRewrite(event, &rewrite)
+      if case .rewrite = phase { phase = .rewrite(rewrite) }
+      return effects
     case .summary:
       switch event {
       case .key(.enter), .key(.character("q")), .key(.character(" ")), .key(.escape):
-        return [.close]
+        return [stopped ? .quit : .close]
+      case .key where stopped:
+        return []
       case .key(.character(let key)):
         return AppDestination(rawValue: key).map { [.open($0)] } ?? []
       default:
@@ -229,6 +249,10 @@ public struct Session: Sendable {
       prompt.pad.resize(to: layout.canvas)
       phase = .prompt(prompt)
     }
+    if case .rewrite(var rewrite) = phase {
+      rewrite.pad.resize(to: layout.canvas)
+      phase = .rewrite(rewrite)
+    }
   }
 
   private mutating func quit() -> [Effect] {
@@ -239,6 +263,20 @@ public struct Session: Sendable {
       return [.record(review), .quit]
     }
     return [.quit]
+  }
+
+  /// `q` before the end: saves an answered card as Ctrl-C does, then shows the summary of what
+  /// was done; leaving it quits.
+  private mutating func stop() -> [Effect] {
+    var effects: [Effect] = []
+    if case .feedback(let feedback) = phase, feedback.error == nil {
+      stats.count(feedback: feedback)
+      lastSaved = (index, feedback)
+      effects.append(.record(feedback.review))
+    }
+    phase = .summary
+    stopped = true
+    return effects
   }
 
   private func firstPhase(for card: SessionCard) -> Phase {
@@ -314,7 +352,7 @@ public struct Session: Sendable {
     case .key(.character("?")):
       showHelp = true
     case .key(.character("q")), .key(.escape):
-      return quit()
+      return stop()
     default:
       break
     }
@@ -361,31 +399,37 @@ public struct Session: Sendable {
         return []
       }
       phase = .feedback(feedback(for: prompt, card: card, revealed: false))
-    case .character("u"), .backspace:
-      guard !prompt.ink.strokes.isEmpty else { return [] }
-      prompt.ink.strokes.removeLast()
-      prompt.undone += 1
-      prompt.rejected = nil
-      prompt.message = "Undid the last stroke."
-    case .character("c"):
-      guard !prompt.ink.strokes.isEmpty else { return [] }
-      prompt.ink.strokes.removeAll()
-      prompt.cleared += 1
-      prompt.rejected = nil
-      prompt.message = "Cleared."
+      return [.previewIntervals(kanji: card.kanji.character)]
+    case .character("u"), .backspace, .character("c"):
+      Self.erase(key, &prompt)
     case .character("h"):
       prompt.hintLevel = min(3, prompt.hintLevel + 1)
       prompt.message = PromptState.hintMessages[prompt.hintLevel - 1]
     case .character("s"):
       phase = .feedback(feedback(for: prompt, card: card, revealed: true))
+      return [.previewIntervals(kanji: card.kanji.character)]
     case .character("?"):
       showHelp = true
     case .character("q"), .escape:
-      return quit()
+      return stop()
     default:
       break
     }
     return []
+  }
+
+  /// `u` (or Backspace) takes back the last stroke, `c` all of them: a mouse slip, which costs
+  /// the rating nothing.
+  private static func erase(_ key: Key, _ prompt: inout PromptState) {
+    guard !prompt.ink.strokes.isEmpty else { return }
+    prompt.rejected = nil
+    if key == .character("c") {
+      prompt.ink.strokes.removeAll()
+      prompt.message = "Cleared."
+    } else {
+      prompt.ink.strokes.removeLast()
+      prompt.message = "Undid the last stroke."
+    }
   }
 
   /// Per-stroke mode: the stroke just finished is judged alone, and taken back if refused.
@@ -419,15 +463,24 @@ public struct Session: Sendable {
       revealed: revealed || prompt.hintLevel >= 3,
       strokeHintShown: prompt.hintLevel >= 2 || !prompt.shownStrokes.isEmpty,
       startHintUsed: prompt.hintLevel >= 1,
-      redrawnStrokes: prompt.undone + prompt.cleared,
       misses: prompt.misses.values.reduce(0, +),
       orderOrDirectionErrors: assessment.orderOrDirectionErrors)
     let proposed = RatingPolicy.propose(attempt)
     return FeedbackState(
       kanji: card.kanji.character, ink: prompt.ink, assessment: assessment, attempt: attempt,
-      proposed: proposed, chosen: proposed, revealed: attempt.revealed,
+      proposed: proposed, chosen: proposed,
+      reason: RatingPolicy.reason(attempt, problem: Self.problem(in: assessment)),
+      revealed: attempt.revealed,
       hintsUsed: prompt.hintLevel + prompt.shownStrokes.count,
       durationMs: max(0, Int(now.timeIntervalSince(prompt.startedAt) * 1000)))
+  }
+
+  /// The grader's first word on what was wrong: for a pass, an order or direction error, not
+  /// a loose hand's forgiven slip; nil for a clean pass.
+  static func problem(in assessment: Assessment) -> String? {
+    guard assessment.passed else { return assessment.messages.first }
+    guard assessment.orderOrDirectionErrors > 0 else { return nil }
+    return assessment.messages.first { $0.contains("order") || $0.contains("backwards") }
   }
 
   // MARK: Feedback
@@ -447,13 +500,61 @@ public struct Session: Sendable {
       stats.count(feedback: feedback)
       lastSaved = (index, feedback)
       answered.append((index, feedback))
+      if settings.rewriteAfterFailure && (feedback.revealed || !feedback.assessment.passed) {
+        phase = .rewrite(PromptState(startedAt: now, canvas: layout.canvas))
+        return [.record(review)]
+      }
       return [.record(review)] + advance()
     case .character("?"):
       showHelp = true
     case .character("q"), .escape:
       feedback.error = nil
       phase = .feedback(feedback)
-      return quit()
+      return stop()
+    default:
+      break
+    }
+    return []
+  }
+
+  // MARK: Rewrite
+
+  /// The failed card written once more, its review already stored: Enter grades it and goes
+  /// on, Esc goes on without it.
+  private mutating func handleRewrite(_ event: Event, _ rewrite: inout PromptState)
+    -> [Effect]
+  {
+    guard let card = currentCard else { return [] }
+    switch event {
+    case .press, .drag, .release:
+      for change in rewrite.pad.handle(event, on: layout.canvas) {
+        switch change {
+        case .started, .finished:
+          rewrite.message = nil
+        case .full:
+          rewrite.message = InkPad.fullMessage(enter: "check")
+        case .tooLong:
+          rewrite.message = InkPad.tooLongMessage
+        }
+      }
+    case .key(.enter):
+      guard !rewrite.ink.strokes.isEmpty else {
+        rewrite.message = "Write it over the faint strokes, or press Esc to skip."
+        return []
+      }
+      let assessment = judge.assess(rewrite.ink, against: card.kanji)
+      let effects = advance()
+      let fallback = assessment.passed ? "right" : "not right"
+      notice = "Written again: \(Self.problem(in: assessment) ?? fallback)"
+      return effects
+    case .key(.escape):
+      return advance()
+    case .key(let key) where key == .character("u") || key == .backspace || key == .character("c"):
+      Self.erase(key, &rewrite)
+    case .key(.character("?")):
+      showHelp = true
+    case .key(.character("q")):
+      return stop()
     default:
       break
     }
@@ -516,8 +617,6 @@ public struct PromptState: Equatable, Sendable {
   public var rejected: [UnitPoint]?
   /// 0 none; 1 start point and direction; 2 the next stroke; 3 the whole kanji (a fail).
   public var hintLevel = 0
-  public var undone = 0
-  public var cleared = 0
   /// Per-stroke mode: refused attempts by stroke.
   public var misses: [Int: Int] = [:]
   /// Strokes shown after three misses.
@@ -544,6 +643,10 @@ public struct FeedbackState: Equatable, Sendable {
   public var attempt: AttemptSummary
   public var proposed: Rating
   public var chosen: Rating
+  /// Why the rating was proposed ("you used a hint").
+  public var reason: String
+  /// What each rating would schedule, once the App has said.
+  public var intervals: [Rating: TimeInterval]?
   public var revealed: Bool
   public var hintsUsed: Int
   public var durationMs: Int

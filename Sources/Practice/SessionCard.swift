@@ -1,13 +1,20 @@
 import Foundation
 import KanjiData
+import Scheduler
 
-/// One card of a session: a kanji to write, new (shown first) or due for review.
+/// One card of a session: a kanji to write, new (shown first), (re)learning or due for review.
 public struct SessionCard: Equatable, Sendable {
   public var kanji: Kanji
   public var isNew: Bool
+  /// Where the card stands in the scheduler, for the session header.
+  public var state: CardState
 
-  public init(kanji: Kanji, isNew: Bool) {
+  /// - Parameter state: the card's state; by default new or review, as `isNew` says.
+  public init(kanji: Kanji, isNew: Bool, state: CardState? = nil) {
     self.kanji = kanji
     self.isNew = isNew
+    self.state = state ?? (isNew ? .new : .review)
   }
+
+  public var isLearning: Bool { state == .learning || state == .relearning }
 }

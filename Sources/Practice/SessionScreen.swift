@@ -21,6 +21,7 @@ extension Session {
     case .study(let study): drawStudy(study, on: &screen)
     case .prompt(let prompt): drawPrompt(prompt, on: &screen)
     case .feedback(let feedback): drawFeedback(feedback, on: &screen)
+    case .rewrite(let rewrite): drawRewrite(rewrite, on: &screen)
     case .summary: drawSummary(on: &screen)
     }
     return screen
@@ -40,8 +41,10 @@ extension Session {
     "1 2 3 4      on the feedback screen: Again, Hard, Good, Easy",
     "U            take back the last answer stored and write that kanji again;",
     "             again to go further back",
+    "Esc          after a failed card: skip writing it again",
     "r            while studying a new kanji: replay its strokes",
-    "q, Ctrl-C    save and quit",
+    "q            save, show what was done, and quit",
+    "Ctrl-C       save and quit at once",
     "",
     "Stroke data: KanjiVG (Ulrich Apel and contributors), CC BY-SA 3.0.",
     "Dictionary: KANJIDIC2 (EDRDG), CC BY-SA 4.0. See README.",
@@ -51,7 +54,8 @@ extension Session {
 
   private var progressLine: String {
     guard let card = currentCard else { return "" }
-    return "\(index + 1) of \(cards.count) · \(card.isNew ? "new" : "review")"
+    let kind = card.isNew ? "new" : card.isLearning ? "learning" : "review"
+    return "\(index + 1) of \(cards.count) · \(kind)"
   }
 
   /// Meanings and readings: the prompt, which never shows the character itself.
@@ -142,8 +146,27 @@ extension Session {
       canvas.strokes.append(StrokeView(points: current, style: .ink))
     }
     screen.canvases.append(canvas)
-    let status = prompt.message ?? "Strokes drawn: \(prompt.ink.strokes.count)"
+    let status = prompt.message ?? notice ?? "Strokes drawn: \(prompt.ink.strokes.count)"
     footer(status: status, keys: Self.promptKeys, on: &screen)
+  }
+
+  /// The failed card once more: the whole reference faint behind the learner's strokes.
+  private func drawRewrite(_ rewrite: PromptState, on screen: inout Screen) {
+    guard let card = currentCard else { return }
+    header(card.kanji, title: "Write it again: \(card.kanji.character)", on: &screen)
+    var canvas = CanvasView(inner: layout.canvas, frame: frame)
+    for stroke in card.kanji.strokes.strokes {
+      canvas.strokes.append(StrokeView(points: Self.unitPoints(stroke), style: .hint))
+    }
+    for stroke in rewrite.ink.strokes + (rewrite.current.map { [$0] } ?? []) {
+      canvas.strokes.append(StrokeView(points: stroke, style: .ink))
+    }
+    screen.canvases.append(canvas)
+    let drawn = "Write it once more over the faint strokes. Strokes drawn: "
+    let status = rewrite.message ?? drawn + "\(rewrite.ink.strokes.count)"
+    footer(
+      status: status, keys: "Enter check  u undo  c clear  Esc skip  ? help  q quit",
+      on: &screen)
   }
 
   private func drawFeedback(_ feedback: FeedbackState, on screen: inout Screen) {
@@ -186,12 +209,17 @@ extension Session {
       screen.texts.append(TextItem(row: row, column: 0, text: message))
       row += 1
     }
+    let proposal = "\(feedback.proposed.label): \(feedback.reason)"
+    screen.texts.append(
+      TextItem(
+        row: lastMessageRow, column: 0,
+        text: feedback.chosen == feedback.proposed ? proposal : "Proposed " + proposal))
     let ratings = Rating.allCases.map { rating in
-      rating == feedback.chosen
-        ? "[\(rating.rawValue) \(rating.label)]" : " \(rating.rawValue) \(rating.label) "
-    }.joined(separator: " ")
-    let rating =
-      "Rating: \(feedback.chosen.label) (proposed \(feedback.proposed.label))   \(ratings)"
+      let interval = feedback.intervals?[rating].map { " " + Self.shortInterval($0) } ?? ""
+      let button = "\(rating.rawValue) \(rating.label)\(interval)"
+      return rating == feedback.chosen ? "[\(button)]" : button
+    }.joined(separator: "  ")
+    let rating = "Rating: \(feedback.chosen.label)   \(ratings)"
     footer(
       status: feedback.error ?? rating, statusStyle: feedback.error == nil ? .accent : .error,
       keys: "Enter/space save and go on  1-4 change rating  ? help  q save & quit", on: &screen)
@@ -202,7 +230,7 @@ extension Session {
     if cards.isEmpty {
       lines.append(("Nothing is due now.", .title))
     } else {
-      lines.append(("Session done", .title))
+      lines.append((stopped ? "Session stopped" : "Session done", .title))
       lines.append(("", .plain))
       lines.append(("Reviewed:          \(stats.reviewed)", .plain))
       lines.append(("Right first time:  \(stats.rightFirstTime)", .plain))
@@ -221,7 +249,10 @@ extension Session {
     }
     let back = returnsHome ? "Enter or q home" : "Enter or q quit"
     let takeBack = stats.reviewed > 0 ? "  U take back" : ""
-    footer(status: notice, keys: AppDestination.keys + takeBack + "  " + back, on: &screen)
+    footer(
+      status: notice,
+      keys: stopped ? "Enter or q quit" : AppDestination.keys + takeBack + "  " + back,
+      on: &screen)
   }
 
   // MARK: Helpers
@@ -247,6 +278,20 @@ extension Session {
   static func duration(_ seconds: TimeInterval) -> String {
     let total = max(0, Int(seconds.rounded()))
     return total < 60 ? "\(total) s" : "\(total / 60) min \(total % 60) s"
+  }
+
+  /// An interval as Anki writes it on its buttons: "10m", "3h", "4d", "2.5mo", "1.2y".
+  static func shortInterval(_ seconds: TimeInterval) -> String {
+    func tenths(_ value: Double) -> String {
+      let rounded = (value * 10).rounded() / 10
+      return rounded == rounded.rounded() ? "\(Int(rounded))" : "\(rounded)"
+    }
+    let days = seconds / 86400
+    if seconds < 3600 { return "\(max(1, Int((seconds / 60).rounded())))m" }
+    if days < 1 { return "\(Int((seconds / 3600).rounded()))h" }
+    if days < 30 { return "\(Int(days.rounded()))d" }
+    if days < 365 { return tenths(days / 30) + "mo" }
+    return tenths(days / 365) + "y"
   }
 
   /// "in 10 min", "in 3 h", "in 2 days", "now".

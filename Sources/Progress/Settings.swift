@@ -170,6 +170,9 @@ public enum SettingsCatalog {
       key: "ascii_frame", kind: .toggle, defaultValue: "off",
       help: "draw frames with ASCII instead of box-drawing characters"),
     SettingDefinition(
+      key: "rewrite_after_failure", kind: .toggle, defaultValue: "on",
+      help: "after a failed card, write it once more over the faint reference"),
+    SettingDefinition(
       key: "leniency", kind: .choice(["strict", "normal", "lenient"]), defaultValue: "normal",
       help: "how strictly drawings are graded"),
   ]

@@ -60,7 +60,10 @@ struct DueCommand: ParsableCommand {
       return
     }
     let newCount = queue.filter(\.isNew).count
-    print("Due now: \(queue.count - newCount) to review, \(newCount) new")
+    let learningCount = queue.filter { $0.state == .learning || $0.state == .relearning }.count
+    print(
+      "Due now: \(learningCount) learning, \(queue.count - newCount - learningCount) to review, "
+        + "\(newCount) new")
     if !queue.isEmpty { print("  " + queue.map(\.kanji).joined()) }
     if !later.isEmpty {
       print("Later today:")

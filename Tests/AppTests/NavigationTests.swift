@@ -124,6 +124,7 @@ extension Screen {
     let terminal = ScriptedTerminal([
       when("1 of 1 · review", keys("s")),
       when("Rating:", [.key(.enter)]),
+      when("Write it again", [.key(.escape)]),
       when("Session done", keys("w")),
       when("Weak kanji", keys("q")),
     ])
@@ -174,6 +175,7 @@ extension Screen {
           return [.key(.enter)]
         }
       ),
+      when("Write it again", [.key(.escape)]),
       when("Session done", keys("q")),
     ])
     try App(context: context, terminal: terminal, hasHome: false).run(from: .practice(["学"]))
@@ -223,5 +225,46 @@ extension Screen {
     let reviews = try store.reviewLog(kanji: "十").filter { $0.kind == .review }
     #expect(reviews.count == 2)
     #expect(try store.check().isHealthy)
+  }
+
+  /// `q` mid-session saves the answered card, shows what was done, and a second `q` leaves
+  /// the app, not to the home screen.
+  @Test func qOnTheFeedbackSavesShowsTheSummaryThenLeaves() throws {
+    let temporary = try TemporaryStore()
+    let context = try context(temporary)
+    let terminal = ScriptedTerminal([
+      when("1 of 2 · review", keys("s")),
+      when("Rating:", keys("q")),
+      when("Session stopped", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: true).run(from: .practice(["学", "校"]))
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    let summary = try #require(terminal.shown.last { $0.text.contains("Session stopped") })
+    #expect(summary.text.contains("Reviewed:          1"))
+    #expect(summary.text.contains("Enter or q quit"))
+    #expect(!terminal.shown.contains { $0.text.contains("Reviewed today") })
+    #expect(try temporary.store.reviewLog().filter { $0.kind == .review }.count == 1)
+  }
+
+  /// A card in its learning steps is asked as learning, its feedback shows what each rating
+  /// would schedule, and after the failure it is written again before the session ends.
+  @Test func aLearningCardShowsItsIntervalsAndIsWrittenAgain() throws {
+    let temporary = try TemporaryStore()
+    let store = temporary.store
+    let tenMinutesAgo = Date().addingTimeInterval(-600)
+    _ = try store.addCards(["十"], at: tenMinutesAgo)
+    _ = try store.recordReview(ReviewInput(kanji: "十", time: tenMinutesAgo, rating: .again))
+    let context = try context(temporary)
+    let ten = try #require(try context.reference.kanji("十"))
+    let terminal = ScriptedTerminal([
+      when("1 of 1 · learning", keys("s")),
+      when("[1 Again 1m]  2 Hard 6m  3 Good 10m  4 Easy ", [.key(.enter)]),
+      when("Write it again: 十", drawing(ten) + [.key(.enter)]),
+      when("Written again: right", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: false).run(from: .today)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    let reviews = try store.reviewLog().filter { $0.kind == .review }
+    #expect(reviews.map(\.rating) == [.again, .again])
   }
 }

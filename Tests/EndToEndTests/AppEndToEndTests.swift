@@ -14,7 +14,8 @@ import Testing
     try app.tmux.key("Enter")
     let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
     #expect(feedback.contains("学  right"))
-    #expect(feedback.contains("proposed Good"))
+    #expect(feedback.contains("Good: all strokes right"))
+    #expect(!feedback.contains("Proposed"))
     try app.tmux.key("Enter")
     _ = try app.tmux.waitForText("Session done")
     try app.tmux.key("q")
@@ -33,7 +34,7 @@ import Testing
     try app.tmux.key("Enter")
     let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
     #expect(feedback.contains("order"))
-    #expect(!feedback.contains("proposed Good"))
+    #expect(!feedback.contains("Good: all strokes right"))
   }
 
   @Test func anotherKanjiDrawnIsNamed() throws {
@@ -43,7 +44,7 @@ import Testing
     try app.tmux.key("Enter")
     let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
     #expect(feedback.contains("入, not 人"))
-    #expect(feedback.contains("proposed Again"))
+    #expect(feedback.contains("Again: "))
   }
 
   @Test func aHintLowersTheRating() throws {
@@ -54,7 +55,7 @@ import Testing
     try app.draw("十")
     try app.tmux.key("Enter")
     let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
-    #expect(feedback.contains("proposed Hard"))
+    #expect(feedback.contains("Hard: you used a hint"))
     try app.tmux.key("Enter")
     _ = try app.tmux.waitForText("Session done")
     try app.tmux.key("q")
@@ -68,8 +69,10 @@ import Testing
     try app.tmux.type("s")
     let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
     #expect(feedback.contains("十  the answer"))
-    #expect(feedback.contains("proposed Again"))
+    #expect(feedback.contains("Again: the whole kanji was shown"))
     try app.tmux.type(" ")
+    _ = try app.tmux.waitForText("Write it again")
+    try app.tmux.key("Escape")
     _ = try app.tmux.waitForText("Session done")
     try app.tmux.key("q")
     _ = try app.waitForExit()
@@ -104,6 +107,10 @@ import Testing
     _ = try app.tmux.waitForText("2 of 2")
     try app.draw("二", order: [1])
     try app.tmux.type("q")
+    let summary = try app.tmux.waitForText("Session stopped").joined(separator: "\n")
+    #expect(summary.contains("Reviewed:          1"))
+    #expect(summary.contains("Enter or q quit"))
+    try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)
     #expect(try app.tmux.mouseFlags() == "000")
     #expect(try app.tmux.format("#{alternate_on}") == "0")
@@ -118,6 +125,9 @@ import Testing
     try app.tmux.key("Enter")
     _ = try app.tmux.waitForText("Rating:")
     try app.tmux.type("q")
+    _ = try app.tmux.waitForText("Session stopped")
+    #expect(try app.reviews().count == 1)
+    try app.tmux.key("Enter")
     #expect(try app.waitForExit() == 0)
     #expect(try app.reviews().count == 1)
   }
@@ -171,6 +181,8 @@ import Testing
     try app.tmux.key("Enter")
     _ = try app.tmux.waitForText("New kanji: 二")
     try app.tmux.type("q")
+    _ = try app.tmux.waitForText("Session stopped")
+    try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)
     #expect(try app.reviews().map { $0["kanji"] as? String } == ["十"])
     #expect(try app.studies() == ["十"])
@@ -221,7 +233,66 @@ import Testing
     try app.tmux.key("Enter")
     let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
     #expect(feedback.contains("十  right"))
-    #expect(feedback.contains("proposed Again"))
+    #expect(feedback.contains("Again: 1 stroke was refused"))
+  }
+
+  /// The feedback's intervals are what `review` gives for each rating on a store with the same
+  /// history: here a new card, each rating recorded in a home of its own.
+  @Test func theFeedbackShowsWhatEachRatingWouldSchedule() throws {
+    let app = try AppUnderTest(["practice", "十"])
+    try app.tmux.waitForMouseMode()
+    try app.tmux.type("s")
+    let lines = try app.tmux.waitFor("the intervals") { $0.contains { $0.contains("4 Easy ") } }
+    let line = try #require(lines.first { $0.contains("Rating: Again") })
+    var labels: [String] = []
+    for rating in ["again", "hard", "good", "easy"] {
+      let runner = try ProgressHomeRunner()
+      try runner.seed(["十"])
+      let at = "2026-01-01T00:00:00Z"
+      let result = try runner.run(
+        "review", "--kanji", "十", "--rating", rating, "--at", at, "--json")
+      #expect(result.status == 0, "\(result.stderr)")
+      let card = try #require(runner.json(result.stdout))
+      let days = try #require(card["interval_days"] as? Int)
+      let formatter = ISO8601DateFormatter()
+      let dueText = try #require(card["due"] as? String)
+      let due = try #require(formatter.date(from: dueText))
+      let start = try #require(formatter.date(from: at))
+      let seconds = due.timeIntervalSince(start)
+      // A new card's steps are minutes; graduating gives days, under a month for a first review.
+      labels.append(days > 0 ? "\(days)d" : "\(Int((seconds / 60).rounded()))m")
+    }
+    let expected =
+      "Rating: Again   [1 Again \(labels[0])]  2 Hard \(labels[1])  3 Good \(labels[2])  "
+      + "4 Easy \(labels[3])"
+    #expect(line.trimmingCharacters(in: .whitespaces) == expected)
+    #expect(labels[0] == "1m")
+  }
+
+  /// After the answer is shown and accepted, the kanji is written once more over its faint
+  /// reference, graded, and the next card comes.
+  @Test func afterShowingTheAnswerItIsWrittenAgain() throws {
+    let app = try AppUnderTest(["practice", "十", "二"])
+    try app.tmux.waitForMouseMode()
+    let empty = try app.canvas()
+    #expect(try empty.inside(app.tmux.screen()).joined().allSatisfy { $0 == " " })
+    try app.tmux.type("s")
+    _ = try app.tmux.waitForText("Rating: Again")
+    try app.tmux.key("Enter")
+    let rewrite = try app.tmux.waitForText("Write it again: 十")
+    // The reference, faint, before anything is drawn.
+    let canvas = try #require(FramedCanvas.find(in: rewrite))
+    #expect(canvas.inside(rewrite).joined().contains { $0 != " " })
+    try app.draw("十")
+    try app.tmux.key("Enter")
+    let next = try app.tmux.waitForText("2 of 2 · review").joined(separator: "\n")
+    #expect(next.contains("Written again: right"))
+    #expect(!next.contains("十"))
+    try app.tmux.type("q")
+    _ = try app.tmux.waitForText("Session stopped")
+    try app.tmux.type("q")
+    #expect(try app.waitForExit() == 0)
+    #expect(try app.reviews().map { $0["rating"] as? Int } == [LoggedRating.again.rawValue])
   }
 
   @Test func aDumbTerminalIsAClearError() throws {

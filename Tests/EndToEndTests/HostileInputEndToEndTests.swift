@@ -33,6 +33,9 @@ import Testing
     try app.tmux.type("3")
     _ = try app.tmux.waitForText("Rating: Good")
     try app.tmux.key("Enter")
+    // The scribble failed: it is to be written again, which Escape skips.
+    _ = try app.tmux.waitForText("Write it again")
+    try app.tmux.key("Escape")
     _ = try app.tmux.waitForText("Session done")
     try app.tmux.key("q")
     #expect(try app.waitForExit() == 0)

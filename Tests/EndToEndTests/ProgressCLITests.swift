@@ -67,6 +67,17 @@ import Testing
     #expect(later.compactMap { $0["kanji"] as? String } == ["二"])
   }
 
+  @Test func dueCountsLearningApartFromReviews() throws {
+    let runner = try ProgressHomeRunner()
+    try runner.seed(["一", "二", "三", "四"])
+    let longAgo = "2024-05-01T10:00:00Z"
+    try runner.run("review", "--kanji", "一", "--rating", "again", "--at", longAgo)
+    try runner.run("review", "--kanji", "二", "--rating", "easy", "--at", longAgo)
+    let result = try runner.run("due")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Due now: 1 learning, 1 to review, 2 new"), "\(result.stdout)")
+  }
+
   /// Two instances recording at once, on the same kanji: every review lands exactly once.
   @Test func twoProcessesRecordingAtOnce() throws {
     let runner = try ProgressHomeRunner()

@@ -97,6 +97,11 @@ import Testing
     }
     _ = try app.tmux.waitForText("Rating:")
     try app.tmux.key("Enter")
+    if !drawing {
+      // A shown answer is to be written again; Escape skips it.
+      _ = try app.tmux.waitForText("Write it again")
+      try app.tmux.key("Escape")
+    }
     return (app, try app.tmux.waitForText("Session done").joined(separator: "\n"))
   }
 

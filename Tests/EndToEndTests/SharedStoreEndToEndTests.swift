@@ -85,6 +85,8 @@ import Testing
     try answer(second, order[0], position: 1)
     let (quitter, stayer) = firstQuitsFirst ? (first, second) : (second, first)
     try quitter.tmux.type("q")
+    _ = try quitter.tmux.waitForText("Session stopped")
+    try quitter.tmux.type("q")
     #expect(try quitter.waitForExit() == 0)
     try answer(stayer, order[1], position: 2)
     _ = try stayer.tmux.waitForText("3 of 4")

@@ -42,6 +42,8 @@ import Testing
     try app.tmux.key("Enter")
     _ = try app.tmux.waitForText("2 of 4")
     try app.tmux.type("q")
+    _ = try app.tmux.waitForText("Session stopped")
+    try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)
     #expect(try store.reviewCount() == reviewsBefore + 1)
     #expect(try store.run(["check"]).status == 0)

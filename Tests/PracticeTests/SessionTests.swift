@@ -161,8 +161,10 @@ import Testing
     #expect(afterClear.ink.strokes.isEmpty)
     learner.draw(ten)
     learner.send(.key(.enter))
+    #expect(learner.screenText.contains("Good: all strokes right"))
     learner.send(.key(.enter))
-    #expect(learner.records.first?.rating == .hard)
+    // Strokes taken back are mouse slips, not lapses: the rating stays Good.
+    #expect(learner.records.first?.rating == .good)
   }
 
   @Test func enterWithNothingDrawnAsksForADrawing() {
@@ -339,6 +341,7 @@ import Testing
     learner.send(.key(.enter))
     learner.press("s")
     learner.send(.key(.enter))
+    learner.send(.key(.escape))
     #expect(learner.effects.last == .sessionFinished)
     // Sent a quarter second after the last answer, on the learner's clock.
     learner.send(.outlook(SessionOutlook(streak: 3, nextDue: learner.clock + 600.25)))
@@ -356,13 +359,14 @@ import Testing
     var learner = Learner(cards: [reviews[0]])
     learner.press("s")
     learner.send(.key(.enter))
+    learner.send(.key(.escape))
     #expect(learner.effects.last == .sessionFinished)
-    learner.send(.moreCards([reviews[0]]))
+    learner.send(.moreCards([SessionCard(kanji: ten, isNew: false, state: .relearning)]))
     guard case .prompt = learner.session.phase else {
       Issue.record("expected the card again")
       return
     }
-    #expect(learner.screenText.contains("2 of 2 · review"))
+    #expect(learner.screenText.contains("2 of 2 · learning"))
     learner.draw(ten)
     learner.send(.key(.enter))
     learner.send(.key(.enter))
@@ -371,11 +375,46 @@ import Testing
     #expect(learner.session.stats.rightFirstTime == 0)
   }
 
-  @Test func quitOnFeedbackSavesTheAnsweredCard() {
+  @Test func quitOnFeedbackSavesTheAnsweredCardThenShowsTheSummary() {
     var learner = Learner(cards: reviews)
     learner.draw(ten)
     learner.send(.key(.enter))
     learner.press("q")
+    #expect(learner.records.count == 1)
+    #expect(!learner.effects.contains(.quit))
+    guard case .summary = learner.session.phase else {
+      Issue.record("expected the summary, got \(learner.session.phase)")
+      return
+    }
+    let text = learner.screenText
+    #expect(text.contains("Session stopped"))
+    #expect(text.contains("Reviewed:          1"))
+    #expect(text.contains("Enter or q quit"))
+    learner.press("w")
+    #expect(learner.effects.last == .record(learner.records[0]))
+    learner.press("q")
+    #expect(learner.effects.last == .quit)
+    #expect(learner.records.count == 1)
+  }
+
+  @Test func quitWhileDrawingSavesNothingAndShowsTheSummary() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    learner.draw(two, order: [0])
+    learner.press("q")
+    #expect(learner.records.count == 1)
+    #expect(learner.screenText.contains("Reviewed:          1"))
+    learner.send(.key(.enter))
+    #expect(learner.effects.last == .quit)
+  }
+
+  @Test func interruptOnTheFeedbackSavesAndLeavesAtOnce() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.send(.key(.interrupt))
     #expect(learner.records.count == 1)
     #expect(learner.effects.last == .quit)
   }
@@ -401,6 +440,169 @@ import Testing
     #expect(feedback.error == "Could not save: disk full")
     #expect(learner.session.index == 0)
     #expect(learner.session.stats.reviewed == 0)
+  }
+
+  // MARK: The daily loop
+
+  @Test func enteringTheFeedbackAsksForTheIntervalsAndShowsThem() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    #expect(learner.effects == [.previewIntervals(kanji: "十")])
+    #expect(learner.screenText.contains("Rating: Good   1 Again  2 Hard  [3 Good]  4 Easy"))
+    let day = 86400.0
+    learner.send(
+      .intervals(
+        RatingIntervals(
+          kanji: "十", seconds: [.again: 600, .hard: day, .good: 3 * day, .easy: 75 * day])))
+    #expect(
+      learner.screenText.contains(
+        "Rating: Good   1 Again 10m  2 Hard 1d  [3 Good 3d]  4 Easy 2.5mo"))
+    // Another card's intervals, come late, are not shown.
+    learner.send(.intervals(RatingIntervals(kanji: "二", seconds: [.again: 60])))
+    #expect(learner.screenText.contains("1 Again 10m"))
+  }
+
+  @Test func shortIntervals() {
+    let day = 86400.0
+    let cases: [(TimeInterval, String)] = [
+      (60, "1m"), (330, "6m"), (600, "10m"), (3 * 3600, "3h"), (day, "1d"), (29 * day, "29d"),
+      (60 * day, "2mo"), (75 * day, "2.5mo"), (365 * day, "1y"), (438 * day, "1.2y"),
+    ]
+    for (seconds, label) in cases {
+      #expect(Session.shortInterval(seconds) == label)
+    }
+  }
+
+  @Test func theReasonForTheProposalAndTheProposalOnlyWhenChanged() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    #expect(learner.screenText.contains("Good: all strokes right"))
+    #expect(!learner.screenText.contains("proposed"))
+    #expect(!learner.screenText.contains("Proposed"))
+    learner.press("4")
+    #expect(learner.screenText.contains("Rating: Easy"))
+    #expect(learner.screenText.contains("Proposed Good: all strokes right"))
+
+    var hinted = Learner(cards: reviews)
+    hinted.press("h")
+    hinted.draw(ten)
+    hinted.send(.key(.enter))
+    #expect(hinted.screenText.contains("Hard: you used a hint"))
+
+    var shown = Learner(cards: reviews)
+    shown.press("s")
+    #expect(shown.screenText.contains("Again: the whole kanji was shown"))
+
+    var missing = Learner(cards: reviews)
+    missing.draw(ten, order: [0])
+    missing.send(.key(.enter))
+    #expect(missing.screenText.contains("Again: stroke 2 is missing"))
+
+    var swapped = Learner(cards: reviews)
+    swapped.draw(ten, order: [1, 0])
+    swapped.send(.key(.enter))
+    #expect(swapped.screenText.contains("Hard: stroke 1 out of order"))
+  }
+
+  @Test func learningCardsSayLearning() {
+    let cards = [
+      SessionCard(kanji: ten, isNew: false, state: .learning),
+      SessionCard(kanji: two, isNew: false, state: .review),
+    ]
+    var learner = Learner(cards: cards)
+    #expect(learner.screenText.contains("1 of 2 · learning"))
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    #expect(learner.screenText.contains("2 of 2 · review"))
+  }
+
+  @Test func afterAFailureTheKanjiIsWrittenAgainOverTheReference() {
+    var learner = Learner(cards: reviews)
+    learner.draw(ten, order: [0])
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    #expect(learner.records.map(\.rating) == [.again])
+    guard case .rewrite = learner.session.phase else {
+      Issue.record("expected the rewrite, got \(learner.session.phase)")
+      return
+    }
+    #expect(learner.session.index == 0)
+    #expect(learner.screenText.contains("Write it again: 十"))
+    let canvas = learner.session.screen.canvases[0]
+    #expect(canvas.strokes.map(\.style) == [.hint, .hint])
+    learner.send(.key(.enter))
+    #expect(learner.screenText.contains("or press Esc to skip"))
+    learner.draw(ten, reversed: [1])
+    #expect(learner.session.screen.canvases[0].strokes.map(\.style) == [.hint, .hint, .ink, .ink])
+    learner.send(.key(.enter))
+    // Graded and said, but the review stays as recorded.
+    #expect(learner.records.map(\.rating) == [.again])
+    #expect(learner.session.index == 1)
+    #expect(learner.screenText.contains("Written again: stroke 2 drawn backwards"))
+    #expect(learner.session.stats.again == 1)
+    learner.draw(two, order: [0])
+    #expect(!learner.screenText.contains("Written again"))
+  }
+
+  @Test func aRightRewriteSaysSoAndShowAnswerAsksForOne() {
+    var learner = Learner(cards: reviews)
+    learner.press("s")
+    learner.send(.key(.enter))
+    guard case .rewrite = learner.session.phase else {
+      Issue.record("expected the rewrite after show answer")
+      return
+    }
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    #expect(learner.screenText.contains("Written again: right"))
+    #expect(learner.records.map(\.rating) == [.again])
+  }
+
+  @Test func escSkipsTheRewrite() {
+    var learner = Learner(cards: reviews)
+    learner.press("s")
+    learner.send(.key(.enter))
+    learner.send(.key(.escape))
+    guard case .prompt = learner.session.phase else {
+      Issue.record("expected the next card, got \(learner.session.phase)")
+      return
+    }
+    #expect(learner.session.index == 1)
+    #expect(!learner.screenText.contains("Written again"))
+  }
+
+  @Test func noRewriteAfterAPassEvenRatedAgainNorWithTheSettingOff() {
+    var passed = Learner(cards: reviews)
+    passed.draw(ten)
+    passed.send(.key(.enter))
+    passed.press("1")
+    passed.send(.key(.enter))
+    #expect(passed.session.index == 1)
+    #expect(passed.records.map(\.rating) == [.again])
+
+    var off = Learner(cards: reviews, settings: PracticeSettings(rewriteAfterFailure: false))
+    off.press("s")
+    off.send(.key(.enter))
+    guard case .prompt = off.session.phase else {
+      Issue.record("expected the next card, got \(off.session.phase)")
+      return
+    }
+    #expect(off.session.index == 1)
+  }
+
+  @Test func aFailedSaveDuringTheRewriteGoesBackToTheFeedback() {
+    var learner = Learner(cards: reviews)
+    learner.press("s")
+    learner.send(.key(.enter))
+    learner.send(.saveFailed("disk full"))
+    guard case .feedback(let feedback) = learner.session.phase else {
+      Issue.record("expected the feedback again")
+      return
+    }
+    #expect(feedback.error == "Could not save: disk full")
   }
 
   @Test func firstRunAsksWhatToStudy() {
@@ -453,7 +655,6 @@ import Testing
     (AttemptSummary(strokeCount: 5, passed: true, revealed: true), .again),
     (AttemptSummary(strokeCount: 5, passed: true, strokeHintShown: true), .again),
     (AttemptSummary(strokeCount: 5, passed: true, startHintUsed: true), .hard),
-    (AttemptSummary(strokeCount: 5, passed: true, redrawnStrokes: 1), .hard),
     (AttemptSummary(strokeCount: 5, passed: true, orderOrDirectionErrors: 1), .hard),
     (AttemptSummary(strokeCount: 5, passed: true, misses: 2), .hard),
     (AttemptSummary(strokeCount: 5, passed: true, misses: 3), .again),
@@ -463,6 +664,27 @@ import Testing
   ])
   func proposal(attempt: AttemptSummary, expected: Rating) {
     #expect(RatingPolicy.propose(attempt) == expected)
+  }
+
+  @Test(arguments: [
+    (AttemptSummary(strokeCount: 5, passed: true), "all strokes right"),
+    (AttemptSummary(strokeCount: 5, passed: true, revealed: true), "the whole kanji was shown"),
+    (AttemptSummary(strokeCount: 5, passed: true, strokeHintShown: true), "a hint showed a stroke"),
+    (AttemptSummary(strokeCount: 5, passed: false), "the drawing is not right"),
+    (AttemptSummary(strokeCount: 5, passed: true, startHintUsed: true), "you used a hint"),
+    (AttemptSummary(strokeCount: 5, passed: true, misses: 1), "1 stroke was refused"),
+    (
+      AttemptSummary(strokeCount: 5, passed: true, misses: 3),
+      "3 strokes were refused, more than the 2 allowed"
+    ),
+  ])
+  func reason(attempt: AttemptSummary, expected: String) {
+    #expect(RatingPolicy.reason(attempt) == expected)
+  }
+
+  @Test func theGradersProblemNamesAFailure() {
+    let failed = AttemptSummary(strokeCount: 5, passed: false)
+    #expect(RatingPolicy.reason(failed, problem: "stroke 3 is missing") == "stroke 3 is missing")
   }
 
   @Test func easyIsNeverProposed() {
