@@ -200,12 +200,19 @@ extension Session {
     var row = layout.feedbackTextRow
     let lastMessageRow = layout.statusRow - 1
     var messages = feedback.assessment.messages
-    if feedback.assessment.passed {
+    if feedback.revealed && feedback.ink.strokes.isEmpty {
+      // Nothing was drawn: every stroke "missing" says nothing the reference does not.
+      messages = ["Shown: it counts as forgotten."]
+    } else if feedback.assessment.passed {
       // A pass with messages carries a loose hand's slips, let go: say the pass first.
       messages =
         messages.isEmpty ? ["All strokes right."] : ["Right, with slips let go:"] + messages
     }
-    for message in messages where row < lastMessageRow {
+    let room = max(1, lastMessageRow - row)
+    if messages.count > room {
+      messages = messages.prefix(room - 1) + ["... and \(messages.count - room + 1) more"]
+    }
+    for message in messages {
       screen.texts.append(TextItem(row: row, column: 0, text: message))
       row += 1
     }
