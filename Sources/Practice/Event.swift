@@ -34,8 +34,8 @@ public enum Event: Equatable, Sendable {
   case tick
   /// A `.record` or `.saveSelfTest` could not be stored, and why.
   case saveFailed(String)
-  /// The cards added by `.addToDeck`, to study now.
-  case deckAdded([SessionCard])
+  /// The cards added by `.addToDeck`, to study now, and a note on what it left out.
+  case deckAdded([SessionCard], note: String? = nil)
   /// Why `.addToDeck` failed.
   case deckFailed(String)
   /// Cards to go on with after `.sessionFinished`.

@@ -27,6 +27,9 @@ public struct Session: Sendable {
   /// The app runs the session from its home screen, to which the summary goes back; on its own
   /// (`practice`), leaving the summary ends the program. Only the summary's words change.
   public var returnsHome = false
+  /// A word for the learner (what the deck choice skipped), shown on the next screen until the
+  /// learner acts.
+  public private(set) var notice: String?
   let judge: any DrawingJudge
   /// The feedback saved last, to go back to if storing it fails.
   private var lastSaved: (index: Int, feedback: FeedbackState)?
@@ -109,8 +112,9 @@ public struct Session: Sendable {
     case .saveFailed(let message):
       saveFailed(message)
       return []
-    case .deckAdded(let cards):
+    case .deckAdded(let cards, let note):
       begin(cards: cards)
+      if case .setup = phase {} else { notice = note }
       return []
     case .deckFailed(let message):
       setupFailed(message)
@@ -123,6 +127,8 @@ public struct Session: Sendable {
       return []
     case .key(.interrupt):
       return quit()
+    case .key, .press:
+      notice = nil
     default:
       break
     }

@@ -104,7 +104,8 @@ extension Session {
     }
     screen.canvases.append(canvas)
     footer(
-      status: "Stroke \(shown) of \(reference.count). Learn the order, then write it from memory.",
+      status: notice
+        ?? "Stroke \(shown) of \(reference.count). Learn the order, then write it from memory.",
       keys: "Enter start writing  r replay  ? help  q quit", on: &screen)
   }
 
@@ -139,7 +140,7 @@ extension Session {
       canvas.strokes.append(StrokeView(points: current, style: .ink))
     }
     screen.canvases.append(canvas)
-    let status = prompt.message ?? "Strokes drawn: \(prompt.ink.strokes.count)"
+    let status = prompt.message ?? notice ?? "Strokes drawn: \(prompt.ink.strokes.count)"
     footer(status: status, keys: Self.promptKeys, on: &screen)
   }
 
