@@ -206,7 +206,8 @@ public final class App {
         try? host.recordStudy(kanji: kanji)
       case .addToDeck(let spec):
         do {
-          return .proceed([.deckAdded(try host.addToDeck(spec))])
+          let added = try host.addToDeck(spec)
+          return .proceed([.deckAdded(added.cards, note: added.note)])
         } catch {
           return .proceed([.deckFailed("\(error)")])
         }

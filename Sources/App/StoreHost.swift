@@ -86,14 +86,23 @@ public struct StoreHost {
     _ = try store.recordReview(ReviewInput(kanji: kanji, rating: .good, isStudy: true))
   }
 
-  public func addToDeck(_ spec: String) throws -> [SessionCard] {
-    let selector = try KanjiSelector(parsing: spec)
-    let characters = try reference.characters(matching: selector)
-    guard !characters.isEmpty else {
-      throw AppError("\(spec) names no kanji with stroke data")
+  /// The first run's deck choice: the kanji of `spec` the reference database has are added,
+  /// and today's cards come back with a note naming the characters skipped, if any. A choice
+  /// with no kanji to add is refused.
+  public func addToDeck(_ spec: String) throws -> (cards: [SessionCard], note: String?) {
+    let selection = try DeckSelection(DeckSelection.selector(spec), reference: reference)
+    guard !selection.known.isEmpty else {
+      throw AppError(
+        selection.skipped.isEmpty
+          ? "\(spec) names no kanji with stroke data"
+          : "nothing added; skipped \(DeckSelection.note(skipped: selection.skipped))")
     }
-    _ = try store.addCards(characters, at: Date())
-    return try dueCards(now: Date())
+    let added = try store.addCards(selection.known, at: Date()).added
+    let note =
+      selection.skipped.isEmpty
+      ? nil
+      : "Added \(added.count) kanji; skipped \(DeckSelection.note(skipped: selection.skipped))"
+    return (try dueCards(now: Date()), note)
   }
 
   /// Anki's default learn-ahead limit.
@@ -115,6 +124,82 @@ public struct StoreHost {
     let now = Date()
     return SessionOutlook(
       streak: try store.streak(now: now), nextDue: try store.nextDue(after: now))
+  }
+}
+
+/// The kanji a selector names, split into those the reference database has and the characters
+/// it does not, so that `add` and the first run's deck choice add what they can of a typed list
+/// or a file and name the rest, rather than refuse all of it.
+public struct DeckSelection {
+  public var known: [String] = []
+  public var skipped: [String] = []
+
+  public init(_ selector: KanjiSelector, reference: ReferenceDatabase) throws {
+    let candidates: [String]
+    switch selector {
+    case .literal(let characters): candidates = characters
+    case .file(let path): candidates = try Self.kanji(inFile: path)
+    case let selector:
+      known = try reference.characters(matching: selector)
+      return
+    }
+    var seen = Set<String>()
+    for character in candidates where seen.insert(character).inserted {
+      if try reference.strokes(character) == nil {
+        skipped.append(character)
+      } else {
+        known.append(character)
+      }
+    }
+  }
+
+  /// "x, 𠀋: not in the reference database".
+  public static func note(skipped: [String]) -> String {
+    let shown = skipped.prefix(40).joined(separator: ", ") + (skipped.count > 40 ? ", ..." : "")
+    return "\(shown): not in the reference database"
+  }
+
+  /// A selector; kanji typed with other characters (学校x) are taken as a list of characters
+  /// to check one by one, where `KanjiSelector` refuses the whole.
+  public static func selector(_ spec: String) throws -> KanjiSelector {
+    do {
+      return try KanjiSelector(parsing: spec)
+    } catch {
+      let scalars = spec.unicodeScalars.filter { !$0.properties.isWhitespace }
+      guard !spec.contains(":"), scalars.contains(where: \.properties.isIdeographic) else {
+        throw AppError("\(error)")
+      }
+      return .literal(scalars.map { String(Character($0)) })
+    }
+  }
+
+  /// The kanji of a UTF-8 text file in order of first appearance, skipping `#` lines.
+  public static func kanji(inFile path: String) throws -> [String] {
+    try TextFile.read(path).split(separator: "\n").filter { !$0.hasPrefix("#") }.flatMap { line in
+      line.unicodeScalars.filter {
+        $0.properties.isIdeographic || "々〆〇".unicodeScalars.contains($0)
+      }
+      .map { String(Character($0)) }
+    }
+  }
+}
+
+/// A text file the learner names (a kanji list, a batch of reviews).
+public enum TextFile {
+  /// The text of a UTF-8 file, or which of the ways to fail it was.
+  public static func read(_ path: String) throws -> String {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      throw AppError("\(path) does not exist")
+    }
+    if isFolder.boolValue { throw AppError("\(path) is a folder, not a file") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw AppError("\(path) cannot be read (check its permissions)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw AppError("\(path) is not UTF-8 text")
+    }
+    return text
   }
 }
 

@@ -41,8 +41,8 @@ public enum Event: Equatable, Sendable {
   case undoFailed(String)
   /// The intervals asked for by `.previewIntervals`.
   case intervals(RatingIntervals)
-  /// The cards added by `.addToDeck`, to study now.
-  case deckAdded([SessionCard])
+  /// The cards added by `.addToDeck`, to study now, and a note on what it left out.
+  case deckAdded([SessionCard], note: String? = nil)
   /// Why `.addToDeck` failed.
   case deckFailed(String)
   /// Cards to go on with after `.sessionFinished`.

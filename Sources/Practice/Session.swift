@@ -32,7 +32,7 @@ public struct Session: Sendable {
   /// The learner stopped with `q` before the end: the summary says so, and leaving it quits.
   public private(set) var stopped = false
   /// A word shown on the next screen until the learner acts: how the last rewrite went
-  /// ("Written again: right"), or why `U` did nothing.
+  /// ("Written again: right"), why `U` did nothing, or what the deck choice skipped.
   public private(set) var notice: String?
   let judge: any DrawingJudge
   /// The feedback saved last, to go back to if storing it fails.
@@ -168,8 +168,9 @@ public struct Session: Sendable {
     case .saveFailed(let message):
       saveFailed(message)
       return []
-    case .deckAdded(let cards):
+    case .deckAdded(let cards, let note):
       begin(cards: cards)
+      if case .setup = phase {} else { notice = note }
       return []
     case .deckFailed(let message):
       setupFailed(message)

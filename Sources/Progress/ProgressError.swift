@@ -20,6 +20,8 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
   case unknownSetting(String)
   case invalidSetting(key: String, value: String, expected: String)
   case homeNotEmpty(path: String)
+  /// A command that only reads was pointed at a home that holds no store.
+  case noProgress(home: String)
   case database(String)
 
   public var description: String {
@@ -59,6 +61,9 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
       return "invalid value \(MessageText.quoted(value)) for \(key): expected \(expected)"
     case .homeNotEmpty(let path):
       return "\(path) already holds progress; use --merge to add the backup to it"
+    case .noProgress(let home):
+      return
+        "no progress in \(home) yet: nothing has been studied there; check --home (or $KANJI_WRITE_HOME), or start with kanji-write add jlpt:N5"
     case .database(let message): return message
     }
   }

@@ -30,17 +30,22 @@ public final class ProgressStore {
   public static let busyTimeoutMs: Int32 = 5000
   static let busyRetries = 3
 
-  /// Opens (creating if needed) the progress database of `home`, resolved as `ProgressFolder`.
+  /// Opens the progress database of `home`, resolved as `ProgressFolder`: created when missing
+  /// for `.readWrite`, refused as `ProgressError.noProgress` for `.readOnly`, so that a
+  /// mistyped home is reported instead of quietly made.
   public static func open(
     home: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
     timeZone: TimeZone = .current, access: Access = .readWrite
   ) throws -> ProgressStore {
     let directory = ProgressFolder.directory(home: home, environment: environment)
     let path = directory + "/" + ProgressFolder.fileName
-    // A reader opens the store as a writer would when it can (creating a missing store, or
-    // upgrading an older one), and read-only only when the file or its folder cannot be written.
+    // A reader opens the store as a writer would when it can (upgrading an older one), and
+    // read-only only when the file or its folder cannot be written; it never creates one.
     let exists = try FileGuard.existingSize(path) != nil
-    if access == .readWrite || !exists {
+    if access == .readOnly && !exists {
+      throw ProgressError.noProgress(home: directory)
+    }
+    if access == .readWrite {
       try FileGuard.createFolder(directory)
       return try ProgressStore(path: path, timeZone: timeZone)
     }

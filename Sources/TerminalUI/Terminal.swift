@@ -7,7 +7,8 @@ import Practice
   import Darwin
 #endif
 
-/// Why the app cannot run in this terminal; the message says what to do.
+/// Why the app cannot run in this terminal; the message says what to do. It does not name the
+/// program: whoever prints it does ("kanji-write: the app needs ...").
 public struct TerminalUnavailable: Error, CustomStringConvertible {
   public var description: String
 }
@@ -51,14 +52,14 @@ public final class Terminal {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw TerminalUnavailable(
         description:
-          "kanji-write needs an interactive terminal with a mouse; standard input or output is not a terminal. Run it in a terminal window, or use the non-interactive commands (see kanji-write --help)."
+          "the app needs an interactive terminal with a mouse; standard input or output is not a terminal. Run it in a terminal window, or use the non-interactive commands (see kanji-write --help)."
       )
     }
     let term = environment["TERM"] ?? ""
     guard !term.isEmpty, term != "dumb" else {
       throw TerminalUnavailable(
         description:
-          "kanji-write needs a terminal with cursor control and mouse reporting, and TERM is '\(term.isEmpty ? "unset" : term)'. Run it in a terminal emulator such as xterm, GNOME Terminal, kitty or tmux (TERM=xterm-256color)."
+          "the app needs a terminal with cursor control and mouse reporting, and TERM is '\(term.isEmpty ? "unset" : term)'. Run it in a terminal emulator such as xterm, GNOME Terminal, kitty or tmux (TERM=xterm-256color)."
       )
     }
     // Checked here as well as by newterm, so that nothing is opened for a terminal type the
@@ -66,7 +67,7 @@ public final class Terminal {
     guard kw_terminal_type_known() == 1 else {
       throw TerminalUnavailable(
         description:
-          "kanji-write does not know the terminal type '\(term)'. Set TERM to one your system knows, such as xterm-256color."
+          "the app does not know the terminal type '\(term)'. Set TERM to one your system knows, such as xterm-256color."
       )
     }
     setlocale(LC_ALL, "")
@@ -74,7 +75,7 @@ public final class Terminal {
     guard codeset == "UTF-8" else {
       throw TerminalUnavailable(
         description:
-          "kanji-write needs a UTF-8 locale to draw kanji and braille, and the current character set is \(codeset). Fix: export LANG=C.UTF-8 (or another UTF-8 locale, such as en_US.UTF-8), then run it again."
+          "the app needs a UTF-8 locale to draw kanji and braille, and the current character set is \(codeset). Fix: export LANG=C.UTF-8 (or another UTF-8 locale, such as en_US.UTF-8), then run it again."
       )
     }
   }
@@ -83,7 +84,7 @@ public final class Terminal {
   public init() throws(TerminalUnavailable) {
     var pipeEnds: [Int32] = [-1, -1]
     guard pipe(&pipeEnds) == 0 else {
-      throw TerminalUnavailable(description: "kanji-write could not set up its signal pipe.")
+      throw TerminalUnavailable(description: "the app could not set up its signal pipe.")
     }
     for end in pipeEnds { _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK) }
     signalReadEnd = pipeEnds[0]
@@ -96,7 +97,7 @@ public final class Terminal {
       Self.resetSignalHandlers()
       throw TerminalUnavailable(
         description:
-          "kanji-write does not know the terminal type '\(String(cString: getenv("TERM")))'. Set TERM to one your system knows, such as xterm-256color."
+          "the app does not know the terminal type '\(String(cString: getenv("TERM")))'. Set TERM to one your system knows, such as xterm-256color."
       )
     }
     self.screen = screen

@@ -16,10 +16,12 @@ struct AppCommand: ParsableCommand {
       UTF-8 locale.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
+
+  @OptionGroup var home: HomeOption
 
   func run() throws {
-    let context = try CLI.openApp(global)
+    let context = try CLI.openApp(data: data, home: home)
     try App.run(try App.start(store: context.store), context: context, hasHome: true)
   }
 }

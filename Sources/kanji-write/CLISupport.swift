@@ -20,15 +20,35 @@ struct CLIError: Error, CustomStringConvertible {
 enum CLI {
   /// The learner's store; `.readOnly` for commands that only read, so that a read-only copy
   /// can still be read.
-  static func openStore(_ global: GlobalOptions, access: ProgressStore.Access = .readWrite)
+  static func openStore(_ home: HomeOption, access: ProgressStore.Access = .readWrite)
     throws -> ProgressStore
   {
-    try ProgressStore.open(home: global.home, access: access)
+    try ProgressStore.open(home: home.path, access: access)
   }
 
   /// The app's store and reference data, opened once for the run.
-  static func openApp(_ global: GlobalOptions) throws -> AppContext {
-    try AppContext(data: global.data, home: global.home)
+  static func openApp(data: DataOption, home: HomeOption) throws -> AppContext {
+    try AppContext(data: data.path, home: home.path)
+  }
+
+  /// Fails, naming the folder, unless `path` can be written as a new or replaced file.
+  static func checkWritableFile(_ path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw CLIError("cannot write \(path): it is a folder")
+    }
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+      throw CLIError("cannot write \(path): the folder \(folder) does not exist")
+    }
+    guard isFolder.boolValue else {
+      throw CLIError("cannot write \(path): \(folder) is not a folder")
+    }
+    // The file is written beside the target and renamed, so the folder must be writable.
+    guard access(folder, W_OK) == 0 else {
+      throw CLIError("cannot write \(path): the folder \(folder) cannot be written")
+    }
   }
 
   static func parseDate(_ text: String) -> Date? {

@@ -8,7 +8,7 @@ struct ConfigCommand: ParsableCommand {
     commandName: "config",
     abstract: "List the settings, show one (KEY) or change one (KEY VALUE).")
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var home: HomeOption
 
   @Argument(help: "The setting.")
   var key: String?
@@ -34,12 +34,12 @@ struct ConfigCommand: ParsableCommand {
       do { _ = try definition.validated(value) } catch {
         throw CLIError("invalid value for \(key): \(error)")
       }
-      let store = try CLI.openStore(global)
+      let store = try CLI.openStore(home)
       let stored = try store.setSetting(key, value)
       print(json ? try CLI.json([key: stored]) : "\(key) = \(stored)")
       return
     }
-    let store = try CLI.openStore(global)
+    let store = try CLI.openStore(home)
     if let key {
       let current = try store.setting(key)
       print(json ? try CLI.json([key: current]) : current)
@@ -67,13 +67,13 @@ struct CheckCommand: ParsableCommand {
     abstract: "Check the progress database: SQLite integrity, and a replay of the log.",
     discussion: "Exit status 1 when a problem is found.")
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var home: HomeOption
 
   @Flag(help: "Print JSON.")
   var json = false
 
   func run() throws {
-    let store = try CLI.openStore(global, access: .readOnly)
+    let store = try CLI.openStore(home, access: .readOnly)
     let report = try store.check()
     if json {
       print(try CLI.json(report))

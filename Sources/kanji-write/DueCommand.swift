@@ -8,7 +8,7 @@ struct DueCommand: ParsableCommand {
     commandName: "due",
     abstract: "What is due now and later today, in the order a session shows it.")
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var home: HomeOption
 
   @Flag(help: "Print JSON.")
   var json = false
@@ -38,7 +38,7 @@ struct DueCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try CLI.openStore(global, access: .readOnly)
+    let store = try CLI.openStore(home, access: .readOnly)
     let now = Date()
     let (queue, later, next) = (
       try store.sessionQueue(now: now), try store.laterToday(now: now),

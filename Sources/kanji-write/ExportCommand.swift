@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Export the review log: csv for the FSRS optimiser, json as a full backup.")
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var home: HomeOption
 
   @Option(help: "csv (card_id, review_time, review_rating, review_state, review_duration) or json.")
   var format = "json"
@@ -21,7 +21,9 @@ struct ExportCommand: ParsableCommand {
     guard ["csv", "json"].contains(format) else {
       throw CLIError("unknown export format \"\(format)\": use csv or json")
     }
-    let store = try CLI.openStore(global, access: .readOnly)
+    // Checked first, so a mistyped --out is reported before any work is done.
+    if let out { try CLI.checkWritableFile(out) }
+    let store = try CLI.openStore(home, access: .readOnly)
     let text: String
     if format == "csv" {
       text = try store.revlogCSV()
@@ -36,7 +38,12 @@ struct ExportCommand: ParsableCommand {
       return
     }
     // Written beside the target, then renamed: an interrupted export never leaves half a file.
-    try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+    } catch {
+      // What the check above cannot foresee, such as a full disk.
+      throw CLIError("cannot write \(out): \(error.localizedDescription)")
+    }
     // The learner's record: theirs alone to read, like the store it comes from.
     chmod(out, 0o600)
   }
@@ -48,7 +55,9 @@ struct ImportProgressCommand: ParsableCommand {
     abstract: "Restore a JSON backup made by `export --format json`.",
     discussion: "Into an empty home only, unless --merge, which skips what is already there.")
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
+
+  @OptionGroup var home: HomeOption
 
   @Argument(help: "The backup file.")
   var file: String
@@ -60,17 +69,17 @@ struct ImportProgressCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let data = try read()
+    let bytes = try read()
     let backup: ProgressBackup
     do {
-      backup = try ProgressBackup.decode(data)
+      backup = try ProgressBackup.decode(bytes)
     } catch {
       throw refused("\(error)")
     }
     // Every kanji must be one the app can show and grade, as `add` requires.
     let reference: ReferenceDatabase
     do {
-      reference = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
+      reference = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: data.path))
     } catch {
       throw refused("cannot check its kanji: \(error)")
     }
@@ -81,7 +90,7 @@ struct ImportProgressCommand: ParsableCommand {
     } catch {
       throw refused("\(error)")
     }
-    let store = try CLI.openStore(global)
+    let store = try CLI.openStore(home)
     let summary = try store.restore(validated, merge: merge)
     if json {
       print(try CLI.json(summary))

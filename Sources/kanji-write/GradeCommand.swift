@@ -19,7 +19,7 @@ struct GradeCommand: ParsableCommand {
       its grade, or {"error": "..."} for a line that cannot be graded.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
 
   @Option(name: .long, help: "The kanji the drawing should be (required without --jsonl).")
   var kanji: String?
@@ -38,7 +38,7 @@ struct GradeCommand: ParsableCommand {
   nonisolated(unsafe) private static var finished: BatchGrader?
 
   func run() throws {
-    let session = try StrokeMatchCLI.open(global)
+    let session = try StrokeMatchCLI.open(data)
     let grading = BatchGrader(database: session, leniency: leniency)
     if jsonl {
       try StrokeMatchCLI.eachBlock(of: file, size: BatchGrader.blockSize) { lines in

@@ -10,7 +10,7 @@ struct InfoCommand: ParsableCommand {
     commandName: "info",
     abstract: "Show a kanji's meanings, readings, components and reference strokes.")
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
 
   @Argument(help: "One kanji, e.g. 学.")
   var kanji: String
@@ -29,7 +29,7 @@ struct InfoCommand: ParsableCommand {
     let db: ReferenceDatabase
     let entry: Kanji?
     let jlpt: Int?
-    db = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
+    db = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: data.path))
     entry = try db.kanji(character)
     jlpt = try entry.flatMap { try db.jlptLevel(of: $0) }
     guard let entry else {

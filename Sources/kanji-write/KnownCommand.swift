@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import KanjiData
@@ -13,7 +14,9 @@ struct KnownCommand: ParsableCommand {
       themselves (学校). With no selector, lists the known set.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
+
+  @OptionGroup var home: HomeOption
 
   @Flag(name: .long, help: "Remove the selected kanji from the known set instead.")
   var remove = false
@@ -31,13 +34,16 @@ struct KnownCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try CLI.openStore(global)
+    let store = try CLI.openStore(home)
     if !selectors.isEmpty {
       let reference = try ReferenceDatabase(
-        path: try ReferenceDatabase.locate(explicit: global.data))
+        path: try ReferenceDatabase.locate(explicit: data.path))
       var seen = Set<String>()
-      let selected = try selectors.flatMap {
-        try reference.characters(matching: KanjiSelector(parsing: $0))
+      let selected = try selectors.flatMap { text in
+        let selector = try KanjiSelector(parsing: text)
+        // Read here first for `add`'s words on a file that is missing, a folder, or not UTF-8.
+        if case .file(let path) = selector { _ = try TextFile.read(path) }
+        return try reference.characters(matching: selector)
       }.filter { seen.insert($0).inserted }
       let total: Int
       if remove {

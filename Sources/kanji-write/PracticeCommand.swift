@@ -12,7 +12,9 @@ struct PracticeCommand: ParsableCommand {
       Kanji not yet in the deck are added.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
+
+  @OptionGroup var home: HomeOption
 
   @Argument(help: "The kanji to practise, as separate arguments or run together.")
   var kanji: [String]
@@ -32,7 +34,7 @@ struct PracticeCommand: ParsableCommand {
 
   func run() throws {
     let characters = Self.characters(kanji)
-    let context = try CLI.openApp(global)
+    let context = try CLI.openApp(data: data, home: home)
     let unknown = try characters.filter { try context.reference.kanji($0) == nil }
     guard unknown.isEmpty else {
       throw CLIError(

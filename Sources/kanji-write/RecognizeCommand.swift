@@ -14,7 +14,7 @@ struct RecognizeCommand: ParsableCommand {
       input line is {"drawing": {...}} and each output line its candidates, or {"error": "..."}.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
 
   @Option(name: .long, help: "How many candidates to print.")
   var top = 10
@@ -40,7 +40,7 @@ struct RecognizeCommand: ParsableCommand {
   }
 
   func run() throws {
-    let database = try StrokeMatchCLI.open(global)
+    let database = try StrokeMatchCLI.open(data)
     let recognizer = Recognizer(candidates: try database.allStrokes())
     func recognize(_ drawing: Drawing) throws -> String {
       let ranked = recognizer.recognize(try drawing.validated(), top: top)
@@ -69,8 +69,8 @@ struct RecognizeCommand: ParsableCommand {
 
 /// Plumbing shared by `grade` and `recognize`: input, and errors in a batch's output lines.
 enum StrokeMatchCLI {
-  static func open(_ global: GlobalOptions) throws -> ReferenceDatabase {
-    try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: global.data))
+  static func open(_ data: DataOption) throws -> ReferenceDatabase {
+    try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: data.path))
   }
 
   /// The `{"error": ...}` line that stands in a batch's output for input line `line`.

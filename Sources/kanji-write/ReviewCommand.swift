@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Progress
@@ -10,16 +11,16 @@ struct ReviewCommand: ParsableCommand {
     abstract: "Record a review without the terminal UI and print the card's new state.",
     discussion: """
       With --batch FILE (or - for stdin), records one review per line, each a JSON object \
-      {"kanji": "学", "rating": "good", "at": "2024-05-01T10:00:00Z"} ("at" optional), \
-      printing each card's state as soon as its review is committed.
+      {"kanji": "学", "rating": "good", "at": "2024-05-01T10:00:00Z"} ("at" optional; the \
+      rating a name or 1-4), printing each card's state as soon as its review is committed.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var home: HomeOption
 
   @Option(help: "The kanji reviewed.")
   var kanji: String?
 
-  @Option(help: "again, hard, good or easy.")
+  @Option(help: "again, hard, good or easy, or their numbers 1-4.")
   var rating: String?
 
   @Option(help: "The review time, ISO 8601 (default: now). Not before the card's last review.")
@@ -41,7 +42,7 @@ struct ReviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try CLI.openStore(global)
+    let store = try CLI.openStore(home)
     if let batch {
       try runBatch(batch, store: store)
       return
@@ -50,8 +51,8 @@ struct ReviewCommand: ParsableCommand {
   }
 
   func record(kanji: String, rating text: String, at: String?, store: ProgressStore) throws {
-    guard let rating = Rating(name: text) else {
-      throw CLIError("unknown rating \"\(text)\": use again, hard, good or easy")
+    guard let rating = Self.rating(text) else {
+      throw CLIError("unknown rating \"\(text)\": use again, hard, good or easy, or 1-4")
     }
     var time: Date?
     if let at {
@@ -65,19 +66,39 @@ struct ReviewCommand: ParsableCommand {
     StandardStreams.output(try describe(snapshot) + "\n")
   }
 
+  /// A rating by name, or by the number the app's keys and FSRS give it (1 Again ... 4 Easy).
+  static func rating(_ text: String) -> Rating? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let number = Int(trimmed) { return Rating(rawValue: number) }
+    return Rating(name: trimmed)
+  }
+
   struct BatchLine: Decodable {
     var kanji: String
     var rating: String
     var at: String?
+
+    enum CodingKeys: String, CodingKey {
+      case kanji, rating, at
+    }
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      kanji = try container.decode(String.self, forKey: .kanji)
+      // A number is taken as well as a string: "rating": 3 is as clear as "rating": "good".
+      if let number = try? container.decode(Int.self, forKey: .rating) {
+        rating = String(number)
+      } else {
+        rating = try container.decode(String.self, forKey: .rating)
+      }
+      at = try container.decodeIfPresent(String.self, forKey: .at)
+    }
   }
 
   func runBatch(_ source: String, store: ProgressStore) throws {
     var lines: [String] = []
     if source != "-" {
-      guard let data = FileManager.default.contents(atPath: source) else {
-        throw CLIError("cannot read \(source)")
-      }
-      lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+      lines = try TextFile.read(source).components(separatedBy: "\n")
     }
     var number = 0
     while let line = source == "-" ? readLine() : (number < lines.count ? lines[number] : nil) {

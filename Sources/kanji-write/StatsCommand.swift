@@ -11,13 +11,13 @@ struct StatsCommand: ParsableCommand {
       "Cards by state, reviews per day, true retention, the 14-day due forecast and the self-test trend."
   )
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var home: HomeOption
 
   @Flag(help: "Print JSON.")
   var json = false
 
   func run() throws {
-    let store = try CLI.openStore(global, access: .readOnly)
+    let store = try CLI.openStore(home, access: .readOnly)
     let now = Date()
     if json {
       print(try CLI.json(try store.stats(now: now)))

@@ -20,7 +20,9 @@ struct TestCommand: ParsableCommand {
       each answer goes to the scheduler as a review.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
+
+  @OptionGroup var home: HomeOption
 
   @Flag(name: .long, help: "List every test with the trend over the weeks.")
   var history = false
@@ -46,7 +48,7 @@ struct TestCommand: ParsableCommand {
 
   func run() throws {
     if history {
-      let store = try ProgressStore.open(home: global.home, access: .readOnly)
+      let store = try ProgressStore.open(home: home.path, access: .readOnly)
       let tests = try store.selfTests()
       if json {
         print(try CLI.json(HistoryJSON(tests)))
@@ -57,7 +59,7 @@ struct TestCommand: ParsableCommand {
       }
       return
     }
-    let context = try CLI.openApp(global)
+    let context = try CLI.openApp(data: data, home: home)
     let characters =
       try kanji.flatMap(KanjiSelector.literalCharacters)
       ?? SelfTestPicker().pick(store: context.store, seed: seed)

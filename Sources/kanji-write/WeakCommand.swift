@@ -17,7 +17,9 @@ struct WeakCommand: ParsableCommand {
       wrong across kanji with kanji that share them.
       """)
 
-  @OptionGroup var global: GlobalOptions
+  @OptionGroup var data: DataOption
+
+  @OptionGroup var home: HomeOption
 
   @Flag(name: .long, help: "Print the list as JSON.")
   var json = false
@@ -39,15 +41,15 @@ struct WeakCommand: ParsableCommand {
 
   func run() throws {
     if session {
-      let context = try CLI.openApp(global)
+      let context = try CLI.openApp(data: data, home: home)
       try practise(
         try Self.load(store: context.store, reference: context.reference, limit: limit),
         context: context)
       return
     }
     let list = try Self.load(
-      store: try ProgressStore.open(home: global.home, access: .readOnly),
-      reference: try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: global.data)),
+      store: try ProgressStore.open(home: home.path, access: .readOnly),
+      reference: try ReferenceDatabase(path: try ReferenceDatabase.locate(explicit: data.path)),
       limit: limit)
     if json {
       print(try CLI.json(list))

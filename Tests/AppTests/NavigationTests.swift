@@ -116,6 +116,22 @@ extension Screen {
     #expect(try App.start(store: store) == .home)
   }
 
+  /// The first run's typed list adds the kanji the reference data has, and the first card says
+  /// which characters were skipped until the learner acts.
+  @Test func theFirstRunAddsTheKnownKanjiOfATypedListAndNamesTheRest() throws {
+    let temporary = try TemporaryStore()
+    let context = try context(temporary)
+    let skipped = "Added 1 kanji; skipped x: not in the reference database"
+    let terminal = ScriptedTerminal([
+      when("What would you like to study?", keys("7十x\n")),
+      when(skipped, keys("r")),
+      when("Stroke 1 of 2", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: false).run(from: .today)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(try temporary.store.cards().map(\.kanji) == ["十"])
+  }
+
   /// Without the home screen (`kanji-write practice`), a screen chosen from the summary is the
   /// last: closing it ends the run.
   @Test func aCommandEndsWithTheScreenChosenFromItsSummary() throws {

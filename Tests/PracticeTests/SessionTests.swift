@@ -632,6 +632,15 @@ import Testing
     #expect(learner.effects.last == .addToDeck("file:list.txt"))
   }
 
+  @Test func aNoteOnTheDeckChoiceShowsUntilTheLearnerActs() {
+    var learner = Learner(cards: [], deckIsEmpty: true)
+    learner.press("1")
+    learner.send(.deckAdded([SessionCard(kanji: ten, isNew: true)], note: "skipped x"))
+    #expect(learner.screenText.contains("skipped x"))
+    learner.press("r")
+    #expect(!learner.screenText.contains("skipped x"))
+  }
+
   @Test func nothingDueSaysSo() {
     let learner = Learner(cards: [])
     #expect(learner.screenText.contains("Nothing is due now."))

@@ -174,4 +174,20 @@ func mode(_ path: String) -> mode_t {
     #expect(fileBytes(home.database) == before)
     #expect(!FileManager.default.fileExists(atPath: home.database + "-shm"))
   }
+
+  /// Reading a home that holds no store is refused and creates nothing, so that a mistyped
+  /// home is reported; recording creates the store.
+  @Test func readingAHomeWithoutAStoreCreatesNothing() throws {
+    let folder = try TemporaryFolder()
+    let typo = folder.file("typo/dir")
+    for home in [typo, folder.path] {
+      #expect(throws: ProgressError.noProgress(home: home)) {
+        try ProgressStore.open(home: home, timeZone: .utc, access: .readOnly)
+      }
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    _ = try ProgressStore.open(home: typo, timeZone: .utc)
+    #expect(FileManager.default.fileExists(atPath: typo + "/progress.sqlite"))
+    #expect(try ProgressStore.open(home: typo, timeZone: .utc, access: .readOnly).cards().isEmpty)
+  }
 }
