@@ -105,6 +105,36 @@ public struct StoreHost {
     return (try dueCards(now: Date()), note)
   }
 
+  /// The cards, each with the other kanji of the deck that its meanings and readings would ask
+  /// for as well (国 and 國), so that the prompt can say which is meant.
+  public func distinguishingSamePrompts(_ cards: [SessionCard]) throws -> [SessionCard] {
+    guard !cards.isEmpty else { return cards }
+    struct Prompt: Hashable {
+      var meanings: [String]
+      var onyomi: [String]
+      var kunyomi: [String]
+      init(_ kanji: Kanji) {
+        meanings = kanji.meanings
+        onyomi = kanji.onyomi
+        kunyomi = kanji.kunyomi
+      }
+    }
+    let wanted = Set(cards.map { Prompt($0.kanji) })
+    var byPrompt: [Prompt: [Kanji]] = [:]
+    for snapshot in try store.cards() {
+      guard let kanji = try reference.kanji(snapshot.kanji) else { continue }
+      let prompt = Prompt(kanji)
+      if wanted.contains(prompt) { byPrompt[prompt, default: []].append(kanji) }
+    }
+    return cards.map { card in
+      var card = card
+      card.samePrompt = (byPrompt[Prompt(card.kanji)] ?? []).filter {
+        $0.character != card.kanji.character
+      }
+      return card
+    }
+  }
+
   /// Anki's default learn-ahead limit.
   public static let learnAheadLimit: TimeInterval = 20 * 60
 

@@ -3,8 +3,10 @@ import KanjiData
 extension Screen {
   /// The top three rows of a screen that asks for a kanji: the title with `progress` on the
   /// right, the English meanings, and the readings. Never the character itself.
+  /// - Parameter samePrompt: other kanji the same meanings and readings would ask for.
   mutating func addPromptHeader(
-    _ kanji: Kanji, title: String, progress: String, showStrokeCount: Bool
+    _ kanji: Kanji, title: String, progress: String, showStrokeCount: Bool,
+    samePrompt: [Kanji] = []
   ) {
     texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
     texts.append(
@@ -12,7 +14,10 @@ extension Screen {
         row: 0, column: max(title.count + 2, columns - progress.count - 1), text: progress,
         style: .dim))
     let shown = Self.promptMeanings(kanji.meanings)
-    let meanings = shown.isEmpty ? "(no English meaning)" : shown.joined(separator: "; ")
+    var meanings = shown.isEmpty ? "(no English meaning)" : shown.joined(separator: "; ")
+    if let distinction = Self.distinction(of: kanji, from: samePrompt) {
+      meanings += "  (\(distinction))"
+    }
     texts.append(TextItem(row: 1, column: 0, text: meanings, style: .accent))
     var readings: [String] = []
     if !kanji.onyomi.isEmpty { readings.append("on: " + kanji.onyomi.joined(separator: "、")) }
@@ -29,6 +34,18 @@ extension Screen {
   static func promptMeanings(_ meanings: [String]) -> [String] {
     let kept = meanings.filter { !isRadicalName($0) }
     return kept.isEmpty ? meanings : kept
+  }
+
+  /// What tells `kanji` from others asked the same way: "the Jōyō form, not 國" for 国,
+  /// "not 国, the Jōyō form" for 國, "not 乾" otherwise.
+  static func distinction(of kanji: Kanji, from others: [Kanji]) -> String? {
+    guard !others.isEmpty else { return nil }
+    let names = others.map(\.character).joined(separator: ", ")
+    if kanji.isJoyo && !others.contains(where: \.isJoyo) { return "the Jōyō form, not \(names)" }
+    if !kanji.isJoyo, others.count == 1, others[0].isJoyo {
+      return "not \(names), the Jōyō form"
+    }
+    return "not \(names)"
   }
 
   static func isRadicalName(_ meaning: String) -> Bool {

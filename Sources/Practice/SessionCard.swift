@@ -8,6 +8,9 @@ public struct SessionCard: Equatable, Sendable {
   public var isNew: Bool
   /// Where the card stands in the scheduler, for the session header.
   public var state: CardState
+  /// Other kanji of the deck asked by the same meanings and readings (国 and 國): the prompt
+  /// says which one is meant.
+  public var samePrompt: [Kanji] = []
 
   /// - Parameter state: the card's state; by default new or review, as `isNew` says.
   public init(kanji: Kanji, isNew: Bool, state: CardState? = nil) {

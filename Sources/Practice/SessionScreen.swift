@@ -61,7 +61,8 @@ extension Session {
   /// Meanings and readings: the prompt, which never shows the character itself.
   private func header(_ kanji: Kanji, title: String, on screen: inout Screen) {
     screen.addPromptHeader(
-      kanji, title: title, progress: progressLine, showStrokeCount: settings.showStrokeCount)
+      kanji, title: title, progress: progressLine, showStrokeCount: settings.showStrokeCount,
+      samePrompt: currentCard?.samePrompt ?? [])
   }
 
   private func footer(

@@ -283,4 +283,17 @@ extension Screen {
     let reviews = try store.reviewLog().filter { $0.kind == .review }
     #expect(reviews.map(\.rating) == [.again, .again])
   }
+
+  /// 国 and 國 in one deck: the prompt of 国 says it is the Jōyō form, not 國.
+  @Test func aPromptSharedWithAnotherKanjiOfTheDeckSaysWhichIsMeant() throws {
+    let temporary = try TemporaryStore()
+    _ = try temporary.store.addCards(["國"], at: Date())
+    let context = try context(temporary)
+    let terminal = ScriptedTerminal([
+      when("country  (the Jōyō form, not 國)", keys("s")),
+      when("Rating:", [.key(.escape)]),
+    ])
+    try App(context: context, terminal: terminal, hasHome: false).run(from: .practice(["国"]))
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+  }
 }
