@@ -16,6 +16,8 @@ public enum Destination: Equatable, Sendable {
   case selfTest(kanji: [String]?, seed: UInt64?)
   case weakList
   case progress
+  /// Every card of the deck, to search, suspend, reset, delete, or add a list to.
+  case deck
   case home
 }
 
@@ -99,6 +101,10 @@ public final class App {
     case .progress:
       let report = try StatsReport.load(store: context.store, now: Date())
       return try runPage(TextPage(title: "Progress", lines: report.lines))
+    case .deck:
+      var deck = DeckScreen(
+        items: try host.deckItems(), now: Date(), columns: terminal.columns, rows: terminal.rows)
+      return try run(&deck)
     case .home:
       var home = HomeMenu(
         figures: try HomeFigures.load(store: context.store, now: Date()), now: Date())
@@ -234,6 +240,21 @@ public final class App {
         // Figures that cannot be read keep the last ones; the next screen reports the error.
         let figures = try? HomeFigures.load(store: context.store, now: Date())
         return .proceed(figures.map { [.figures($0)] } ?? [])
+      case .changeDeck(let change):
+        let message: String
+        do {
+          message = try host.change(change)
+        } catch {
+          return .proceed([.deckChangeFailed("Nothing changed: \(error)")])
+        }
+        do {
+          return .proceed([.deckChanged(try host.deckItems(), message: message)])
+        } catch {
+          // The change is stored; only the list could not be read again.
+          return .proceed([
+            .deckChangeFailed("\(message) The deck could not be read again: \(error)")
+          ])
+        }
       case .study:
         next = .today
         return .leave
@@ -270,6 +291,7 @@ public final class App {
     case .selfTest: .selfTest(kanji: nil, seed: nil)
     case .weakList: .weakList
     case .progress: .progress
+    case .deck: .deck
     }
   }
 }

@@ -3,12 +3,14 @@ public enum AppDestination: Character, CaseIterable, Sendable {
   case selfTest = "t"
   case weakList = "w"
   case progress = "p"
+  case deck = "d"
 
   public var label: String {
     switch self {
     case .selfTest: "self-test"
     case .weakList: "weak kanji"
     case .progress: "progress"
+    case .deck: "deck"
     }
   }
 

@@ -51,6 +51,11 @@ public enum Event: Equatable, Sendable {
   case outlook(SessionOutlook)
   /// The home screen's figures, read again after `.refreshFigures`.
   case figures(HomeFigures)
+  /// The deck after a `.changeDeck`, and what was done, for the status line.
+  case deckChanged([DeckItem], message: String)
+  /// What went wrong with a `.changeDeck`, for the status line: why nothing changed, or that
+  /// the deck could not be read again after the change.
+  case deckChangeFailed(String)
 }
 
 /// What each rating would schedule for a card: the time until it is due again, in seconds

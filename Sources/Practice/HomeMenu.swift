@@ -152,6 +152,7 @@ public struct HomeMenu: Equatable, Sendable {
       "t            self-test: ten kanji you can read, written from memory",
       "w            weak kanji: the ones most at risk, and why (s there practises them)",
       "p            progress: cards, reviews per day, retention, forecast, self-tests",
+      "d            deck: every card; search, suspend, reset, delete, add a list",
       "q            quit (every screen comes back here first)",
       "",
       "While writing:",

@@ -36,6 +36,9 @@ public enum Effect: Equatable, Sendable {
   case saveSelfTest(SelfTestOutcome)
   /// Read the home screen's figures again; they come back as `.figures`.
   case refreshFigures
+  /// Change the deck (one transaction); the deck as it then stands comes back as
+  /// `.deckChanged`, or why nothing changed as `.deckChangeFailed`.
+  case changeDeck(DeckChange)
   /// Today's session, chosen on the home screen.
   case study
   /// Another screen, chosen by its key.

@@ -11,11 +11,32 @@ public struct ProgressBackup: Codable, Equatable, Sendable {
     public var kanji: String
     public var addedAt: Date
     public var card: Card
+    public var suspended: Bool
+    /// When the card was last reset to new; nil when never.
+    public var resetAt: Date?
 
-    public init(kanji: String, addedAt: Date, card: Card) {
+    public init(
+      kanji: String, addedAt: Date, card: Card, suspended: Bool = false, resetAt: Date? = nil
+    ) {
       self.kanji = kanji
       self.addedAt = addedAt
       self.card = card
+      self.suspended = suspended
+      self.resetAt = resetAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case kanji, addedAt, card, suspended, resetAt
+    }
+
+    // Backups written before cards could be suspended or reset have neither field.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      kanji = try container.decode(String.self, forKey: .kanji)
+      addedAt = try container.decode(Date.self, forKey: .addedAt)
+      card = try container.decode(Card.self, forKey: .card)
+      suspended = try container.decodeIfPresent(Bool.self, forKey: .suspended) ?? false
+      resetAt = try container.decodeIfPresent(Date.self, forKey: .resetAt)
     }
   }
 
@@ -101,7 +122,11 @@ extension ProgressStore {
       format: ProgressBackup.formatName, version: ProgressBackup.currentVersion,
       exportedAt: Millis.truncated(now),
       models: models, settings: stored,
-      cards: try cards().map { .init(kanji: $0.kanji, addedAt: $0.addedAt, card: $0.card) },
+      cards: try cards().map {
+        .init(
+          kanji: $0.kanji, addedAt: $0.addedAt, card: $0.card, suspended: $0.suspended,
+          resetAt: $0.resetAt)
+      },
       reviewLog: try reviewLog(), selfTests: try selfTests(), known: known)
   }
 
@@ -151,6 +176,13 @@ extension ProgressStore {
         try saveCard(
           CardSnapshot(
             kanji: card.kanji, card: card.card, addedAt: card.addedAt, flaggedLeech: false))
+        try db.run(
+          "UPDATE cards SET suspended = ?, reset_ms = ? WHERE kanji = ?",
+          [
+            .integer(card.suspended ? 1 : 0),
+            card.resetAt.map { .integer(Millis.from($0)) } ?? .null,
+            .text(card.kanji),
+          ])
       }
       var touched = Set<String>()
       for entry in backup.reviewLog {
@@ -193,10 +225,7 @@ extension ProgressStore {
         let scheduler = try scheduler()
         for kanji in touched.sorted() {
           guard let snapshot = try card(kanji) else { continue }
-          let log = try db.query(
-            "SELECT \(Self.logColumns) FROM review_log WHERE kanji = ? ORDER BY time_ms, id",
-            [.text(kanji)]
-          ).map(Self.logEntry)
+          let log = try replayLog(kanji, resetAt: snapshot.resetAt)
           var rebuilt = snapshot
           rebuilt.card = try replay(log, kanji: kanji, scheduler: scheduler)
           if rebuilt.card != snapshot.card {

@@ -71,6 +71,7 @@ private struct BackupCheck {
       cardIndex[entry.kanji] = i
       try event(entry.addedAt, "addedAt", record)
       try card(entry.card, record)
+      if let reset = entry.resetAt { try event(reset, "resetAt", record) }
     }
     var reviewIndex: [String: [Int64: Int]] = [:]
     for (i, entry) in backup.reviewLog.enumerated() {

@@ -24,7 +24,9 @@ extension ProgressStore {
     var mismatches: [String] = []
     let cards = try cards()
     for snapshot in cards {
-      let entries = log[snapshot.kanji] ?? []
+      let entries = (log[snapshot.kanji] ?? []).filter { entry in
+        snapshot.resetAt.map { entry.time > $0 } ?? true
+      }
       let replayed = try replay(entries, kanji: snapshot.kanji, scheduler: scheduler)
       mismatches += differences(stored: snapshot.card, replayed: replayed).map {
         "\(snapshot.kanji): \($0)"

@@ -6,7 +6,7 @@ import Scheduler
 extension ProgressStore {
   static let cardColumns = """
     kanji, added_ms, state, step, stability, difficulty, due_ms, last_review_ms, reps, lapses,
-    leech, interval_days
+    leech, interval_days, suspended, reset_ms
     """
 
   static func snapshot(_ row: Row) -> CardSnapshot {
@@ -20,7 +20,7 @@ extension ProgressStore {
       isLeech: row.int(10) == 1, intervalDays: row.int(11) ?? 0)
     return CardSnapshot(
       kanji: row.string(0) ?? "", card: card, addedAt: Millis.date(row.int64(1) ?? 0),
-      flaggedLeech: false)
+      flaggedLeech: false, suspended: row.int(12) == 1, resetAt: row.int64(13).map(Millis.date))
   }
 
   /// Adds kanji to the deck in the given order, skipping those already there (or repeated).
@@ -84,17 +84,22 @@ extension ProgressStore {
       let learning = try queued(
         """
         SELECT kanji, state, due_ms FROM cards
-        WHERE state IN ('learning', 'relearning') AND due_ms <= ? ORDER BY due_ms, position
+        WHERE state IN ('learning', 'relearning') AND due_ms <= ? AND suspended = 0
+        ORDER BY due_ms, position
         """, [.integer(nowMs)])
       let reviewRoom = max(0, limit("reviews_per_day") - reviewsDone)
       let reviews = try queued(
         """
         SELECT kanji, state, due_ms FROM cards
-        WHERE state = 'review' AND due_ms < ? ORDER BY due_ms, position LIMIT ?
+        WHERE state = 'review' AND due_ms < ? AND suspended = 0
+        ORDER BY due_ms, position LIMIT ?
         """, [.integer(dayEnd), .integer(Int64(reviewRoom))])
       let newRoom = max(0, min(limit("new_per_day") - newDone, reviewRoom - reviews.count))
       let fresh = try queued(
-        "SELECT kanji, state, due_ms FROM cards WHERE state = 'new' ORDER BY position LIMIT ?",
+        """
+        SELECT kanji, state, due_ms FROM cards WHERE state = 'new' AND suspended = 0
+        ORDER BY position LIMIT ?
+        """,
         [.integer(Int64(newRoom))])
       return learning + reviews + fresh
     }
@@ -108,7 +113,7 @@ extension ProgressStore {
       try queued(
         """
         SELECT kanji, state, due_ms FROM cards
-        WHERE state IN ('learning', 'relearning') AND due_ms > ? AND due_ms < ?
+        WHERE state IN ('learning', 'relearning') AND due_ms > ? AND due_ms < ? AND suspended = 0
         ORDER BY due_ms, position
         """, [.integer(Millis.from(now)), .integer(dayEnd)])
     }
@@ -118,7 +123,7 @@ extension ProgressStore {
   public func nextDue(after: Date) throws -> Date? {
     try read {
       try db.query(
-        "SELECT min(due_ms) FROM cards WHERE state != 'new' AND due_ms > ?",
+        "SELECT min(due_ms) FROM cards WHERE state != 'new' AND due_ms > ? AND suspended = 0",
         [.integer(Millis.from(after))]
       ).first?.int64(0).map(Millis.date)
     }

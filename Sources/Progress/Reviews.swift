@@ -16,17 +16,15 @@ extension ProgressStore {
   public func undoLastReview(of kanji: String) throws -> CardSnapshot? {
     try write {
       guard var snapshot = try card(kanji) else { throw ProgressError.unknownCard(kanji) }
+      // A review from before a reset no longer shapes the card: it cannot be taken back.
       let last = try db.query(
         """
-        SELECT id FROM review_log WHERE kanji = ? AND kind = 'review'
+        SELECT id FROM review_log WHERE kanji = ? AND kind = 'review' AND time_ms > ?
         ORDER BY time_ms DESC, id DESC LIMIT 1
-        """, [.text(kanji)])
+        """, [.text(kanji), .integer(snapshot.resetAt.map(Millis.from) ?? -1)])
       guard let id = last.first?.int64(0) else { return nil }
       try db.run("DELETE FROM review_log WHERE id = ?", [.integer(id)])
-      let log = try db.query(
-        "SELECT \(Self.logColumns) FROM review_log WHERE kanji = ? ORDER BY time_ms, id",
-        [.text(kanji)]
-      ).map(Self.logEntry)
+      let log = try replayLog(kanji, resetAt: snapshot.resetAt)
       snapshot.card = try replay(log, kanji: kanji, scheduler: try scheduler())
       snapshot.flaggedLeech = false
       try saveCard(snapshot)

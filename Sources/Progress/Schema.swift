@@ -71,6 +71,12 @@ enum Schema {
       created_ms INTEGER NOT NULL
     );
     """,
+    // 3: a card can be suspended (never asked, never due) and reset to new with its log kept;
+    // a reset card's replay starts after `reset_ms`, so `check` and undo agree with it.
+    """
+    ALTER TABLE cards ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cards ADD COLUMN reset_ms INTEGER;
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

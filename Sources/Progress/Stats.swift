@@ -16,7 +16,7 @@ extension ProgressStore {
       }
       var forecast = Array(repeating: 0, count: 14)
       for row in try db.query(
-        "SELECT due_ms FROM cards WHERE state != 'new' AND due_ms IS NOT NULL")
+        "SELECT due_ms FROM cards WHERE state != 'new' AND due_ms IS NOT NULL AND suspended = 0")
       {
         let offset = max(0, clock.dayNumber(Millis.date(row.int64(0) ?? 0)) - today)
         if offset < forecast.count { forecast[offset] += 1 }

@@ -55,16 +55,40 @@ public struct CardSnapshot: Equatable, Sendable {
   public var addedAt: Date
   /// True only in the snapshot returned by the review that flagged the card as a leech.
   public var flaggedLeech: Bool
+  /// A suspended card is never asked and never counted as due.
+  public var suspended: Bool
+  /// When the card was last reset to new; its log before then no longer shapes it.
+  public var resetAt: Date?
 
-  public init(kanji: String, card: Card, addedAt: Date, flaggedLeech: Bool) {
+  public init(
+    kanji: String, card: Card, addedAt: Date, flaggedLeech: Bool, suspended: Bool = false,
+    resetAt: Date? = nil
+  ) {
     self.kanji = kanji
     self.card = card
     self.addedAt = addedAt
     self.flaggedLeech = flaggedLeech
+    self.suspended = suspended
+    self.resetAt = resetAt
   }
 
   public var state: CardState { card.state }
   public var due: Date? { card.due }
+}
+
+/// A card as the deck screen lists it: its stored state and the grade of its last graded
+/// review.
+public struct DeckCard: Equatable, Sendable {
+  public var snapshot: CardSnapshot
+  /// The grader's JSON of the last review that has one, since the card was last reset.
+  public var lastGradeJSON: String?
+
+  public init(snapshot: CardSnapshot, lastGradeJSON: String?) {
+    self.snapshot = snapshot
+    self.lastGradeJSON = lastGradeJSON
+  }
+
+  public var kanji: String { snapshot.kanji }
 }
 
 /// One row of the review log. Studies have kind `.study` and no rating.
