@@ -16,6 +16,7 @@ public enum Destination: Equatable, Sendable {
   case selfTest(kanji: [String]?, seed: UInt64?)
   case weakList
   case progress
+  case settings
   case home
 }
 
@@ -98,6 +99,9 @@ public final class App {
     case .progress:
       let report = try StatsReport.load(store: context.store, now: Date())
       return try runPage(TextPage(title: "Progress", lines: report.lines))
+    case .settings:
+      var screen = SettingsScreen(items: try host.settingItems())
+      return try run(&screen)
     case .home:
       var home = HomeMenu(
         figures: try HomeFigures.load(store: context.store, now: Date()), now: Date())
@@ -229,6 +233,8 @@ public final class App {
         } catch {
           return .proceed([.saveFailed("\(error)")])
         }
+      case .changeSetting(let key, let value):
+        return .proceed([host.changeSetting(key, value)])
       case .refreshFigures:
         // Figures that cannot be read keep the last ones; the next screen reports the error.
         let figures = try? HomeFigures.load(store: context.store, now: Date())
@@ -267,6 +273,7 @@ public final class App {
     case .selfTest: .selfTest(kanji: nil, seed: nil)
     case .weakList: .weakList
     case .progress: .progress
+    case .settings: .settings
     }
   }
 }

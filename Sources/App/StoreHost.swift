@@ -27,6 +27,42 @@ public struct StoreHost {
     return (settings, Leniency(rawValue: try store.setting("leniency")) ?? .normal)
   }
 
+  /// The settings the app's settings screen offers, in its order.
+  public static let screenSettings = [
+    "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps", "desired_retention",
+    "show_stroke_count", "rewrite_after_failure", "ascii_frame", "per_stroke_mode", "leniency",
+  ]
+
+  /// The settings screen's settings with their current values, as the catalog describes them.
+  public func settingItems() throws -> [SettingItem] {
+    let values = try store.settings()
+    return Self.screenSettings.compactMap { key in
+      guard let definition = SettingsCatalog.definition(key),
+        let value = values.first(where: { $0.key == key })?.value
+      else { return nil }
+      let kind: SettingItem.Kind
+      switch definition.kind {
+      case .toggle: kind = .toggle
+      case .choice(let options): kind = .choice(options)
+      case .integer, .decimal, .steps: kind = .typed
+      }
+      return SettingItem(key: key, help: definition.help, kind: kind, value: value)
+    }
+  }
+
+  /// Validates `value` with the catalog, as `kanji-write config` does, and stores it.
+  public func changeSetting(_ key: String, _ value: String) -> Event {
+    guard let definition = SettingsCatalog.definition(key) else {
+      return .settingRefused(key: key, reason: "\(ProgressError.unknownSetting(key))")
+    }
+    do {
+      _ = try definition.validated(value)
+      return .settingChanged(key: key, value: try store.setSetting(key, value))
+    } catch {
+      return .settingRefused(key: key, reason: "\(error)")
+    }
+  }
+
   public var deckIsEmpty: Bool {
     get throws { try store.cards().isEmpty }
   }

@@ -3,12 +3,24 @@ public enum AppDestination: Character, CaseIterable, Sendable {
   case selfTest = "t"
   case weakList = "w"
   case progress = "p"
+  case settings = "o"
 
   public var label: String {
     switch self {
     case .selfTest: "self-test"
     case .weakList: "weak kanji"
     case .progress: "progress"
+    case .settings: "settings"
+    }
+  }
+
+  /// The label in a few letters, for a narrow key line.
+  public var shortLabel: String {
+    switch self {
+    case .selfTest: "test"
+    case .weakList: "weak"
+    case .progress: "progress"
+    case .settings: "settings"
     }
   }
 

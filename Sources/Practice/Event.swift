@@ -7,6 +7,8 @@ public enum Key: Equatable, Sendable {
   case enter
   case backspace
   case escape
+  /// The arrow keys, for moving through a list.
+  case up, down
   /// Ctrl-C: save what was answered and leave.
   case interrupt
 }
@@ -51,6 +53,10 @@ public enum Event: Equatable, Sendable {
   case outlook(SessionOutlook)
   /// The home screen's figures, read again after `.refreshFigures`.
   case figures(HomeFigures)
+  /// The setting asked for by `.changeSetting` was stored, as its normalised value.
+  case settingChanged(key: String, value: String)
+  /// Why `.changeSetting` was refused; the setting keeps its old value.
+  case settingRefused(key: String, reason: String)
 }
 
 /// What each rating would schedule for a card: the time until it is due again, in seconds

@@ -36,6 +36,9 @@ public enum Effect: Equatable, Sendable {
   case saveSelfTest(SelfTestOutcome)
   /// Read the home screen's figures again; they come back as `.figures`.
   case refreshFigures
+  /// Validate and store a setting; the result comes back as `.settingChanged` or
+  /// `.settingRefused`.
+  case changeSetting(key: String, value: String)
   /// Today's session, chosen on the home screen.
   case study
   /// Another screen, chosen by its key.

@@ -317,7 +317,7 @@ public struct Session: Sendable {
         return [.addToDeck(SetupState.spec(forTyped: text))]
       case .character(let character):
         setup.typing = typed + String(character)
-      case .interrupt:
+      case .interrupt, .up, .down:
         break
       }
       return []

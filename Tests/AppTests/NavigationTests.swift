@@ -283,4 +283,26 @@ extension Screen {
     let reviews = try store.reviewLog().filter { $0.kind == .review }
     #expect(reviews.map(\.rating) == [.again, .again])
   }
+
+  /// The settings screen from the home screen: a typed number and a toggle are stored at once,
+  /// a refused number keeps the old value and says why, and q goes back home.
+  @Test func theSettingsScreenStoresEachChangeAndRefusesWhatTheCatalogRefuses() throws {
+    let temporary = try TemporaryStore()
+    let store = temporary.store
+    let context = try context(temporary)
+    let terminal = ScriptedTerminal([
+      when("Reviewed today", keys("o")),
+      when("> new per day", keys("\n15\n")),
+      when("new per day: 15", keys("\n10000\n")),
+      when("new per day not changed: 10000 is out of range (0...9999)", keys("jjjjj ")),
+      when("show stroke count: on", keys("q")),
+      when("Reviewed today", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: true).run(from: .home)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(try store.setting("new_per_day") == "15")
+    #expect(try store.setting("show_stroke_count") == "on")
+    let settings = try #require(terminal.shown.last { $0.text.contains("Settings") })
+    #expect(settings.text.contains("> show stroke count      on"))
+  }
 }

@@ -46,7 +46,8 @@ import Testing
       cards: [], settings: PracticeSettings(), judge: ScriptedJudge(grades: [:]), columns: 80,
       rows: 30, now: Fixtures.now)
     #expect(
-      session.screen.texts.last?.text == "t self-test  w weak kanji  p progress  Enter or q quit")
+      session.screen.texts.last?.text
+        == "t self-test  w weak kanji  p progress  o settings  Enter or q quit")
     #expect(session.handle(.key(.character("w")), at: Fixtures.now) == [.open(.weakList)])
     #expect(session.handle(.key(.character("t")), at: Fixtures.now) == [.open(.selfTest)])
     #expect(session.handle(.key(.character("z")), at: Fixtures.now).isEmpty)
