@@ -140,8 +140,13 @@ extension Session {
       }
     } else if reference.indices.contains(next), prompt.hintLevel >= 1 {
       let points = Self.unitPoints(reference[next])
-      let part = prompt.hintLevel >= 2 ? points : Array(points.prefix(max(2, points.count / 3)))
-      canvas.strokes.append(StrokeView(points: part, style: .hint))
+      if prompt.hintLevel >= 2 {
+        canvas.strokes.append(StrokeView(points: points, style: .hint))
+      } else if let hint = StrokeHint(stroke: points) {
+        for line in [hint.segment] + hint.barbs {
+          canvas.strokes.append(StrokeView(points: line, style: .hint))
+        }
+      }
       if let start = points.first {
         canvas.marks.append(Mark(at: start, text: "\(next + 1)", style: .hint))
       }
