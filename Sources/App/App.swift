@@ -122,6 +122,7 @@ public final class App {
         leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: deckIsEmpty)
     session.returnsHome = hasHome
+    session.offersMore = daily
     learnAhead = settings.learnAhead
     if case .summary = session.phase {
       // Nothing to ask: the summary says what comes next, as at the end of a session.
@@ -233,6 +234,8 @@ public final class App {
         } catch {
           return .proceed([.saveFailed("\(error)")])
         }
+      case .studyMore(let kind):
+        return .proceed([host.studyMore(kind, now: Date())])
       case .changeSetting(let key, let value):
         return .proceed([host.changeSetting(key, value)])
       case .refreshFigures:

@@ -44,7 +44,7 @@ public struct StoreHost {
       switch definition.kind {
       case .toggle: kind = .toggle
       case .choice(let options): kind = .choice(options)
-      case .integer, .decimal, .steps: kind = .typed
+      case .integer, .decimal, .steps, .dailyCount: kind = .typed
       }
       return SettingItem(key: key, help: definition.help, kind: kind, value: value)
     }
@@ -153,6 +153,47 @@ public struct StoreHost {
       try reference.kanji(queued.kanji).map {
         SessionCard(kanji: $0, isNew: false, state: queued.state)
       }
+    }
+  }
+
+  /// How many new kanji each `n` on the summary adds to today's limit.
+  public static let extraNewStep = 5
+  /// The most reviews ahead one `a` brings.
+  public static let reviewsAheadLimit = 20
+
+  /// Study more after today's cards: five more new kanji on today's limit (kept for the day,
+  /// up to the cap), or the earliest reviews due after today. The cards, or why there are none.
+  public func studyMore(_ kind: StudyMore, now: Date) -> Event {
+    do {
+      switch kind {
+      case .newKanji:
+        let before = try store.extraNewToday(now: now)
+        guard before < ProgressStore.extraNewCap else {
+          return .noMoreCards(
+            "Today already has \(ProgressStore.extraNewCap) extra new kanji; more tomorrow.")
+        }
+        try store.setExtraNewToday(before + Self.extraNewStep, now: now)
+        let fresh = try dueCards(now: now).filter(\.isNew)
+        guard !fresh.isEmpty else {
+          // Nothing to introduce: the raise would only show as unused room.
+          try store.setExtraNewToday(before, now: now)
+          return .noMoreCards("No new kanji left in the deck (kanji-write add adds some).")
+        }
+        return .moreCards(fresh)
+      case .reviewsAhead:
+        let ahead = try store.reviewsAhead(now: now, limit: Self.reviewsAheadLimit)
+          .compactMap { queued in
+            try reference.kanji(queued.kanji).map {
+              SessionCard(kanji: $0, isNew: false, state: queued.state)
+            }
+          }
+        guard !ahead.isEmpty else {
+          return .noMoreCards("No review is scheduled after today.")
+        }
+        return .moreCards(ahead)
+      }
+    } catch {
+      return .noMoreCards("\(error)")
     }
   }
 

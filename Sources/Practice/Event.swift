@@ -47,8 +47,10 @@ public enum Event: Equatable, Sendable {
   case deckAdded([SessionCard], note: String? = nil)
   /// Why `.addToDeck` failed.
   case deckFailed(String)
-  /// Cards to go on with after `.sessionFinished`.
+  /// Cards to go on with after `.sessionFinished` or `.studyMore`.
   case moreCards([SessionCard])
+  /// Why `.studyMore` found no cards.
+  case noMoreCards(String)
   /// The streak and next due date for the summary, after `.sessionFinished`.
   case outlook(SessionOutlook)
   /// The home screen's figures, read again after `.refreshFigures`.

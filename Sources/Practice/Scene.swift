@@ -36,6 +36,9 @@ public enum Effect: Equatable, Sendable {
   case saveSelfTest(SelfTestOutcome)
   /// Read the home screen's figures again; they come back as `.figures`.
   case refreshFigures
+  /// More cards after today's: the cards come back as `.moreCards`, or why there are none as
+  /// `.noMoreCards`.
+  case studyMore(StudyMore)
   /// Validate and store a setting; the result comes back as `.settingChanged` or
   /// `.settingRefused`.
   case changeSetting(key: String, value: String)
@@ -49,4 +52,12 @@ public enum Effect: Equatable, Sendable {
   case close
   /// Leave the app.
   case quit
+}
+
+/// What the summary's "study more" asks for.
+public enum StudyMore: Equatable, Sendable {
+  /// Five more new kanji on today's limit.
+  case newKanji
+  /// Reviews of cards due after today, earliest first.
+  case reviewsAhead
 }

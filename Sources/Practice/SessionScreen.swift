@@ -291,6 +291,9 @@ extension Session {
     var items = AppDestination.allCases.map {
       (key: String($0.rawValue), label: $0.label, short: $0.shortLabel)
     }
+    if offersMore {
+      items += [("n", "5 more new", "+5 new"), ("a", "reviews ahead", "ahead")]
+    }
     if stats.reviewed > 0 { items.append(("U", "take back", "undo")) }
     items.append((leave.key, leave.label, leave.label))
     return KeyLine(items)

@@ -305,4 +305,37 @@ extension Screen {
     let settings = try #require(terminal.shown.last { $0.text.contains("Settings") })
     #expect(settings.text.contains("> show stroke count      on"))
   }
+
+  /// With today's limits reached, the summary's `a` asks reviews ahead, stored as reviews, and
+  /// `n` five more new kanji, which stay on today's limit when the app starts again.
+  @Test func studyMoreAsksReviewsAheadAndKeepsTheExtraNewKanjiForTheDay() throws {
+    let temporary = try TemporaryStore()
+    let store = temporary.store
+    // First seen two days ago, so today has no new kanji studied yet.
+    let twoDaysAgo = Date().addingTimeInterval(-2 * 86_400)
+    _ = try store.addCards(["十"], at: twoDaysAgo)
+    _ = try store.recordReview(ReviewInput(kanji: "十", time: twoDaysAgo, rating: .easy))
+    _ = try store.addCards(["一", "二", "三", "四", "五", "六"], at: Date())
+    try store.setSetting("new_per_day", "0")
+    #expect(try App.start(store: store) == .home)
+    let context = try context(temporary)
+    let ten = try #require(try context.reference.kanji("十"))
+    let terminal = ScriptedTerminal([
+      when("Nothing is due now.", keys("a")),
+      when("1 of 1 · review", drawing(ten) + [.key(.enter)]),
+      when("Rating:", [.key(.enter)]),
+      when("Session done", keys("n")),
+      when("New kanji: 一", keys("q")),
+      when("Session stopped", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: true).run(from: .today)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(terminal.shown.contains { $0.text.contains("2 of 6 · new") })
+    let reviews = try store.reviewLog().filter { $0.kind == .review }
+    #expect(reviews.map(\.kanji) == ["十", "十"])
+    #expect(try store.extraNewToday(now: Date()) == 5)
+    // Started again the same day: the five are today's new kanji, in the figures too.
+    #expect(try App.start(store: store) == .today)
+    #expect(try HomeFigures.load(store: store, now: Date()).newAvailable == 5)
+  }
 }

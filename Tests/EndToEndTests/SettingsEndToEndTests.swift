@@ -64,4 +64,31 @@ import Testing
     try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)
   }
+
+  /// Today's cards done, `n` on the summary brings new kanji beyond the day's limit, and the
+  /// raise is kept for the day.
+  @Test func studyMoreBringsNewKanjiBeyondTheDailyLimit() throws {
+    let sixtyDaysAgo = Date().addingTimeInterval(-60 * 86_400).iso8601
+    let app = try AppUnderTest(
+      [], settings: ["new_per_day": "0"],
+      before: [
+        ["add", "十"], ["review", "--kanji", "十", "--rating", "easy", "--at", sixtyDaysAgo],
+        ["add", "二", "三"],
+      ])
+    _ = try app.tmux.waitForText("1 of 1 · review")
+    try app.draw("十")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Rating:")
+    try app.tmux.key("Enter")
+    let summary = try app.tmux.waitForText("Session done").joined(separator: "\n")
+    #expect(summary.contains("n +5 new a ahead"))
+    try app.tmux.type("n")
+    let study = try app.tmux.waitForText("New kanji: 二").joined(separator: "\n")
+    #expect(study.contains("2 of 3 · new"))
+    try app.tmux.type("q")
+    _ = try app.tmux.waitForText("Session stopped")
+    try app.tmux.type("q")
+    #expect(try app.waitForExit() == 0)
+    #expect(try setting("extra_new_today", in: app).hasSuffix(":5"))
+  }
 }

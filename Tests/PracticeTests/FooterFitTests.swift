@@ -61,6 +61,8 @@ import Testing
     expectFits(learner.session.screen, learner.session.summaryKeys, "summary")
     learner.session.returnsHome = true
     expectFits(learner.session.screen, learner.session.summaryKeys, "summary, home")
+    learner.session.offersMore = true
+    expectFits(learner.session.screen, learner.session.summaryKeys, "summary offering more")
 
     var stopped = Learner(cards: [SessionCard(kanji: ten, isNew: false)])
     stopped.send(.resize(columns: columns, rows: rows))
