@@ -173,8 +173,11 @@ public struct HomeMenu: Equatable, Sendable {
     }
     row += 1
     if !canStudy {
-      screen.texts.append(TextItem(row: row, column: 2, text: nothingToStudy, style: .accent))
-      row += 2
+      for line in Layout.wrap(nothingToStudy, width: layout.columns - 2) {
+        screen.texts.append(TextItem(row: row, column: 2, text: line, style: .accent))
+        row += 1
+      }
+      row += 1
     }
     for item in items {
       let keys = item.keys.padding(toLength: 9, withPad: " ", startingAt: 0)

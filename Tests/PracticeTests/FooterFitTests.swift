@@ -83,9 +83,13 @@ import Testing
     for due in [0, 3] {
       let home = HomeMenu(
         figures: HomeFigures(
-          dueNow: due, newAvailable: 2, reviewedToday: 1, streak: 1, nextReview: nil),
+          dueNow: due, newAvailable: due, reviewedToday: 1, streak: 1, nextReview: nil),
         now: Fixtures.now, columns: columns, rows: rows)
       expectFits(home.screen, home.keys, "home")
+      // What the screen says when nothing is due wraps rather than running off the edge.
+      let notice = home.screen.texts.filter { $0.style == .accent }
+      #expect(notice.allSatisfy { $0.column + $0.text.count <= columns })
+      #expect(due > 0 || notice.map(\.text).joined(separator: " ") == home.nothingToStudy)
     }
     let page = TextPage(
       title: "Weak kanji", lines: (1...60).map { "line \($0)" },
