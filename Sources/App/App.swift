@@ -18,6 +18,7 @@ public enum Destination: Equatable, Sendable {
   case progress
   /// Every card of the deck, to search, suspend, reset, delete, or add a list to.
   case deck
+  case settings
   case home
 }
 
@@ -105,6 +106,9 @@ public final class App {
       var deck = DeckScreen(
         items: try host.deckItems(), now: Date(), columns: terminal.columns, rows: terminal.rows)
       return try run(&deck)
+    case .settings:
+      var screen = SettingsScreen(items: try host.settingItems())
+      return try run(&screen)
     case .home:
       var home = HomeMenu(
         figures: try HomeFigures.load(store: context.store, now: Date()), now: Date())
@@ -125,6 +129,7 @@ public final class App {
         leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: deckIsEmpty)
     session.returnsHome = hasHome
+    session.offersMore = daily
     learnAhead = settings.learnAhead
     if case .summary = session.phase {
       // Nothing to ask: the summary says what comes next, as at the end of a session.
@@ -236,6 +241,10 @@ public final class App {
         } catch {
           return .proceed([.saveFailed("\(error)")])
         }
+      case .studyMore(let kind):
+        return .proceed([host.studyMore(kind, now: Date())])
+      case .changeSetting(let key, let value):
+        return .proceed([host.changeSetting(key, value)])
       case .refreshFigures:
         // Figures that cannot be read keep the last ones; the next screen reports the error.
         let figures = try? HomeFigures.load(store: context.store, now: Date())
@@ -292,6 +301,7 @@ public final class App {
     case .weakList: .weakList
     case .progress: .progress
     case .deck: .deck
+    case .settings: .settings
     }
   }
 }

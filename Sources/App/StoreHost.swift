@@ -27,6 +27,42 @@ public struct StoreHost {
     return (settings, Leniency(rawValue: try store.setting("leniency")) ?? .normal)
   }
 
+  /// The settings the app's settings screen offers, in its order.
+  public static let screenSettings = [
+    "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps", "desired_retention",
+    "show_stroke_count", "rewrite_after_failure", "ascii_frame", "per_stroke_mode", "leniency",
+  ]
+
+  /// The settings screen's settings with their current values, as the catalog describes them.
+  public func settingItems() throws -> [SettingItem] {
+    let values = try store.settings()
+    return Self.screenSettings.compactMap { key in
+      guard let definition = SettingsCatalog.definition(key),
+        let value = values.first(where: { $0.key == key })?.value
+      else { return nil }
+      let kind: SettingItem.Kind
+      switch definition.kind {
+      case .toggle: kind = .toggle
+      case .choice(let options): kind = .choice(options)
+      case .integer, .decimal, .steps, .dailyCount: kind = .typed
+      }
+      return SettingItem(key: key, help: definition.help, kind: kind, value: value)
+    }
+  }
+
+  /// Validates `value` with the catalog, as `kanji-write config` does, and stores it.
+  public func changeSetting(_ key: String, _ value: String) -> Event {
+    guard let definition = SettingsCatalog.definition(key) else {
+      return .settingRefused(key: key, reason: "\(ProgressError.unknownSetting(key))")
+    }
+    do {
+      _ = try definition.validated(value)
+      return .settingChanged(key: key, value: try store.setSetting(key, value))
+    } catch {
+      return .settingRefused(key: key, reason: "\(error)")
+    }
+  }
+
   public var deckIsEmpty: Bool {
     get throws { try store.cards().isEmpty }
   }
@@ -147,6 +183,47 @@ public struct StoreHost {
       try reference.kanji(queued.kanji).map {
         SessionCard(kanji: $0, isNew: false, state: queued.state)
       }
+    }
+  }
+
+  /// How many new kanji each `n` on the summary adds to today's limit.
+  public static let extraNewStep = 5
+  /// The most reviews ahead one `a` brings.
+  public static let reviewsAheadLimit = 20
+
+  /// Study more after today's cards: five more new kanji on today's limit (kept for the day,
+  /// up to the cap), or the earliest reviews due after today. The cards, or why there are none.
+  public func studyMore(_ kind: StudyMore, now: Date) -> Event {
+    do {
+      switch kind {
+      case .newKanji:
+        let before = try store.extraNewToday(now: now)
+        guard before < ProgressStore.extraNewCap else {
+          return .noMoreCards(
+            "Today already has \(ProgressStore.extraNewCap) extra new kanji; more tomorrow.")
+        }
+        try store.setExtraNewToday(before + Self.extraNewStep, now: now)
+        let fresh = try dueCards(now: now).filter(\.isNew)
+        guard !fresh.isEmpty else {
+          // Nothing to introduce: the raise would only show as unused room.
+          try store.setExtraNewToday(before, now: now)
+          return .noMoreCards("No new kanji left in the deck (kanji-write add adds some).")
+        }
+        return .moreCards(fresh)
+      case .reviewsAhead:
+        let ahead = try store.reviewsAhead(now: now, limit: Self.reviewsAheadLimit)
+          .compactMap { queued in
+            try reference.kanji(queued.kanji).map {
+              SessionCard(kanji: $0, isNew: false, state: queued.state)
+            }
+          }
+        guard !ahead.isEmpty else {
+          return .noMoreCards("No review is scheduled after today.")
+        }
+        return .moreCards(ahead)
+      }
+    } catch {
+      return .noMoreCards("\(error)")
     }
   }
 

@@ -4,6 +4,7 @@ public enum AppDestination: Character, CaseIterable, Sendable {
   case weakList = "w"
   case progress = "p"
   case deck = "d"
+  case settings = "o"
 
   public var label: String {
     switch self {
@@ -11,6 +12,18 @@ public enum AppDestination: Character, CaseIterable, Sendable {
     case .weakList: "weak kanji"
     case .progress: "progress"
     case .deck: "deck"
+    case .settings: "settings"
+    }
+  }
+
+  /// The label in a few letters, for a narrow key line.
+  public var shortLabel: String {
+    switch self {
+    case .selfTest: "test"
+    case .weakList: "weak"
+    case .progress: "progress"
+    case .deck: "deck"
+    case .settings: "settings"
     }
   }
 

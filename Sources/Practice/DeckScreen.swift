@@ -121,6 +121,7 @@ public struct DeckScreen: Equatable, Sendable {
         filter = ""
         mode = .browsing
       case .interrupt: return [.quit]
+      case .up, .down: return []
       }
       selected = 0
       top = 0
@@ -137,6 +138,7 @@ public struct DeckScreen: Equatable, Sendable {
         mode = .browsing
         return []
       case .interrupt: return [.quit]
+      case .up, .down: return []
       }
       mode = .adding(text)
       return []
@@ -154,8 +156,8 @@ public struct DeckScreen: Equatable, Sendable {
     message = nil
     let count = shown.count
     switch key {
-    case .character("j"): selected = min(max(0, count - 1), selected + 1)
-    case .character("k"): selected = max(0, selected - 1)
+    case .character("j"), .down: selected = min(max(0, count - 1), selected + 1)
+    case .character("k"), .up: selected = max(0, selected - 1)
     case .character(" "): selected = min(max(0, count - 1), selected + listRows)
     case .backspace: selected = max(0, selected - listRows)
     case .character("/"): mode = .searching

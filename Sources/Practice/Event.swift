@@ -7,6 +7,8 @@ public enum Key: Equatable, Sendable {
   case enter
   case backspace
   case escape
+  /// The arrow keys, for moving through a list.
+  case up, down
   /// Ctrl-C: save what was answered and leave.
   case interrupt
 }
@@ -45,8 +47,10 @@ public enum Event: Equatable, Sendable {
   case deckAdded([SessionCard], note: String? = nil)
   /// Why `.addToDeck` failed.
   case deckFailed(String)
-  /// Cards to go on with after `.sessionFinished`.
+  /// Cards to go on with after `.sessionFinished` or `.studyMore`.
   case moreCards([SessionCard])
+  /// Why `.studyMore` found no cards.
+  case noMoreCards(String)
   /// The streak and next due date for the summary, after `.sessionFinished`.
   case outlook(SessionOutlook)
   /// The home screen's figures, read again after `.refreshFigures`.
@@ -56,6 +60,10 @@ public enum Event: Equatable, Sendable {
   /// What went wrong with a `.changeDeck`, for the status line: why nothing changed, or that
   /// the deck could not be read again after the change.
   case deckChangeFailed(String)
+  /// The setting asked for by `.changeSetting` was stored, as its normalised value.
+  case settingChanged(key: String, value: String)
+  /// Why `.changeSetting` was refused; the setting keeps its old value.
+  case settingRefused(key: String, reason: String)
 }
 
 /// What each rating would schedule for a card: the time until it is due again, in seconds

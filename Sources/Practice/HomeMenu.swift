@@ -153,6 +153,7 @@ public struct HomeMenu: Equatable, Sendable {
       "w            weak kanji: the ones most at risk, and why (s there practises them)",
       "p            progress: cards, reviews per day, retention, forecast, self-tests",
       "d            deck: every card; search, suspend, reset, delete, add a list",
+      "o            settings: daily limits, steps, retention, and how the practice looks",
       "q            quit (every screen comes back here first)",
       "",
       "While writing:",
@@ -173,24 +174,32 @@ public struct HomeMenu: Equatable, Sendable {
     }
     row += 1
     if !canStudy {
-      screen.texts.append(TextItem(row: row, column: 2, text: nothingToStudy, style: .accent))
-      row += 2
+      for line in Layout.wrap(nothingToStudy, width: layout.columns - 2) {
+        screen.texts.append(TextItem(row: row, column: 2, text: line, style: .accent))
+        row += 1
+      }
+      row += 1
     }
     for item in items {
       let keys = item.keys.padding(toLength: 9, withPad: " ", startingAt: 0)
       screen.texts.append(TextItem(row: row, column: 2, text: keys + item.label))
       row += 1
     }
-    if let message {
-      screen.texts.append(
-        TextItem(row: layout.statusRow, column: 0, text: message, style: .accent))
-    }
-    let keys = items.map { item in
-      "\(item.keys.split(separator: " ").first ?? "") \(item.label.split(separator: ":")[0])"
-    }
-    screen.texts.append(
-      TextItem(row: layout.keysRow, column: 0, text: keys.joined(separator: "  "), style: .key))
+    screen.addFooter(status: message, keys: keys, layout: layout)
     return screen
+  }
+
+  /// The items on the key line: each by its first key, with its label up to any colon, and a
+  /// short form for a narrow terminal.
+  public var keys: KeyLine {
+    KeyLine(
+      items.map { item in
+        let label = String(item.label.split(separator: ":")[0])
+        let short =
+          AppDestination.allCases.first { String($0.rawValue) == item.keys }?.shortLabel
+          ?? String(label.split(separator: " ")[0])
+        return (String(item.keys.split(separator: " ").first ?? ""), label, short)
+      })
   }
 }
 

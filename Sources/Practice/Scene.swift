@@ -39,6 +39,12 @@ public enum Effect: Equatable, Sendable {
   /// Change the deck (one transaction); the deck as it then stands comes back as
   /// `.deckChanged`, or why nothing changed as `.deckChangeFailed`.
   case changeDeck(DeckChange)
+  /// More cards after today's: the cards come back as `.moreCards`, or why there are none as
+  /// `.noMoreCards`.
+  case studyMore(StudyMore)
+  /// Validate and store a setting; the result comes back as `.settingChanged` or
+  /// `.settingRefused`.
+  case changeSetting(key: String, value: String)
   /// Today's session, chosen on the home screen.
   case study
   /// Another screen, chosen by its key.
@@ -49,4 +55,12 @@ public enum Effect: Equatable, Sendable {
   case close
   /// Leave the app.
   case quit
+}
+
+/// What the summary's "study more" asks for.
+public enum StudyMore: Equatable, Sendable {
+  /// Five more new kanji on today's limit.
+  case newKanji
+  /// Reviews of cards due after today, earliest first.
+  case reviewsAhead
 }

@@ -5,8 +5,13 @@ extension SelfTestSession {
   /// The rules, on the status line; short enough for an 80-column terminal.
   public static let rules =
     "Write it from meaning and readings; no hints, no feedback until the end."
-  static let askKeys = "Enter next  x I can't  u undo  c clear  q abandon the test"
-  static let resultKeys = "n/p or 1-0 show another kanji  Enter or q done"
+  public static let askKeys = KeyLine([
+    ("Enter", "next", "next"), ("x", "I can't", "can't"), ("u", "undo", "undo"),
+    ("c", "clear", "clear"), ("q", "abandon the test", "abandon"),
+  ])
+  public static let resultKeys = KeyLine([
+    ("n/p or 1-0", "show another kanji", "other"), ("Enter or q", "done", "done"),
+  ])
 
   /// The screen for the current state.
   public var screen: Screen {
@@ -43,9 +48,7 @@ extension SelfTestSession {
       canvas.strokes.append(StrokeView(points: stroke, style: .ink))
     }
     screen.canvases.append(canvas)
-    screen.texts.append(
-      TextItem(row: layout.statusRow, column: 0, text: ask.message ?? Self.rules, style: .accent))
-    screen.texts.append(TextItem(row: layout.keysRow, column: 0, text: Self.askKeys, style: .key))
+    screen.addFooter(status: ask.message ?? Self.rules, keys: Self.askKeys, layout: layout)
   }
 
   private func drawResults(selected: Int, on screen: inout Screen) {
@@ -101,11 +104,7 @@ extension SelfTestSession {
           row: row, column: number < half ? 2 : 2 + layout.columns / 2, text: text,
           style: answered.item.produced ? .ok : .wrong))
     }
-    if let saveError {
-      screen.texts.append(
-        TextItem(row: layout.statusRow, column: 0, text: saveError, style: .error))
-    }
-    screen.texts.append(
-      TextItem(row: layout.keysRow, column: 0, text: Self.resultKeys, style: .key))
+    screen.addFooter(
+      status: saveError, statusStyle: .error, keys: Self.resultKeys, layout: layout)
   }
 }

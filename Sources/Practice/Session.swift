@@ -29,6 +29,9 @@ public struct Session: Sendable {
   /// The app runs the session from its home screen, to which the summary goes back; on its own
   /// (`practice`), leaving the summary ends the program. Only the summary's words change.
   public var returnsHome = false
+  /// Today's session in the app: when its cards are done, the summary offers more new kanji
+  /// (`n`) and reviews ahead (`a`).
+  public var offersMore = false
   /// The learner stopped with `q` before the end: the summary says so, and leaving it quits.
   public private(set) var stopped = false
   /// A word shown on the next screen until the learner acts: how the last rewrite went
@@ -178,6 +181,9 @@ public struct Session: Sendable {
     case .moreCards(let more):
       append(more)
       return []
+    case .noMoreCards(let reason):
+      notice = reason
+      return []
     case .outlook(let outlook):
       self.outlook = outlook
       return []
@@ -236,6 +242,10 @@ public struct Session: Sendable {
         return [stopped ? .quit : .close]
       case .key where stopped:
         return []
+      case .key(.character("n")) where offersMore:
+        return [.studyMore(.newKanji)]
+      case .key(.character("a")) where offersMore:
+        return [.studyMore(.reviewsAhead)]
       case .key(.character(let key)):
         return AppDestination(rawValue: key).map { [.open($0)] } ?? []
       default:
@@ -317,7 +327,7 @@ public struct Session: Sendable {
         return [.addToDeck(SetupState.spec(forTyped: text))]
       case .character(let character):
         setup.typing = typed + String(character)
-      case .interrupt:
+      case .interrupt, .up, .down:
         break
       }
       return []

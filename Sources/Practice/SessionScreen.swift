@@ -27,8 +27,25 @@ extension Session {
     return screen
   }
 
-  static let promptKeys =
-    "Enter check  u undo  c clear  h hint  s show answer  ? help  q save & quit"
+  public static let promptKeys = KeyLine([
+    ("Enter", "check", "check"), ("u", "undo", "undo"), ("c", "clear", "clear"),
+    ("h", "hint", "hint"), ("s", "show answer", "show"), ("?", "help", "help"),
+    ("q", "save & quit", "quit"),
+  ])
+  public static let studyKeys = KeyLine([
+    ("Enter", "start writing", "start"), ("r", "replay", "replay"), ("?", "help", "help"),
+    ("q", "quit", "quit"),
+  ])
+  public static let rewriteKeys = KeyLine([
+    ("Enter", "check", "check"), ("u", "undo", "undo"), ("c", "clear", "clear"),
+    ("Esc", "skip", "skip"), ("?", "help", "help"), ("q", "quit", "quit"),
+  ])
+  public static let feedbackKeys = KeyLine([
+    ("Enter/space", "save and go on", "save"), ("1-4", "change rating", "rate"),
+    ("?", "help", "help"), ("q", "save & quit", "quit"),
+  ])
+  public static let setupKeys = KeyLine([("1-7", "choose", "choose"), ("q", "quit", "quit")])
+  public static let setupTypingKeys = KeyLine([("Enter", "add", "add"), ("Esc", "back", "back")])
   static let helpLines = [
     "Draw with the mouse: press, drag, release is one stroke.",
     "",
@@ -66,13 +83,11 @@ extension Session {
   }
 
   private func footer(
-    status: String?, statusStyle: Style = .accent, keys: String, on screen: inout Screen
+    status: String?, statusStyle: Style = .accent, keys: KeyLine, keyRows: Int? = nil,
+    on screen: inout Screen
   ) {
-    if let status {
-      screen.texts.append(
-        TextItem(row: layout.statusRow, column: 0, text: status, style: statusStyle))
-    }
-    screen.texts.append(TextItem(row: layout.keysRow, column: 0, text: keys, style: .key))
+    screen.addFooter(
+      status: status, statusStyle: statusStyle, keys: keys, layout: layout, keyRows: keyRows)
   }
 
   // MARK: Phases
@@ -92,7 +107,7 @@ extension Session {
       screen.texts.append(
         TextItem(row: row + 1, column: 2, text: "> " + typed + "_", style: .accent))
     }
-    let keys = setup.typing == nil ? "1-7 choose  q quit" : "Enter add  Esc back"
+    let keys = setup.typing == nil ? Self.setupKeys : Self.setupTypingKeys
     footer(status: setup.message, statusStyle: .error, keys: keys, on: &screen)
   }
 
@@ -113,7 +128,7 @@ extension Session {
     footer(
       status: notice
         ?? "Stroke \(shown) of \(reference.count). Learn the order, then write it from memory.",
-      keys: "Enter start writing  r replay  ? help  q quit", on: &screen)
+      keys: Self.studyKeys, on: &screen)
   }
 
   private func drawPrompt(_ prompt: PromptState, on screen: inout Screen) {
@@ -128,8 +143,13 @@ extension Session {
       }
     } else if reference.indices.contains(next), prompt.hintLevel >= 1 {
       let points = Self.unitPoints(reference[next])
-      let part = prompt.hintLevel >= 2 ? points : Array(points.prefix(max(2, points.count / 3)))
-      canvas.strokes.append(StrokeView(points: part, style: .hint))
+      if prompt.hintLevel >= 2 {
+        canvas.strokes.append(StrokeView(points: points, style: .hint))
+      } else if let hint = StrokeHint(stroke: points) {
+        for line in [hint.segment] + hint.barbs {
+          canvas.strokes.append(StrokeView(points: line, style: .hint))
+        }
+      }
       if let start = points.first {
         canvas.marks.append(Mark(at: start, text: "\(next + 1)", style: .hint))
       }
@@ -166,8 +186,7 @@ extension Session {
     let drawn = "Write it once more over the faint strokes. Strokes drawn: "
     let status = rewrite.message ?? drawn + "\(rewrite.ink.strokes.count)"
     footer(
-      status: status, keys: "Enter check  u undo  c clear  Esc skip  ? help  q quit",
-      on: &screen)
+      status: status, keys: Self.rewriteKeys, on: &screen)
   }
 
   private func drawFeedback(_ feedback: FeedbackState, on screen: inout Screen) {
@@ -227,10 +246,20 @@ extension Session {
       let button = "\(rating.rawValue) \(rating.label)\(interval)"
       return rating == feedback.chosen ? "[\(button)]" : button
     }.joined(separator: "  ")
-    let rating = "Rating: \(feedback.chosen.label)   \(ratings)"
+    var rating = "Rating: \(feedback.chosen.label)   \(ratings)"
+    if rating.count > layout.columns {
+      // A narrow terminal: the buttons by number, as "1:10m", the chosen one bracketed.
+      rating =
+        "\(feedback.chosen.label)  "
+        + Rating.allCases.map { rating in
+          let interval = feedback.intervals?[rating].map { ":" + Self.shortInterval($0) } ?? ""
+          let button = "\(rating.rawValue)\(interval)"
+          return rating == feedback.chosen ? "[\(button)]" : button
+        }.joined(separator: " ")
+    }
     footer(
       status: feedback.error ?? rating, statusStyle: feedback.error == nil ? .accent : .error,
-      keys: "Enter/space save and go on  1-4 change rating  ? help  q save & quit", on: &screen)
+      keys: Self.feedbackKeys, on: &screen)
   }
 
   private func drawSummary(on screen: inout Screen) {
@@ -255,12 +284,23 @@ extension Session {
     for (offset, line) in lines.enumerated() {
       screen.texts.append(TextItem(row: offset, column: 0, text: line.0, style: line.1))
     }
-    let back = returnsHome ? "Enter or q home" : "Enter or q quit"
-    let takeBack = stats.reviewed > 0 ? "  U take back" : ""
-    footer(
-      status: notice,
-      keys: stopped ? "Enter or q quit" : AppDestination.keys + takeBack + "  " + back,
-      on: &screen)
+    // The summary has no canvas: its many keys may take two rows even on a wide terminal.
+    footer(status: notice, keys: summaryKeys, keyRows: 2, on: &screen)
+  }
+
+  /// The summary's keys: the other screens, taking back an answer, and leaving.
+  public var summaryKeys: KeyLine {
+    let leave = (key: "Enter or q", label: returnsHome ? "home" : "quit", short: "")
+    guard !stopped else { return KeyLine([(leave.key, "quit", "")]) }
+    var items = AppDestination.allCases.map {
+      (key: String($0.rawValue), label: $0.label, short: $0.shortLabel)
+    }
+    if offersMore {
+      items += [("n", "5 more new", "+5 new"), ("a", "reviews ahead", "ahead")]
+    }
+    if stats.reviewed > 0 { items.append(("U", "take back", "undo")) }
+    items.append((leave.key, leave.label, leave.label))
+    return KeyLine(items)
   }
 
   // MARK: Helpers

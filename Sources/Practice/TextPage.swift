@@ -31,7 +31,7 @@ public struct TextPage: Equatable, Sendable {
   }
 
   /// Rows between the title and the key line.
-  var bodyRows: Int { max(1, layout.rows - 3) }
+  var bodyRows: Int { max(1, layout.rows - 2 - layout.keyRows) }
   var maxTop: Int { max(0, lines.count - bodyRows) }
 
   public mutating func handle(_ event: Event, at time: Date) -> [Effect] {
@@ -61,11 +61,15 @@ public struct TextPage: Equatable, Sendable {
     for (offset, line) in lines.dropFirst(top).prefix(bodyRows).enumerated() {
       screen.texts.append(TextItem(row: 2 + offset, column: 0, text: line))
     }
-    let scroll = lines.count > bodyRows ? "j/k or space scroll  " : ""
-    let extra = actions.map { "\($0.key) \($0.label)  " }.joined()
-    screen.texts.append(
-      TextItem(row: layout.rows - 1, column: 0, text: scroll + extra + "q back", style: .key))
+    screen.addFooter(status: nil, keys: keys, layout: layout)
     return screen
+  }
+
+  /// Scrolling when the lines do not fit, the page's actions, and back.
+  public var keys: KeyLine {
+    let scroll = lines.count > bodyRows ? [("j/k", "or space scroll", "scroll")] : []
+    let extra = actions.map { (String($0.key), $0.label, $0.label) }
+    return KeyLine(scroll + extra + [("q", "back", "back")])
   }
 }
 

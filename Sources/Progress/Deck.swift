@@ -94,7 +94,12 @@ extension ProgressStore {
         WHERE state = 'review' AND due_ms < ? AND suspended = 0
         ORDER BY due_ms, position LIMIT ?
         """, [.integer(dayEnd), .integer(Int64(reviewRoom))])
-      let newRoom = max(0, min(limit("new_per_day") - newDone, reviewRoom - reviews.count))
+      // Study more: the day's extra new kanji come on top of both limits, less those of them
+      // already studied.
+      let extra = Self.dailyCount(values.first { $0.key == "extra_new_today" }!.value, day: today)
+      let extraRoom = max(0, extra - max(0, newDone - limit("new_per_day")))
+      let newRoom =
+        max(0, min(limit("new_per_day") - newDone, reviewRoom - reviews.count)) + extraRoom
       let fresh = try queued(
         """
         SELECT kanji, state, due_ms FROM cards WHERE state = 'new' AND suspended = 0
@@ -102,6 +107,42 @@ extension ProgressStore {
         """,
         [.integer(Int64(newRoom))])
       return learning + reviews + fresh
+    }
+  }
+
+  /// The most extra new kanji "study more" adds to one day.
+  public static let extraNewCap = 50
+
+  /// The count of a `dailyCount` setting's value for `day`: 0 when it was set for another day.
+  static func dailyCount(_ value: String, day: Int) -> Int {
+    let parts = value.split(separator: ":")
+    guard parts.count == 2, Int(parts[0]) == day else { return 0 }
+    return Int(parts[1]) ?? 0
+  }
+
+  /// The new kanji added to today's limit by "study more".
+  public func extraNewToday(now: Date) throws -> Int {
+    Self.dailyCount(try setting("extra_new_today"), day: try clock().dayNumber(now))
+  }
+
+  /// Sets today's extra new kanji, within 0...`extraNewCap`; returns the count stored.
+  @discardableResult
+  public func setExtraNewToday(_ count: Int, now: Date) throws -> Int {
+    let count = min(Self.extraNewCap, max(0, count))
+    try setSetting("extra_new_today", "\(try clock().dayNumber(now)):\(count)")
+    return count
+  }
+
+  /// Reviews ahead: review cards due after the learner's current day, earliest first.
+  public func reviewsAhead(now: Date, limit: Int) throws -> [QueuedCard] {
+    let clock = try clock()
+    let dayEnd = Millis.from(clock.start(ofDay: clock.dayNumber(now) + 1))
+    return try read {
+      try queued(
+        """
+        SELECT kanji, state, due_ms FROM cards
+        WHERE state = 'review' AND due_ms >= ? ORDER BY due_ms, position LIMIT ?
+        """, [.integer(dayEnd), .integer(Int64(limit))])
     }
   }
 

@@ -10,6 +10,8 @@ public struct SettingDefinition: Sendable {
     case choice([String])
     /// Durations such as "1m 10m" (s, m, h, d units); "none" for no steps.
     case steps
+    /// A count that holds for one learner day, as "DAY:COUNT" (the day's number); "none".
+    case dailyCount(ClosedRange<Int>)
   }
 
   public let key: String
@@ -33,6 +35,8 @@ public struct SettingDefinition: Sendable {
     case .steps:
       "up to \(Self.maximumSteps) durations from 1s to 1d like \"1m 10m\" (units s, m, h, d), "
         + "or none"
+    case .dailyCount(let range):
+      "none, or DAY:COUNT with a learner day number and a count in \(range)"
     }
   }
 
@@ -79,6 +83,16 @@ public struct SettingDefinition: Sendable {
       return text
     case .steps:
       return SettingDefinition.formatSteps(try SettingDefinition.steps(text).get())
+    case .dailyCount(let range):
+      if text.isEmpty || text == "none" { return "none" }
+      let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+      guard parts.count == 2, let day = Int(parts[0]), day >= 0, let count = Int(parts[1]) else {
+        throw InvalidSettingValue("\(MessageText.quoted(text)) is not none or DAY:COUNT")
+      }
+      guard range.contains(count) else {
+        throw InvalidSettingValue("\(count) is out of range (\(range))")
+      }
+      return "\(day):\(count)"
     }
   }
 
@@ -175,6 +189,11 @@ public enum SettingsCatalog {
     SettingDefinition(
       key: "leniency", kind: .choice(["strict", "normal", "lenient"]), defaultValue: "normal",
       help: "how strictly drawings are graded"),
+    // Kept by the app's "study more" on the session summary.
+    SettingDefinition(
+      key: "extra_new_today", kind: .dailyCount(0...ProgressStore.extraNewCap),
+      defaultValue: "none",
+      help: "new kanji added to new_per_day for one day by the app's summary (n), as DAY:COUNT"),
   ]
 
   public static func definition(_ key: String) -> SettingDefinition? {

@@ -51,6 +51,8 @@ struct TerminalEvents {
       case .enter: return .key(.enter)
       case .backspace, .delete: return .key(.backspace)
       case .escape: return .key(.escape)
+      case .up: return .key(.up)
+      case .down: return .key(.down)
       case .control("c"), .control("\\"):
         // The bytes of Ctrl-C and Ctrl-\ come only when the terminal does not turn them into
         // SIGINT and SIGQUIT; they mean the same.

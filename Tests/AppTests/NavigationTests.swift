@@ -296,4 +296,59 @@ extension Screen {
     try App(context: context, terminal: terminal, hasHome: false).run(from: .practice(["国"]))
     #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
   }
+
+  /// The settings screen from the home screen: a typed number and a toggle are stored at once,
+  /// a refused number keeps the old value and says why, and q goes back home.
+  @Test func theSettingsScreenStoresEachChangeAndRefusesWhatTheCatalogRefuses() throws {
+    let temporary = try TemporaryStore()
+    let store = temporary.store
+    let context = try context(temporary)
+    let terminal = ScriptedTerminal([
+      when("Reviewed today", keys("o")),
+      when("> new per day", keys("\n15\n")),
+      when("new per day: 15", keys("\n10000\n")),
+      when("new per day not changed: 10000 is out of range (0...9999)", keys("jjjjj ")),
+      when("show stroke count: on", keys("q")),
+      when("Reviewed today", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: true).run(from: .home)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(try store.setting("new_per_day") == "15")
+    #expect(try store.setting("show_stroke_count") == "on")
+    let settings = try #require(terminal.shown.last { $0.text.contains("Settings") })
+    #expect(settings.text.contains("> show stroke count      on"))
+  }
+
+  /// With today's limits reached, the summary's `a` asks reviews ahead, stored as reviews, and
+  /// `n` five more new kanji, which stay on today's limit when the app starts again.
+  @Test func studyMoreAsksReviewsAheadAndKeepsTheExtraNewKanjiForTheDay() throws {
+    let temporary = try TemporaryStore()
+    let store = temporary.store
+    // First seen two days ago, so today has no new kanji studied yet.
+    let twoDaysAgo = Date().addingTimeInterval(-2 * 86_400)
+    _ = try store.addCards(["十"], at: twoDaysAgo)
+    _ = try store.recordReview(ReviewInput(kanji: "十", time: twoDaysAgo, rating: .easy))
+    _ = try store.addCards(["一", "二", "三", "四", "五", "六"], at: Date())
+    try store.setSetting("new_per_day", "0")
+    #expect(try App.start(store: store) == .home)
+    let context = try context(temporary)
+    let ten = try #require(try context.reference.kanji("十"))
+    let terminal = ScriptedTerminal([
+      when("Nothing is due now.", keys("a")),
+      when("1 of 1 · review", drawing(ten) + [.key(.enter)]),
+      when("Rating:", [.key(.enter)]),
+      when("Session done", keys("n")),
+      when("New kanji: 一", keys("q")),
+      when("Session stopped", keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: true).run(from: .today)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    #expect(terminal.shown.contains { $0.text.contains("2 of 6 · new") })
+    let reviews = try store.reviewLog().filter { $0.kind == .review }
+    #expect(reviews.map(\.kanji) == ["十", "十"])
+    #expect(try store.extraNewToday(now: Date()) == 5)
+    // Started again the same day: the five are today's new kanji, in the figures too.
+    #expect(try App.start(store: store) == .today)
+    #expect(try HomeFigures.load(store: store, now: Date()).newAvailable == 5)
+  }
 }

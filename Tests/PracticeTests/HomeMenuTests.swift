@@ -25,11 +25,10 @@ import Testing
     #expect(lines.contains("Reviewed today    7"))
     #expect(lines.contains("Streak            3 days"))
     #expect(!lines.contains { $0.hasPrefix("Next review") })
-    #expect(home.items.map(\.keys) == ["Enter s", "t", "w", "p", "d", "?", "q"])
+    #expect(home.items.map(\.keys) == ["Enter s", "t", "w", "p", "d", "o", "?", "q"])
     #expect(lines.contains("Enter s  study now: 4 due, 2 new"))
     #expect(
-      lines.last == "Enter study now  t self-test  w weak kanji  p progress  d deck  ? help  q quit"
-    )
+      lines.last == "Enter study  t test  w weak  p progress  d deck  o settings  ? help  q quit")
     #expect(home.handle(.key(.enter), at: now) == [.study])
     #expect(home.handle(.key(.character("s")), at: now) == [.study])
   }
@@ -44,11 +43,11 @@ import Testing
   @Test func withNothingDueItSaysWhenTheNextReviewIs() {
     var home = menu(due: 0, new: 0, next: 3 * 3600 + 60)
     #expect(!home.canStudy)
-    #expect(home.items.map(\.keys) == ["t", "w", "p", "d", "?", "q"])
+    #expect(home.items.map(\.keys) == ["t", "w", "p", "d", "o", "?", "q"])
     let lines = texts(home)
     #expect(lines.contains("Next review       in 3 h"))
     #expect(lines.contains("Nothing to study now; the next review is in 3 h."))
-    #expect(lines.last == "t self-test  w weak kanji  p progress  d deck  ? help  q quit")
+    #expect(lines.last == "t self-test  w weak kanji  p progress  d deck  o settings  ? help  q quit")
     #expect(home.handle(.key(.enter), at: now) == [])
     #expect(home.handle(.key(.character("s")), at: now) == [])
     #expect(home.message == "Nothing to study now; the next review is in 3 h.")
@@ -125,6 +124,6 @@ import Testing
     session.returnsHome = true
     #expect(
       session.screen.texts.last?.text
-        == "t self-test  w weak kanji  p progress  d deck  Enter or q home")
+        == "t self-test  w weak kanji  p progress  d deck  o settings  Enter or q home")
   }
 }

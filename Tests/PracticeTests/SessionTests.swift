@@ -716,7 +716,7 @@ import Testing
   }
 
   @Test func feedbackPanelsFitSideBySide() {
-    for (columns, rows) in [(34, 23), (80, 24), (200, 60)] {
+    for (columns, rows) in [(34, 24), (80, 24), (200, 60)] {
       let layout = Layout(columns: columns, rows: rows)
       let panels = layout.feedbackPanels
       #expect(panels.reference.column + panels.reference.columns < columns)

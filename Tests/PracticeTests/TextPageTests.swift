@@ -47,7 +47,7 @@ import Testing
       rows: 30, now: Fixtures.now)
     #expect(
       session.screen.texts.last?.text
-        == "t self-test  w weak kanji  p progress  d deck  Enter or q quit")
+        == "t self-test  w weak kanji  p progress  d deck  o settings  Enter or q quit")
     #expect(session.handle(.key(.character("w")), at: Fixtures.now) == [.open(.weakList)])
     #expect(session.handle(.key(.character("t")), at: Fixtures.now) == [.open(.selfTest)])
     #expect(session.handle(.key(.character("z")), at: Fixtures.now).isEmpty)

@@ -47,7 +47,7 @@ import Testing
     answer(&learner, ten)
     answer(&learner, two)
     #expect(learner.session.phase == .summary)
-    #expect(learner.screenText.contains("U take back"))
+    #expect(learner.screenText.contains("U undo") || learner.screenText.contains("U take back"))
     learner.press("U")
     #expect(learner.effects.last == .undoReview(kanji: "二"))
     learner.send(.undone)
