@@ -66,3 +66,18 @@ public struct InkPad: Equatable, Sendable {
     ink.rows = canvas.rows
   }
 }
+
+/// A canvas state that captures strokes with an `InkPad`: the prompt and the self-test's.
+public protocol InkCapturing {
+  var pad: InkPad { get set }
+}
+
+extension InkCapturing {
+  /// The strokes drawn so far.
+  public var ink: Ink {
+    get { pad.ink }
+    set { pad.ink = newValue }
+  }
+  /// The stroke being drawn (button down).
+  public var current: [UnitPoint]? { pad.current }
+}

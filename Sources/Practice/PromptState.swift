@@ -1,15 +1,9 @@
 import Foundation
 
 /// The canvas while a card is asked: the ink, the hints taken and the strokes refused.
-public struct PromptState: Equatable, Sendable {
+public struct PromptState: InkCapturing, Equatable, Sendable {
   public var startedAt: Date
   public var pad: InkPad
-  public var ink: Ink {
-    get { pad.ink }
-    set { pad.ink = newValue }
-  }
-  /// The stroke being drawn (button down).
-  public var current: [UnitPoint]? { pad.current }
   /// The last stroke the per-stroke judge refused, shown until the next one starts.
   public var rejected: [UnitPoint]?
   /// 0 none; 1 start point and direction; 2 the next stroke; 3 the whole kanji (a fail).

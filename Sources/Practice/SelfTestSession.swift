@@ -161,14 +161,9 @@ public struct SelfTestSession: Sendable {
 }
 
 /// The canvas while one kanji is asked.
-public struct AskState: Equatable, Sendable {
+public struct AskState: InkCapturing, Equatable, Sendable {
   public var startedAt: Date
   public var pad: InkPad
-  public var ink: Ink {
-    get { pad.ink }
-    set { pad.ink = newValue }
-  }
-  public var current: [UnitPoint]? { pad.current }
   public var message: String?
 
   public init(startedAt: Date, canvas: CellRect) {
