@@ -38,7 +38,8 @@ import Testing
     #expect(home.contains("Next review       in "))
     #expect(home.contains("Nothing to study now; the next review is in "))
     #expect(!home.contains("study now:"))
-    #expect(home.contains("t self-test  w weak kanji  p progress  d deck  o settings  ? help  q quit"))
+    #expect(
+      home.contains("t self-test  w weak kanji  p progress  d deck  o settings  ? help  q quit"))
 
     try app.tmux.type("p")
     let progress = try app.tmux.waitForText("Reviews per day, last 30 days")

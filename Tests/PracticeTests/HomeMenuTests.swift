@@ -47,7 +47,8 @@ import Testing
     let lines = texts(home)
     #expect(lines.contains("Next review       in 3 h"))
     #expect(lines.contains("Nothing to study now; the next review is in 3 h."))
-    #expect(lines.last == "t self-test  w weak kanji  p progress  d deck  o settings  ? help  q quit")
+    #expect(
+      lines.last == "t self-test  w weak kanji  p progress  d deck  o settings  ? help  q quit")
     #expect(home.handle(.key(.enter), at: now) == [])
     #expect(home.handle(.key(.character("s")), at: now) == [])
     #expect(home.message == "Nothing to study now; the next review is in 3 h.")
