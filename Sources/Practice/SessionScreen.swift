@@ -291,8 +291,8 @@ extension Session {
   // MARK: Helpers
 
   /// The learner's ink beside the reference, each stroke coloured by the grader's verdict and
-  /// the reference's start points numbered: the feedback screen and the self-test's results
-  /// draw the same two panels.
+  /// the reference's start points numbered: the feedback screen, the self-test's results and
+  /// the kanji page draw the same two panels.
   static func feedbackCanvases(
     ink strokes: [[UnitPoint]], assessment: Assessment, kanji: Kanji,
     panels: (ink: CellRect, reference: CellRect), frame: FrameKind, referenceTitle: String
