@@ -20,6 +20,8 @@ public enum Destination: Equatable, Sendable {
   case deck
   case settings
   case home
+  /// One kanji's page; closing it goes to `returnTo` (the deck or the weak list).
+  indirect case kanjiPage(String, returnTo: Destination)
 }
 
 /// The only place the layers meet: runs one scene after another on one terminal, performs their
@@ -33,6 +35,8 @@ public final class App {
   let host: StoreHost
   /// Whether the session being run goes on with learning cards due soon when its cards run out.
   private var learnAhead = false
+  /// The deck as it was left for a kanji's page, so that coming back keeps its search and row.
+  private var parkedDeck: DeckScreen?
   /// Lines to print once the terminal is restored: what the self-test found.
   public private(set) var afterword: [String] = []
 
@@ -96,16 +100,32 @@ public final class App {
         store: context.store, reference: context.reference, now: Date())
       let lines = WeakListReport(list: list, practiseHint: false).lines
       let actions = list.kanji.isEmpty ? [] : [TextPage.Action(key: "s", label: "practise them")]
-      return try runPage(TextPage(title: "Weak kanji", lines: lines, actions: actions)) { key in
-        key == "s" ? .practice(list.kanji.map(\.kanji)) : nil
+      let page = TextPage(
+        title: "Weak kanji", lines: lines, actions: actions, numbered: list.kanji.count)
+      return try runPage(page) { key in
+        if key == "s" { return .practice(list.kanji.map(\.kanji)) }
+        // The digits are the report's own numbering, from 1.
+        guard let number = key.wholeNumberValue, list.kanji.indices.contains(number - 1) else {
+          return nil
+        }
+        return .kanjiPage(list.kanji[number - 1].kanji, returnTo: .weakList)
       }
     case .progress:
       let report = try StatsReport.load(store: context.store, now: Date())
       return try runPage(TextPage(title: "Progress", lines: report.lines))
     case .deck:
-      var deck = DeckScreen(
-        items: try host.deckItems(), now: Date(), columns: terminal.columns, rows: terminal.rows)
-      return try run(&deck)
+      var deck =
+        try parkedDeck
+        ?? DeckScreen(
+          items: try host.deckItems(), now: Date(), columns: terminal.columns,
+          rows: terminal.rows)
+      parkedDeck = nil
+      let next = try run(&deck, origin: .deck)
+      if case .kanjiPage = next { parkedDeck = deck }
+      return next
+    case .kanjiPage(let kanji, let returnTo):
+      var page = try host.kanjiPage(kanji, columns: terminal.columns, rows: terminal.rows)
+      return try run(&page, closeTo: returnTo)
     case .settings:
       var screen = SettingsScreen(items: try host.settingItems())
       return try run(&screen)
@@ -179,14 +199,18 @@ public final class App {
 
   // MARK: Effects
 
-  /// Runs a scene until it is done, performing its effects; returns where it led.
+  /// Runs a scene until it is done, performing its effects; returns where it led. A kanji's
+  /// page opened from it comes back to `origin` (none opens without one); closing it leads to
+  /// `closeTo`, or where a closed screen leads.
   func run<S: Scene>(
     _ scene: inout S, saved: (SelfTestOutcome) -> Void = { _ in },
-    action: (Character) -> Destination? = { _ in nil }
+    action: (Character) -> Destination? = { _ in nil }, origin: Destination? = nil,
+    closeTo: Destination? = nil
   ) throws -> Destination? {
     var next: Destination?
     try SceneLoop.run(&scene, on: terminal) { effects in
-      try perform(effects, next: &next, saved: saved, action: action)
+      try perform(
+        effects, next: &next, saved: saved, action: action, origin: origin, closeTo: closeTo)
     }
     return next
   }
@@ -195,7 +219,7 @@ public final class App {
   /// the scene as `.saveFailed`, so nothing after it happens as if it had been stored.
   func perform(
     _ effects: [Effect], next: inout Destination?, saved: (SelfTestOutcome) -> Void,
-    action: (Character) -> Destination?
+    action: (Character) -> Destination?, origin: Destination? = nil, closeTo: Destination? = nil
   ) throws -> Reaction {
     var results: [Event] = []
     for effect in effects {
@@ -270,12 +294,16 @@ public final class App {
       case .open(let destination):
         next = Self.destination(destination)
         return .leave
+      case .openKanji(let kanji):
+        guard let origin else { continue }
+        next = .kanjiPage(kanji, returnTo: origin)
+        return .leave
       case .action(let key):
         guard let destination = action(key) else { continue }
         next = destination
         return .leave
       case .close:
-        next = afterClose
+        next = closeTo ?? afterClose
         return .leave
       case .quit:
         next = nil

@@ -37,8 +37,9 @@ public struct DeckItem: Equatable, Sendable {
 }
 
 /// The deck screen: every card with its state, due date, stability, lapses and last errors; a
-/// search; and suspend, reset, delete and add on keys. The store is changed by the App
-/// (`.changeDeck`), which sends the deck back as it then stands.
+/// search; suspend, reset, delete and add on keys; and Enter for the selected kanji's page.
+/// The store is changed by the App (`.changeDeck`), which sends the deck back as it then
+/// stands.
 public struct DeckScreen: Equatable, Sendable {
   /// What the keys do at the moment.
   public enum Mode: Equatable, Sendable {
@@ -162,6 +163,12 @@ public struct DeckScreen: Equatable, Sendable {
     case .backspace: selected = max(0, selected - listRows)
     case .character("/"): mode = .searching
     case .character("a"): mode = .adding("")
+    case .enter:
+      guard let item = selectedItem else {
+        message = "No card selected."
+        return []
+      }
+      return [.openKanji(item.kanji)]
     case .character("s"), .character("r"), .character("x"):
       guard let item = selectedItem else {
         message = "No card selected."
@@ -330,7 +337,8 @@ public struct DeckScreen: Equatable, Sendable {
     screen.texts.append(
       TextItem(
         row: layout.keysRow, column: 0,
-        text: "j/k move  / search  s suspend  r reset  x delete  a add  q back", style: .key))
+        text: "j/k move  Enter page  / search  s suspend  r reset  x delete  a add  q back",
+        style: .key))
     return screen
   }
 }

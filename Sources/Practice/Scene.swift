@@ -49,6 +49,9 @@ public enum Effect: Equatable, Sendable {
   case study
   /// Another screen, chosen by its key.
   case open(AppDestination)
+  /// A kanji's own page (its card, history, last failed drawing, components); closing it comes
+  /// back to the screen that asked.
+  case openKanji(String)
   /// An action a text page offers, by its key.
   case action(Character)
   /// This screen is done: back to the one before it (the home screen in the app).

@@ -72,23 +72,9 @@ extension SelfTestSession {
     screen.texts.append(
       TextItem(row: 2, column: 0, text: problems.joined(separator: "; "), style: .plain))
 
-    let panels = layout.feedbackPanels
-    let byDrawn = shown.assessment.verdictsByDrawnIndex
-    var ink = CanvasView(inner: panels.ink, frame: frame, title: "yours")
-    for (number, stroke) in shown.ink.strokes.enumerated() {
-      ink.strokes.append(
-        StrokeView(points: stroke, style: byDrawn[number].map(Session.style(for:)) ?? .wrong))
-    }
-    var model = CanvasView(inner: panels.reference, frame: frame, title: reference.character)
-    for (number, stroke) in reference.strokes.strokes.enumerated() {
-      let verdict = shown.assessment.verdict(ofReferenceIndex: number)
-      let style = verdict.map(Session.style(for:)) ?? .ink
-      model.strokes.append(StrokeView(points: Session.unitPoints(stroke), style: style))
-      if let start = stroke.points.first {
-        model.marks.append(Mark(at: Session.unit(start), text: "\(number + 1)", style: style))
-      }
-    }
-    screen.canvases += [ink, model]
+    screen.canvases += Session.feedbackCanvases(
+      ink: shown.ink.strokes, assessment: shown.assessment, kanji: reference,
+      panels: layout.feedbackPanels, frame: frame, referenceTitle: reference.character)
 
     // All ten below the panels, two columns of five, the one shown marked.
     let top = layout.feedbackTextRow

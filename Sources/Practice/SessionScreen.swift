@@ -198,24 +198,9 @@ extension Session {
       verdict = feedback.assessment.passed ? "right" : "not right"
     }
     header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
-    let panels = layout.feedbackPanels
-    let byDrawn = feedback.assessment.verdictsByDrawnIndex
-
-    var ink = CanvasView(inner: panels.ink, frame: frame, title: "yours")
-    for (number, stroke) in feedback.ink.strokes.enumerated() {
-      let style = byDrawn[number].map(Self.style(for:)) ?? .wrong
-      ink.strokes.append(StrokeView(points: stroke, style: style))
-    }
-    var reference = CanvasView(inner: panels.reference, frame: frame, title: "reference")
-    for (number, stroke) in card.kanji.strokes.strokes.enumerated() {
-      let judged = feedback.assessment.verdict(ofReferenceIndex: number)
-      let style = judged.map(Self.style(for:)) ?? .ink
-      reference.strokes.append(StrokeView(points: Self.unitPoints(stroke), style: style))
-      if let start = stroke.points.first {
-        reference.marks.append(Mark(at: Self.unit(start), text: "\(number + 1)", style: style))
-      }
-    }
-    screen.canvases += [ink, reference]
+    screen.canvases += Self.feedbackCanvases(
+      ink: feedback.ink.strokes, assessment: feedback.assessment, kanji: card.kanji,
+      panels: layout.feedbackPanels, frame: frame, referenceTitle: "reference")
 
     var row = layout.feedbackTextRow
     let lastMessageRow = layout.statusRow - 1
@@ -304,6 +289,31 @@ extension Session {
   }
 
   // MARK: Helpers
+
+  /// The learner's ink beside the reference, each stroke coloured by the grader's verdict and
+  /// the reference's start points numbered: the feedback screen, the self-test's results and
+  /// the kanji page draw the same two panels.
+  static func feedbackCanvases(
+    ink strokes: [[UnitPoint]], assessment: Assessment, kanji: Kanji,
+    panels: (ink: CellRect, reference: CellRect), frame: FrameKind, referenceTitle: String
+  ) -> [CanvasView] {
+    let byDrawn = assessment.verdictsByDrawnIndex
+    var ink = CanvasView(inner: panels.ink, frame: frame, title: "yours")
+    for (number, stroke) in strokes.enumerated() {
+      // A stroke the grader matched to nothing is extra.
+      ink.strokes.append(
+        StrokeView(points: stroke, style: byDrawn[number].map(style(for:)) ?? .wrong))
+    }
+    var reference = CanvasView(inner: panels.reference, frame: frame, title: referenceTitle)
+    for (number, stroke) in kanji.strokes.strokes.enumerated() {
+      let style = assessment.verdict(ofReferenceIndex: number).map(style(for:)) ?? .ink
+      reference.strokes.append(StrokeView(points: unitPoints(stroke), style: style))
+      if let start = stroke.points.first {
+        reference.marks.append(Mark(at: unit(start), text: "\(number + 1)", style: style))
+      }
+    }
+    return [ink, reference]
+  }
 
   static func style(for verdict: Verdict) -> Style {
     switch verdict {

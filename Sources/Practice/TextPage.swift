@@ -17,16 +17,21 @@ public struct TextPage: Equatable, Sendable {
   public var title: String
   public var lines: [String]
   public var actions: [Action]
+  /// How many of the page's numbered entries (at most nine) the digits 1-9 open, each as
+  /// `.action` of its digit: the weak list's kanji, each to its page.
+  public var numbered: Int
   public private(set) var top = 0
   public private(set) var layout: Layout
 
   /// The size is the terminal's, given again by a resize event when the page is shown.
   public init(
-    title: String, lines: [String], actions: [Action] = [], columns: Int = 80, rows: Int = 24
+    title: String, lines: [String], actions: [Action] = [], numbered: Int = 0, columns: Int = 80,
+    rows: Int = 24
   ) {
     self.title = title
     self.lines = lines
     self.actions = actions
+    self.numbered = min(9, max(0, numbered))
     layout = Layout(columns: columns, rows: rows)
   }
 
@@ -49,6 +54,9 @@ public struct TextPage: Equatable, Sendable {
       top = max(0, top - (event == .key(.backspace) ? bodyRows : 1))
     case .key(.character(let key)) where actions.contains { $0.key == key }:
       return [.action(key)]
+    case .key(.character(let key))
+    where numbered > 0 && (1...numbered).contains(key.wholeNumberValue ?? 0):
+      return [.action(key)]
     default:
       break
     }
@@ -69,7 +77,9 @@ public struct TextPage: Equatable, Sendable {
   public var keys: KeyLine {
     let scroll = lines.count > bodyRows ? [("j/k", "or space scroll", "scroll")] : []
     let extra = actions.map { (String($0.key), $0.label, $0.label) }
-    return KeyLine(scroll + extra + [("q", "back", "back")])
+    let open =
+      numbered > 0 ? [(numbered == 1 ? "1" : "1-\(numbered)", "a kanji's page", "page")] : []
+    return KeyLine(scroll + extra + open + [("q", "back", "back")])
   }
 }
 

@@ -64,4 +64,54 @@ import Testing
     #expect(try store.reviewLog().map(\.kanji) == ["十"])
     #expect(try store.check().isHealthy)
   }
+
+  /// 十 failed yesterday, drawn with its second stroke backwards.
+  func failedStore() throws -> TemporaryStore {
+    let temporary = try dueStore()
+    _ = try temporary.store.recordReview(
+      ReviewInput(
+        kanji: "十", time: Date().addingTimeInterval(-86_400), rating: .again,
+        drawingJSON:
+          #"{"canvas":{"cellAspect":2,"columns":20,"rows":10},"strokes":[[[2,5],[18,5]],[[10,9],[10,1]]]}"#,
+        gradeJSON: """
+          {"kanji":"十","pass":false,"score":0.5,"errors":[{"type":"reversed","stroke":2,\
+          "message":"stroke 2 drawn backwards"}],"strokes":[{"stroke":1,"drawn":1,"verdict":"ok"},\
+          {"stroke":2,"drawn":2,"verdict":"reversed"}]}
+          """))
+    return temporary
+  }
+
+  @Test func enterOnTheDeckOpensTheKanjisPageWithItsHistoryAndQGoesBackToTheDeck() throws {
+    let temporary = try failedStore()
+    let context = try navigation.context(temporary)
+    let terminal = ScriptedTerminal([
+      navigation.when("Due now", navigation.keys("d")),
+      navigation.when("Deck: 2 kanji", navigation.keys("/ten\n")),
+      navigation.when("/ten: 1 shown", [.key(.enter)]),
+      navigation.when("Again  draws stroke 2 of 十 backwards", navigation.keys("q")),
+      // Back on the deck as it was left: the search still on.
+      navigation.when("/ten: 1 shown", [.key(.escape), .key(.character("q"))]),
+      navigation.when("Due now", navigation.keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: true).run(from: .home)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+    let page = try #require(terminal.shown.first { $0.text.contains("Kanji 十") })
+    #expect(page.text.contains("History, latest first (2 entries):"))
+    #expect(page.text.contains("Meanings: ten"))
+    #expect(page.canvases.map(\.title) == ["yours", "十"])
+  }
+
+  @Test func aDigitOnTheWeakListOpensThatKanjisPageAndQGoesBackToTheList() throws {
+    let temporary = try failedStore()
+    let context = try navigation.context(temporary)
+    let terminal = ScriptedTerminal([
+      navigation.when("Due now", navigation.keys("w")),
+      navigation.when("1. 十", navigation.keys("1")),
+      navigation.when("Kanji 十", navigation.keys("q")),
+      navigation.when("1-", navigation.keys("q")),
+      navigation.when("Due now", navigation.keys("q")),
+    ])
+    try App(context: context, terminal: terminal, hasHome: true).run(from: .home)
+    #expect(terminal.unreached.isEmpty, "never reached: \(terminal.unreached)")
+  }
 }

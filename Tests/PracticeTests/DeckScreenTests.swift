@@ -65,7 +65,8 @@ import Testing
     )
     #expect(lines[4] == "  校  new         -            -       0")
     #expect(lines[5] == "  議  review      in 30 days   40 d    0      suspended")
-    #expect(lines.last == "j/k move  / search  s suspend  r reset  x delete  a add  q back")
+    #expect(
+      lines.last == "j/k move  Enter page  / search  s suspend  r reset  x delete  a add  q back")
     #expect(deck.screen.texts[2].style == .accent)
   }
 
