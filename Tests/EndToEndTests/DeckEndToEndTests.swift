@@ -18,7 +18,8 @@ import Testing
     try app.tmux.type("d")
     var deck = try app.tmux.waitForText("Deck: 2 kanji").joined(separator: "\n")
     #expect(deck.contains("> 十  review      in "))
-    #expect(deck.contains("j/k move  Enter page  / search  s suspend  r reset  x delete  a add  q back"))
+    #expect(
+      deck.contains("j/k move  Enter page  / search  s suspend  r reset  x delete  a add  q back"))
 
     try app.tmux.type("/two")
     _ = try app.tmux.waitForText("/two: 1 shown")
