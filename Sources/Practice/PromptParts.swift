@@ -49,7 +49,9 @@ extension Screen {
   }
 
   static func isRadicalName(_ meaning: String) -> Bool {
-    meaning.contains(/radical (\(no\. ?\d+\)|number \d+|\d+)$/)
+    // The plain search first: a Regex match costs far more, and a prompt is drawn every frame.
+    meaning.contains("radical")
+      && meaning.contains(/radical (\(no\. ?\d+\)|number \d+|\d+)$/)
   }
 }
 

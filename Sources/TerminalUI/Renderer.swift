@@ -63,6 +63,7 @@ public enum Renderer {
           style: canvas.strokes[layer].style)
       }
     }
+    guard !canvas.marks.isEmpty else { return }
     var ink: Set<MarkPlacement.Cell> = []
     for row in 0..<inner.rows {
       for column in 0..<inner.columns where dots.character(column: column, row: row) != nil {
