@@ -5,12 +5,15 @@ import ProgressRecords
 
 extension SelfTestPicker {
   /// Ten kanji for a new test from the learner's store: the deck's reviewed kanji and the known
-  /// set, those tested longest ago first.
+  /// set, those tested longest ago first. A kanji the learner suspended is not asked.
   public func pick(store: ProgressStore, seed: UInt64?) throws -> [String] {
     let seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
-    let reviewed = try store.cards().filter { $0.card.reps > 0 }.map(\.kanji)
+    let cards = try store.cards()
+    let suspended = Set(cards.filter(\.suspended).map(\.kanji))
+    let reviewed = cards.filter { $0.card.reps > 0 && !$0.suspended }.map(\.kanji)
+    let known = try store.known().filter { !suspended.contains($0) }
     let history = try store.selfTests().map(SelfTestScore.init)
-    return pick(pool: reviewed + (try store.known()), history: history, seed: seed)
+    return pick(pool: reviewed + known, history: history, seed: seed)
   }
 
   /// Why there is no test, in words for the learner.

@@ -20,7 +20,10 @@ extension WeakListAnalysis {
     store: ProgressStore, now: Date, parts: ([String]) throws -> [String: KanjiParts]
   ) throws -> WeakList {
     let scheduler = try store.scheduler()
-    let cards = try store.cards()
+    // A suspended kanji is set aside by the learner: not offered to practise.
+    let all = try store.cards()
+    let suspended = Set(all.filter(\.suspended).map(\.kanji))
+    let cards = all.filter { !$0.suspended }
     let standings = cards.map {
       CardStanding(kanji: $0.kanji, card: $0.card, scheduler: scheduler, now: now)
     }
@@ -30,7 +33,9 @@ extension WeakListAnalysis {
         hints: entry.hintsUsed, grade: Grade.stored(entry.gradeJSON))
     }
     var seen = Set<String>()
-    let pool = (cards.map(\.kanji) + (try store.known())).filter { seen.insert($0).inserted }
+    let pool = (cards.map(\.kanji) + (try store.known())).filter {
+      !suspended.contains($0) && seen.insert($0).inserted
+    }
     return weakList(
       cards: standings, reviews: reviews, parts: try parts(pool), pool: pool, now: now)
   }
