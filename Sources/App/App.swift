@@ -86,12 +86,12 @@ public final class App {
     case .today:
       let now = Date()
       return try runSession(
-        cards: try host.distinguishingSamePrompts(host.dueCards(now: now)),
+        cards: try host.dueCards(now: now),
         deckIsEmpty: try host.deckIsEmpty, daily: true, now: now)
     case .practice(let kanji):
       let now = Date()
       return try runSession(
-        cards: try host.distinguishingSamePrompts(host.practiceCards(kanji, now: now)),
+        cards: try host.practiceCards(kanji, now: now),
         deckIsEmpty: false, daily: false, now: now)
     case .selfTest(let kanji, let seed):
       return try runSelfTest(kanji: kanji, seed: seed)
@@ -315,9 +315,7 @@ public final class App {
 
   /// What follows a session's last card: (re)learning cards due soon, or the summary's outlook.
   func sessionFinished(learnAhead: Bool) -> [Event] {
-    if learnAhead, let more = try? host.distinguishingSamePrompts(host.learnAhead(now: Date())),
-      !more.isEmpty
-    {
+    if learnAhead, let more = try? host.learnAhead(now: Date()), !more.isEmpty {
       return [.moreCards(more)]
     }
     return (try? host.outlook()).map { [.outlook($0)] } ?? []

@@ -69,11 +69,17 @@ public struct StoreHost {
 
   /// Today's session: due reviews, then new kanji up to the daily limit.
   public func dueCards(now: Date) throws -> [SessionCard] {
-    try store.sessionQueue(now: now).compactMap { queued in
-      try reference.kanji(queued.kanji).map {
-        SessionCard(kanji: $0, isNew: queued.isNew, state: queued.state)
-      }
-    }
+    try sessionCards(store.sessionQueue(now: now))
+  }
+
+  /// The queued kanji the reference data has, as session cards.
+  private func sessionCards(_ queued: [QueuedCard]) throws -> [SessionCard] {
+    try distinguishingSamePrompts(
+      queued.compactMap { queued in
+        try reference.kanji(queued.kanji).map {
+          SessionCard(kanji: $0, isNew: queued.isNew, state: queued.state)
+        }
+      })
   }
 
   /// The given kanji, in order, added to the deck if they are not in it, to be asked at once.
@@ -92,7 +98,7 @@ public struct StoreHost {
         "no stroke data for \(unknown.joined(separator: " ")) in \(reference.path)")
     }
     _ = try store.addCards(characters, at: now)
-    return cards
+    return try distinguishingSamePrompts(cards)
   }
 
   public func record(_ review: ReviewInput) throws {
@@ -143,7 +149,7 @@ public struct StoreHost {
 
   /// The cards, each with the other kanji of the deck that its meanings and readings would ask
   /// for as well (国 and 國), so that the prompt can say which is meant.
-  public func distinguishingSamePrompts(_ cards: [SessionCard]) throws -> [SessionCard] {
+  func distinguishingSamePrompts(_ cards: [SessionCard]) throws -> [SessionCard] {
     guard !cards.isEmpty else { return cards }
     struct Prompt: Hashable {
       var meanings: [String]
@@ -176,14 +182,11 @@ public struct StoreHost {
 
   public func learnAhead(now: Date) throws -> [SessionCard] {
     let learning = try store.sessionQueue(now: now) + store.laterToday(now: now)
-    return try learning.filter { queued in
-      (queued.state == .learning || queued.state == .relearning)
-        && (queued.due ?? now) <= now + Self.learnAheadLimit
-    }.compactMap { queued in
-      try reference.kanji(queued.kanji).map {
-        SessionCard(kanji: $0, isNew: false, state: queued.state)
-      }
-    }
+    return try sessionCards(
+      learning.filter { queued in
+        (queued.state == .learning || queued.state == .relearning)
+          && (queued.due ?? now) <= now + Self.learnAheadLimit
+      })
   }
 
   /// How many new kanji each `n` on the summary adds to today's limit.
@@ -211,12 +214,8 @@ public struct StoreHost {
         }
         return .moreCards(fresh)
       case .reviewsAhead:
-        let ahead = try store.reviewsAhead(now: now, limit: Self.reviewsAheadLimit)
-          .compactMap { queued in
-            try reference.kanji(queued.kanji).map {
-              SessionCard(kanji: $0, isNew: false, state: queued.state)
-            }
-          }
+        let ahead = try sessionCards(
+          store.reviewsAhead(now: now, limit: Self.reviewsAheadLimit))
         guard !ahead.isEmpty else {
           return .noMoreCards("No review is scheduled after today.")
         }
