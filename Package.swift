@@ -48,8 +48,8 @@ let package = Package(
     .target(
       name: "App",
       dependencies: [
-        "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress", "Practice",
-        "TerminalUI",
+        "SQLite", "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress",
+        "Practice", "TerminalUI",
       ]),
     .executableTarget(
       name: "kanji-write",
