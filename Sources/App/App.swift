@@ -182,10 +182,16 @@ public final class App {
       columns: terminal.columns, rows: terminal.rows, now: Date(),
       asciiFrame: settings.asciiFrame)
     var saved: SelfTestOutcome?
+    let previousGap = try WritingGap.load(store: context.store).gap
     let next = try run(&test, saved: { saved = $0 })
-    afterword +=
-      saved.map { SelfTestResultReport(outcome: $0, kanji: asked).lines }
-      ?? ["Self-test abandoned; nothing was stored."]
+    if let saved {
+      let gap = try WritingGap.load(store: context.store).gap
+      afterword +=
+        SelfTestResultReport(outcome: saved, kanji: asked, gap: gap, previousGap: previousGap)
+        .lines
+    } else {
+      afterword.append("Self-test abandoned; nothing was stored.")
+    }
     return next
   }
 

@@ -8,9 +8,11 @@ extension HomeFigures {
   public static func load(store: ProgressStore, now: Date) throws -> HomeFigures {
     let (due, new) = try studyCounts(store: store, now: now)
     let stats = try store.stats(now: now)
+    let (gap, nextTest) = try WritingGap.load(store: store)
     return HomeFigures(
       dueNow: due, newAvailable: new, reviewedToday: stats.reviewsToday,
-      streak: stats.streakDays, nextReview: try store.nextDue(after: now))
+      streak: stats.streakDays, nextReview: try store.nextDue(after: now), gap: gap,
+      nextSelfTest: nextTest)
   }
 
   /// The cards today's session would ask now: reviews due (learning cards due within the
@@ -35,8 +37,32 @@ extension StatsReport {
       let age = today - clock.dayNumber(entry.time)
       if (0..<30).contains(age) { perDay[29 - age] += 1 }
     }
+    let (gap, nextTest) = try WritingGap.load(store: store)
     return StatsReport(
       stats: try store.stats(now: now), reviewsPerDay: perDay,
-      selfTests: try store.selfTests().map(SelfTestScore.init), now: now, clock: clock)
+      selfTests: try store.selfTests().map(SelfTestScore.init), now: now, clock: clock, gap: gap,
+      nextSelfTest: nextTest)
+  }
+}
+
+extension WritingGap {
+  /// Kanji the learner can read: the known set and every kanji reviewed at least once.
+  public static func readable(store: ProgressStore) throws -> [String] {
+    let known = try store.known()
+    let seen = Set(known)
+    return known
+      + (try store.cards()).filter { $0.card.reps > 0 && !seen.contains($0.kanji) }
+      .map(\.kanji)
+  }
+
+  /// The learner's gap and when the next self-test is due (`self_test_every_days` after the
+  /// last; nil when none was taken).
+  public static func load(store: ProgressStore) throws -> (gap: WritingGap, nextTest: Date?) {
+    let tests = try store.selfTests().sorted { $0.time > $1.time }
+    let gap = WritingGap(
+      readingLevel: try readable(store: store).count,
+      tests: tests.map { $0.items.map(\.produced) })
+    let next = nextTest(last: tests.first?.time, everyDays: try store.int("self_test_every_days"))
+    return (gap, next)
   }
 }

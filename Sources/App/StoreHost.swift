@@ -31,6 +31,7 @@ public struct StoreHost {
   public static let screenSettings = [
     "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps", "desired_retention",
     "show_stroke_count", "rewrite_after_failure", "ascii_frame", "per_stroke_mode", "leniency",
+    "self_test_every_days",
   ]
 
   /// The settings screen's settings with their current values, as the catalog describes them.

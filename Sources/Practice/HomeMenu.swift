@@ -11,13 +11,22 @@ public struct HomeFigures: Equatable, Sendable {
   public var streak: Int
   /// The next review after now of a card already started, if any.
   public var nextReview: Date?
+  /// Kanji read against kanji probably written; nil when the store was not asked.
+  public var gap: WritingGap?
+  /// When the next self-test is due; nil when none was taken yet.
+  public var nextSelfTest: Date?
 
-  public init(dueNow: Int, newAvailable: Int, reviewedToday: Int, streak: Int, nextReview: Date?) {
+  public init(
+    dueNow: Int, newAvailable: Int, reviewedToday: Int, streak: Int, nextReview: Date?,
+    gap: WritingGap? = nil, nextSelfTest: Date? = nil
+  ) {
     self.dueNow = dueNow
     self.newAvailable = newAvailable
     self.reviewedToday = reviewedToday
     self.streak = streak
     self.nextReview = nextReview
+    self.gap = gap
+    self.nextSelfTest = nextSelfTest
   }
 }
 
@@ -140,6 +149,10 @@ public struct HomeMenu: Equatable, Sendable {
     if figures.dueNow == 0 {
       let next = figures.nextReview.map { Session.relative($0, from: now) } ?? "none scheduled"
       lines.append(("Next review", next))
+    }
+    if let gap = figures.gap {
+      lines.append(("Gap", gap.summary))
+      lines.append(("Next self-test", WritingGap.nextTestText(figures.nextSelfTest, now: now)))
     }
     return lines
   }

@@ -6,10 +6,25 @@ import KanjiData
 public struct SelfTestResultReport: Sendable {
   public var outcome: SelfTestOutcome
   public var kanji: [Kanji]
+  /// The gap with this test counted, and as it stood before it; nil leaves the line out.
+  public var gap: WritingGap?
+  public var previousGap: WritingGap?
 
-  public init(outcome: SelfTestOutcome, kanji: [Kanji]) {
+  public init(
+    outcome: SelfTestOutcome, kanji: [Kanji], gap: WritingGap? = nil,
+    previousGap: WritingGap? = nil
+  ) {
     self.outcome = outcome
     self.kanji = kanji
+    self.gap = gap
+    self.previousGap = previousGap
+  }
+
+  /// "Writable: ≈24 of the 30 you read (was ≈21)."
+  var writableLine: String? {
+    guard let gap, let writable = gap.writable else { return nil }
+    let was = previousGap?.writable.map { " (was ≈\($0))" } ?? ""
+    return "Writable: ≈\(writable) of the \(gap.readingLevel) kanji you read\(was)."
   }
 
   public var lines: [String] {
@@ -25,6 +40,7 @@ public struct SelfTestResultReport: Sendable {
         "  \(entry.produced ? "✓" : "✗") \(entry.kanji)"
           + (problems.isEmpty ? "" : "  " + problems.joined(separator: "; ")))
     }
+    if let writableLine { lines.append(writableLine) }
     lines.append("Stored. Every test and the trend: kanji-write test --history")
     return lines
   }

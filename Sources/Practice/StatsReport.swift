@@ -12,11 +12,17 @@ public struct StatsReport: Sendable {
   public var selfTests: [SelfTestScore]
   public var now: Date
   public var clock: DayClock
+  /// Kanji read against kanji probably written; nil leaves the section out.
+  public var gap: WritingGap?
+  /// When the next self-test is due; nil when none was taken yet.
+  public var nextSelfTest: Date?
 
   public init(
     stats: ProgressStats, reviewsPerDay: [Int], selfTests: [SelfTestScore], now: Date,
-    clock: DayClock
+    clock: DayClock, gap: WritingGap? = nil, nextSelfTest: Date? = nil
   ) {
+    self.gap = gap
+    self.nextSelfTest = nextSelfTest
     self.stats = stats
     self.reviewsPerDay = reviewsPerDay
     self.selfTests = selfTests
@@ -49,6 +55,12 @@ public struct StatsReport: Sendable {
     lines += DueForecast.lines(stats.forecast, now: now, clock: clock)
     lines.append("")
     lines += SelfTestHistoryReport(tests: selfTests, calendar: Self.calendar(clock)).lines
+    if let gap {
+      lines.append("")
+      lines.append("Your gap:")
+      lines += gap.lines.map { "  " + $0 }
+      lines.append("  Next self-test: " + WritingGap.nextTestText(nextSelfTest, now: now))
+    }
     return lines
   }
 

@@ -189,6 +189,10 @@ public enum SettingsCatalog {
     SettingDefinition(
       key: "leniency", kind: .choice(["strict", "normal", "lenient"]), defaultValue: "normal",
       help: "how strictly drawings are graded"),
+    // The self-test (Practice).
+    SettingDefinition(
+      key: "self_test_every_days", kind: .integer(1...365), defaultValue: "21",
+      help: "days between self-tests; the home screen says when the next is due"),
     // Kept by the app's "study more" on the session summary.
     SettingDefinition(
       key: "extra_new_today", kind: .dailyCount(0...ProgressStore.extraNewCap),

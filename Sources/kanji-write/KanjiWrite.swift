@@ -31,7 +31,7 @@ struct KanjiWrite: ParsableCommand {
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
       AppCommand.self, PracticeCommand.self, KnownCommand.self, WeakCommand.self,
-      TestCommand.self,
+      TestCommand.self, GapCommand.self,
 
     ],
     // `kanji-write` alone opens the app.

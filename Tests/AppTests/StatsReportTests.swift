@@ -35,6 +35,13 @@ import Testing
     #expect(lines.contains("Due in the next 14 days:"))
     #expect(lines.contains { $0.hasPrefix("Self-tests (") })
     #expect(lines.contains { $0.hasSuffix("0/1  一  (1 kanji: not in the trend)") })
-    #expect(lines.last == "Latest 100%; take another test in a few weeks to see the trend.")
+    #expect(lines.contains("Latest 100%; take another test in a few weeks to see the trend."))
+    // The gap: 一 and 二 reviewed; recall over both tests, the one-kanji test included.
+    #expect(lines.contains("Your gap:"))
+    #expect(
+      lines.contains(
+        "  Writing recall: 10 of 11 written completely (91%, 95%: 62–98%), over your last 2 self-tests."
+      ))
+    #expect(lines.last == "  Next self-test: in 18 days")
   }
 }

@@ -24,7 +24,8 @@ import Testing
     #expect(
       figures
         == HomeFigures(
-          dueNow: 1, newAvailable: 1, reviewedToday: 3, streak: 1, nextReview: graduated))
+          dueNow: 1, newAvailable: 1, reviewedToday: 3, streak: 1, nextReview: graduated,
+          gap: WritingGap(readingLevel: 2, tests: [])))
   }
 
   @Test func aLearningCardDueWithinTheLearnAheadLimitCountsAsDue() throws {

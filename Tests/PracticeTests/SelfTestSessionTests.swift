@@ -169,6 +169,17 @@ import Testing
     #expect(lines[1] == "  ✓ 一")
     #expect(lines[2] == "  ✗ 二  could not write it")
     #expect(lines[3] == "  ✗ 三  draws stroke 1 of 三 backwards")
+    #expect(!lines.contains { $0.hasPrefix("Writable") })
+    // With the gap before and after the test, the new estimate stands beside the old.
+    let before = WritingGap(
+      readingLevel: 30, tests: [Array(repeating: true, count: 7) + [false, false, false]])
+    let after = WritingGap(
+      readingLevel: 30, tests: [Array(repeating: true, count: 8) + [false, false]])
+    let compared = SelfTestResultReport(
+      outcome: try #require(saved), kanji: kanji, gap: after, previousGap: before
+    ).lines
+    #expect(compared.contains("Writable: ≈24 of the 30 kanji you read (was ≈21)."))
+    #expect(compared.last?.hasPrefix("Stored.") == true)
   }
 }
 
