@@ -76,3 +76,20 @@ import Testing
     #expect(try app.tmux.format("#{alternate_on}") == "0")
   }
 }
+
+/// The gap on the real app's home screen: the reading level, and when the next self-test is due.
+@Suite(.timeLimit(.minutes(1))) struct GapEndToEndTests {
+  @Test func theHomeScreenShowsTheGapAndTheNextSelfTest() throws {
+    let time = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3600))
+    let app = try AppUnderTest(
+      [],
+      before: [
+        ["known", "一二三四五六七八九"], ["add", "十"],
+        ["review", "--kanji", "十", "--rating", "good", "--at", time],
+        ["review", "--kanji", "十", "--rating", "good"],
+      ])
+    let home = try app.tmux.waitForText("Reviewed today").joined(separator: "\n")
+    #expect(home.contains("Gap               read 10; no self-test yet"))
+    #expect(home.contains("Next self-test    due now"))
+  }
+}

@@ -60,6 +60,25 @@ import Testing
     #expect(Set(picked) == Set(pool.suffix(4) + pool[4..<10]))
   }
 
+  /// A fresh set: nothing from the last two tests while the pool has enough else, drawn across
+  /// the whole pool so that the estimate is fair, not only from some corner of it.
+  @Test func aFreshSetLeavesOutTheLastTwoTestsAndSpreadsOverThePool() {
+    let scalars = (0x4E00..<0x4E28).compactMap { UnicodeScalar($0) }
+    let wide = scalars.map { String(Character($0)) }
+    let last = SelfTestScore(
+      date: Fixtures.daysAgo(7), kanji: Array(wide.prefix(10)), produced: 6)
+    let before = SelfTestScore(
+      date: Fixtures.daysAgo(28), kanji: Array(wide[10..<20]), produced: 5)
+    var seen: Set<String> = []
+    for seed in UInt64(1)...40 {
+      let picked = SelfTestPicker().pick(pool: wide, history: [last, before], seed: seed)
+      #expect(picked.count == 10)
+      #expect(Set(picked).isDisjoint(with: last.kanji + before.kanji))
+      seen.formUnion(picked)
+    }
+    #expect(seen == Set(wide[20...]))
+  }
+
   @Test func aSmallPoolGivesWhatThereIs() {
     #expect(SelfTestPicker().pick(pool: ["一", "二"], history: [], seed: 1).sorted() == ["一", "二"])
   }
