@@ -37,10 +37,11 @@ extension StatsReport {
       let age = today - clock.dayNumber(entry.time)
       if (0..<30).contains(age) { perDay[29 - age] += 1 }
     }
-    let (gap, nextTest) = try WritingGap.load(store: store)
+    let tests = try store.selfTests()
+    let (gap, nextTest) = try WritingGap.load(store: store, tests: tests)
     return StatsReport(
       stats: try store.stats(now: now), reviewsPerDay: perDay,
-      selfTests: try store.selfTests().map(SelfTestScore.init), now: now, clock: clock, gap: gap,
+      selfTests: tests.map(SelfTestScore.init), now: now, clock: clock, gap: gap,
       nextSelfTest: nextTest)
   }
 }
@@ -57,8 +58,11 @@ extension WritingGap {
 
   /// The learner's gap and when the next self-test is due (`self_test_every_days` after the
   /// last; nil when none was taken).
-  public static func load(store: ProgressStore) throws -> (gap: WritingGap, nextTest: Date?) {
-    let tests = try store.selfTests().sorted { $0.time > $1.time }
+  /// - Parameter tests: the stored self-tests, when the caller has read them already.
+  public static func load(store: ProgressStore, tests: [SelfTestRecord]? = nil) throws
+    -> (gap: WritingGap, nextTest: Date?)
+  {
+    let tests = try (tests ?? store.selfTests()).sorted { $0.time > $1.time }
     let gap = WritingGap(
       readingLevel: try readable(store: store).count,
       tests: tests.map { $0.items.map(\.produced) })

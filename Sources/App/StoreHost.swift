@@ -152,28 +152,19 @@ public struct StoreHost {
   /// for as well (国 and 國), so that the prompt can say which is meant.
   func distinguishingSamePrompts(_ cards: [SessionCard]) throws -> [SessionCard] {
     guard !cards.isEmpty else { return cards }
-    struct Prompt: Hashable {
-      var meanings: [String]
-      var onyomi: [String]
-      var kunyomi: [String]
-      init(_ kanji: Kanji) {
-        meanings = kanji.meanings
-        onyomi = kanji.onyomi
-        kunyomi = kanji.kunyomi
-      }
+    // Only the few hundred kanji that share a prompt are looked at, not the whole deck.
+    var group: [String: [String]] = [:]
+    for members in try reference.kanjiSharingPrompts() {
+      for character in members { group[character] = members }
     }
-    let wanted = Set(cards.map { Prompt($0.kanji) })
-    var byPrompt: [Prompt: [Kanji]] = [:]
-    for snapshot in try store.cards() {
-      guard let kanji = try reference.kanji(snapshot.kanji) else { continue }
-      let prompt = Prompt(kanji)
-      if wanted.contains(prompt) { byPrompt[prompt, default: []].append(kanji) }
-    }
-    return cards.map { card in
+    let asked = cards.filter { group[$0.kanji.character] != nil }
+    guard !asked.isEmpty else { return cards }
+    let deck = Set(try store.cards().map(\.kanji))
+    return try cards.map { card in
       var card = card
-      card.samePrompt = (byPrompt[Prompt(card.kanji)] ?? []).filter {
-        $0.character != card.kanji.character
-      }
+      card.samePrompt = try (group[card.kanji.character] ?? []).filter {
+        $0 != card.kanji.character && deck.contains($0)
+      }.compactMap { try reference.kanji($0) }
       return card
     }
   }

@@ -223,6 +223,27 @@ public final class ReferenceDatabase {
     }
   }
 
+  /// The kanji that share their English meanings and readings with another one (国 and 國),
+  /// in groups: a prompt of meanings and readings cannot tell the kanji of a group apart.
+  public func kanjiSharingPrompts() throws -> [[String]] {
+    let rows = try db.query(
+      """
+      SELECT character, meanings, onyomi, kunyomi FROM kanji
+      WHERE (meanings, onyomi, kunyomi) IN (
+        SELECT meanings, onyomi, kunyomi FROM kanji GROUP BY 1, 2, 3 HAVING count(*) > 1)
+      ORDER BY codepoint
+      """)
+    var groups: [[String]: [String]] = [:]
+    var order: [[String]] = []
+    for row in rows {
+      guard let character = row.string(0) else { continue }
+      let prompt = [row.string(1) ?? "", row.string(2) ?? "", row.string(3) ?? ""]
+      if groups[prompt] == nil { order.append(prompt) }
+      groups[prompt, default: []].append(character)
+    }
+    return order.compactMap { groups[$0] }
+  }
+
   /// The current JLPT level (5 for N5 ... 1 for N1) by the mapping `KanjiSelector.jlpt`
   /// states, or nil when KANJIDIC2 gives no level.
   public func jlptLevel(of kanji: Kanji) throws -> Int? {
