@@ -52,16 +52,19 @@ public struct KanjiPage: Equatable, Sendable {
 
   public mutating func handle(_ event: Event, at time: Date) -> [Effect] {
     now = time
+    if case .key(let key) = event,
+      let moved = Scrolling.top(
+        after: key, from: top, lines: historyLines.count, rows: historyRows)
+    {
+      top = moved
+      return []
+    }
     switch event {
     case .resize(let columns, let rows):
       layout = Layout(columns: columns, rows: rows)
       top = min(top, maxTop)
     case .key(.interrupt): return [.quit]
     case .key(.escape), .key(.character("q")): return [.close]
-    case .key(.character("j")), .key(.down): top = min(maxTop, top + 1)
-    case .key(.character("k")), .key(.up): top = max(0, top - 1)
-    case .key(.character(" ")): top = min(maxTop, top + historyRows)
-    case .key(.backspace): top = max(0, top - historyRows)
     default: break
     }
     return []

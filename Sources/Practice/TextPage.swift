@@ -40,6 +40,12 @@ public struct TextPage: Equatable, Sendable {
   var maxTop: Int { max(0, lines.count - bodyRows) }
 
   public mutating func handle(_ event: Event, at time: Date) -> [Effect] {
+    if case .key(let key) = event,
+      let moved = Scrolling.top(after: key, from: top, lines: lines.count, rows: bodyRows)
+    {
+      top = moved
+      return []
+    }
     switch event {
     case .resize(let columns, let rows):
       layout = Layout(columns: columns, rows: rows)
@@ -48,10 +54,6 @@ public struct TextPage: Equatable, Sendable {
       return [.quit]
     case .key(.escape), .key(.enter), .key(.character("q")):
       return [.close]
-    case .key(.character("j")), .key(.character(" ")):
-      top = min(maxTop, top + (event == .key(.character(" ")) ? bodyRows : 1))
-    case .key(.character("k")), .key(.backspace):
-      top = max(0, top - (event == .key(.backspace) ? bodyRows : 1))
     case .key(.character(let key)) where actions.contains { $0.key == key }:
       return [.action(key)]
     case .key(.character(let key))
