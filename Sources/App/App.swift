@@ -111,7 +111,8 @@ public final class App {
         return .kanjiPage(list.kanji[number - 1].kanji, returnTo: .weakList)
       }
     case .progress:
-      let report = try StatsReport.load(store: context.store, now: Date())
+      let report = try StatsReport.load(
+        store: context.store, now: Date(), columns: terminal.columns)
       return try runPage(TextPage(title: "Progress", lines: report.lines))
     case .deck:
       var deck =

@@ -2,6 +2,7 @@ import Foundation
 import Practice
 import Progress
 import ProgressRecords
+import Scheduler
 
 extension HomeFigures {
   /// The figures of `store` at `now`, counted the way today's session picks its cards.
@@ -29,7 +30,10 @@ extension HomeFigures {
 
 extension StatsReport {
   /// The figures of the learner's store now.
-  public static func load(store: ProgressStore, now: Date) throws -> StatsReport {
+  /// - Parameter columns: the width the charts may take.
+  public static func load(store: ProgressStore, now: Date, columns: Int = 80) throws
+    -> StatsReport
+  {
     let clock = try store.clock()
     let today = clock.dayNumber(now)
     var perDay = Array(repeating: 0, count: 30)
@@ -42,7 +46,23 @@ extension StatsReport {
     return StatsReport(
       stats: try store.stats(now: now), reviewsPerDay: perDay,
       selfTests: tests.map(SelfTestScore.init), now: now, clock: clock, gap: gap,
-      nextSelfTest: nextTest)
+      nextSelfTest: nextTest,
+      gapHistory: try GapHistory.load(store: store, tests: tests, now: now, clock: clock),
+      columns: columns)
+  }
+}
+
+extension GapHistory {
+  /// The gap week by week since the first self-test, from the learner's store.
+  public static func load(
+    store: ProgressStore, tests: [SelfTestRecord]? = nil, now: Date, clock: DayClock
+  ) throws -> GapHistory {
+    let readable = Set(try WritingGap.readable(store: store))
+    let since = try store.readableSince().filter { readable.contains($0.key) }.map(\.value)
+    return GapHistory(
+      readableSince: since,
+      tests: try (tests ?? store.selfTests()).map { ($0.time, $0.items.map(\.produced)) },
+      now: now, calendar: StatsReport.calendar(clock))
   }
 }
 

@@ -1,17 +1,21 @@
 import Foundation
 
-/// Every self-test, the weekly trend chart and the change since the first and the previous
-/// test, as plain text for `kanji-write test --history` and the app's screen.
+/// Every self-test, the trend chart and the change since the first and the previous test, as
+/// plain text for `kanji-write test --history` and the app's screen.
 public struct SelfTestHistoryReport: Sendable {
   public var trend: SelfTestTrend
   /// Every test, those outside the trend too, oldest first.
   public var tests: [SelfTestScore]
   public var calendar: Calendar
+  /// The width the chart may take: a braille line chart of every test from
+  /// `LineChart.minimumColumns` on, weekly bars below that.
+  public var columns: Int
 
-  public init(tests: [SelfTestScore], calendar: Calendar = .current) {
+  public init(tests: [SelfTestScore], calendar: Calendar = .current, columns: Int = 80) {
     self.trend = SelfTestTrend(tests: tests)
     self.tests = tests.sorted { $0.date < $1.date }
     self.calendar = calendar
+    self.columns = columns
   }
 
   public var lines: [String] {
@@ -33,7 +37,7 @@ public struct SelfTestHistoryReport: Sendable {
       return lines
     }
     lines.append("")
-    lines += TrendChart().lines(weeks: trend.weeks(calendar: calendar), calendar: calendar)
+    lines += chartLines
     lines.append("")
     var summary = "Latest \(Self.percent(latest.percent).trimmingCharacters(in: .whitespaces))"
     if let sinceFirst = trend.changeSinceFirst, let sinceLast = trend.changeSinceLast {
@@ -47,6 +51,17 @@ public struct SelfTestHistoryReport: Sendable {
     }
     lines.append(summary)
     return lines
+  }
+
+  /// The scores test by test as a line, or week by week as bars on a narrow screen.
+  var chartLines: [String] {
+    guard columns >= LineChart.minimumColumns else {
+      return TrendChart().lines(weeks: trend.weeks(calendar: calendar), calendar: calendar)
+    }
+    let scores = trend.tests.map { (date: $0.date, value: $0.percent) }
+    return LineChart(columns: columns, rows: 8).lines(
+      series: [.init(points: scores)], maximum: 100, label: { "\(Int($0.rounded()))%" },
+      calendar: calendar)
   }
 
   /// " 70%", right-aligned so the columns line up.

@@ -16,11 +16,18 @@ public struct StatsReport: Sendable {
   public var gap: WritingGap?
   /// When the next self-test is due; nil when none was taken yet.
   public var nextSelfTest: Date?
+  /// The gap week by week, drawn when the page is wide enough for a line chart.
+  public var gapHistory: GapHistory?
+  /// The width the charts may take.
+  public var columns: Int
 
   public init(
     stats: ProgressStats, reviewsPerDay: [Int], selfTests: [SelfTestScore], now: Date,
-    clock: DayClock, gap: WritingGap? = nil, nextSelfTest: Date? = nil
+    clock: DayClock, gap: WritingGap? = nil, nextSelfTest: Date? = nil,
+    gapHistory: GapHistory? = nil, columns: Int = 80
   ) {
+    self.gapHistory = gapHistory
+    self.columns = columns
     self.gap = gap
     self.nextSelfTest = nextSelfTest
     self.stats = stats
@@ -54,12 +61,21 @@ public struct StatsReport: Sendable {
     lines.append("Due in the next 14 days:")
     lines += DueForecast.lines(stats.forecast, now: now, clock: clock)
     lines.append("")
-    lines += SelfTestHistoryReport(tests: selfTests, calendar: Self.calendar(clock)).lines
+    lines +=
+      SelfTestHistoryReport(tests: selfTests, calendar: Self.calendar(clock), columns: columns)
+      .lines
     if let gap {
       lines.append("")
       lines.append("Your gap:")
       lines += gap.lines.map { "  " + $0 }
       lines.append("  Next self-test: " + WritingGap.nextTestText(nextSelfTest, now: now))
+      if let gapHistory, columns >= LineChart.minimumColumns {
+        let chart = gapHistory.chartLines(columns: columns - 2, calendar: Self.calendar(clock))
+        if !chart.isEmpty {
+          lines.append("")
+          lines += chart.map { "  " + $0 }
+        }
+      }
     }
     return lines
   }
@@ -74,7 +90,7 @@ public struct StatsReport: Sendable {
       })
   }
 
-  static func calendar(_ clock: DayClock) -> Calendar {
+  public static func calendar(_ clock: DayClock) -> Calendar {
     var calendar = Calendar(identifier: .iso8601)
     calendar.timeZone = clock.timeZone
     return calendar

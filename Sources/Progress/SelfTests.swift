@@ -95,4 +95,24 @@ extension ProgressStore {
       try db.query("SELECT kanji FROM known ORDER BY added_ms, rowid").compactMap { $0.string(0) }
     }
   }
+
+  /// Since when each kanji has been readable: its date in the known set, or its first review,
+  /// whichever came first. What the gap over the weeks counts the reading level from.
+  public func readableSince() throws -> [String: Date] {
+    try read {
+      var since: [String: Date] = [:]
+      let rows = try db.query(
+        """
+        SELECT kanji, added_ms FROM known
+        UNION ALL
+        SELECT kanji, min(time_ms) FROM review_log WHERE kind = 'review' GROUP BY kanji
+        """)
+      for row in rows {
+        guard let kanji = row.string(0), let ms = row.int64(1) else { continue }
+        let date = Millis.date(ms)
+        since[kanji] = min(since[kanji] ?? date, date)
+      }
+      return since
+    }
+  }
 }

@@ -42,7 +42,14 @@ struct GapCommand: ParsableCommand {
     let byLevel =
       [5, 4, 3, 2, 1].map { "N\($0) \(levels[$0] ?? 0)" } + ["none \(levels[nil] ?? 0)"]
     print("Reading level by JLPT: " + byLevel.joined(separator: ", "))
-    print("Next self-test: " + WritingGap.nextTestText(nextTest, now: Date()))
+    let now = Date()
+    print("Next self-test: " + WritingGap.nextTestText(nextTest, now: now))
+    let history = try GapHistory.load(store: store, now: now, clock: try store.clock())
+    let chart = history.chartLines(columns: 80, calendar: StatsReport.calendar(try store.clock()))
+    if !chart.isEmpty {
+      print("")
+      for line in chart { print(line) }
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KanjiData
-import TerminalUI
+import Practice
 
 /// `kanji-write info 学`: a kanji's dictionary entry, components, variants and its reference
 /// strokes drawn in braille with numbered start points.

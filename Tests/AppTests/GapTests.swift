@@ -67,6 +67,11 @@ import Testing
     let text = try run(["gap"], home: temporary.path)
     #expect(
       text.contains("You can read 30 kanji and write about 24 of them (95%: 15–28): a gap of 6."))
+    // The same figures week by week, as a braille line chart with its axis and dates.
+    let chart = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(chart.contains("Kanji you read (⣀⣀ solid) and can write (⡀⡀ dotted), week by week:"))
+    #expect(chart.contains { $0.hasPrefix("50 ┤") })
+    #expect(chart.contains { $0.hasPrefix(" 0 └───") })
   }
 
   @Test func gapWithNoSelfTestGivesTheReadingLevelAndNullRecall() throws {

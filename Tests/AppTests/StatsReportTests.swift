@@ -42,6 +42,9 @@ import Testing
       lines.contains(
         "  Writing recall: 10 of 11 written completely (91%, 95%: 62–98%), over your last 2 self-tests."
       ))
-    #expect(lines.last == "  Next self-test: in 18 days")
+    #expect(lines.contains("  Next self-test: in 18 days"))
+    // The gap over the weeks, as a line chart under the figures: one week so far.
+    #expect(lines.contains { $0.hasPrefix("  Kanji you read (⣀⣀ solid) and can write") })
+    #expect(lines.last?.trimmingCharacters(in: .whitespaces).hasPrefix("05-2") == true)
   }
 }

@@ -42,7 +42,8 @@ import Testing
         date: start.addingTimeInterval(Double(day) * 86_400 + 3600),
         kanji: "一二三四五六七八九十".map(String.init), produced: produced)
     }
-    let lines = SelfTestHistoryReport(tests: tests, calendar: .utc).lines
+    // Narrow: the weekly bars (LineChartTests covers the wide line chart).
+    let lines = SelfTestHistoryReport(tests: tests, calendar: .utc, columns: 34).lines
     #expect(lines[1] == "  2026-11-02   60%  6/10  一二三四五六七八九十")
     #expect(lines[3] == "  2026-11-16   90%  9/10  一二三四五六七八九十")
     #expect(lines.contains("100% ┤       ▂▂"))
