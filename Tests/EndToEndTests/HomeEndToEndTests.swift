@@ -92,4 +92,45 @@ import Testing
     #expect(home.contains("Gap               read 10; no self-test yet"))
     #expect(home.contains("Next self-test    due now"))
   }
+
+  /// The progress page draws the self-test scores and the gap week by week as braille lines.
+  @Test func theProgressPageDrawsTheGapWeekByWeek() throws {
+    let files = try TemporaryFolder()
+    let now = Date()
+    let kanji = Array("一二三四五六七八九十日月火水木金土山川田").map(String.init)
+    func millis(daysAgo: Double) -> Int {
+      Int(now.addingTimeInterval(-daysAgo * 86_400).timeIntervalSince1970 * 1000)
+    }
+    let tests: [[String: Any]] = [(1, 35.0, 4), (2, 14.0, 7)].map { id, daysAgo, produced in
+      [
+        "id": id, "time": millis(daysAgo: daysAgo), "score": produced * 10,
+        "items": kanji.prefix(10).enumerated().map { ["kanji": $1, "produced": $0 < produced] },
+      ]
+    }
+    let backup: [String: Any] = [
+      "format": "kanji-write-progress", "version": 1, "exportedAt": millis(daysAgo: 0),
+      "cards": [], "reviewLog": [], "settings": [:], "models": [], "selfTests": tests,
+      "known": kanji.map { ["kanji": $0, "addedAt": millis(daysAgo: 40)] },
+    ]
+    let path = files.path + "/backup.json"
+    try JSONSerialization.data(withJSONObject: backup).write(to: URL(fileURLWithPath: path))
+    let app = try AppUnderTest(
+      [], rows: 80,
+      before: [
+        ["import-progress", path], ["add", "十"], ["review", "--kanji", "十", "--rating", "easy"],
+      ])
+    _ = try app.tmux.waitForText("Reviewed today")
+    try app.tmux.type("p")
+    let page = try app.tmux.waitForText("week by week")
+    let braille = page.filter { line in
+      line.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+    }
+    let scores = try #require(page.firstIndex { $0.hasPrefix("100% ┤") })
+    let gap = try #require(page.firstIndex { $0.contains("Kanji you read (⣀⣀ solid)") })
+    #expect(page.contains { $0.hasPrefix("  0% └───") })
+    #expect(page.contains { $0.hasPrefix("  20 ┤") })
+    #expect(page.contains { $0.hasPrefix("   0 └───") })
+    #expect(scores < gap)
+    #expect(braille.count >= 6)
+  }
 }
