@@ -22,11 +22,20 @@ public struct ReplayEvaluation: Sendable, Equatable {
   public var unweightedLogLoss: Double
   public var rmseBins: Double
 
-  struct Prediction {
-    var time: Date
-    var p: Double
-    var outcome: Double
-    var bin: [Int]
+  /// One predicted review: when, the predicted recall, whether it was recalled (1) or not (0),
+  /// and its RMSE bin.
+  public struct Prediction: Sendable {
+    public var time: Date
+    public var p: Double
+    public var outcome: Double
+    public var bin: [Int]
+
+    public init(time: Date, p: Double, outcome: Double, bin: [Int]) {
+      self.time = time
+      self.p = p
+      self.outcome = outcome
+      self.bin = bin
+    }
   }
 
   public static func evaluate(_ log: [LoggedReview], model: FSRS, clock: DayClock)
@@ -63,7 +72,9 @@ public struct ReplayEvaluation: Sendable, Equatable {
     return summarise(predictions)
   }
 
-  static func bin(delta: Int, longReviews: Int, lapses: Int) -> [Int] {
+  /// The RMSE bin of a review `delta` days after the previous one, the `longReviews`-th on a
+  /// later day than its previous one, after `lapses` such reviews rated Again.
+  public static func bin(delta: Int, longReviews: Int, lapses: Int) -> [Int] {
     func bucket(_ x: Double, base: Double, scale: Double) -> Int {
       Int((scale * pow(base, (log(x) / log(base)).rounded(.down))).rounded())
     }
@@ -74,7 +85,8 @@ public struct ReplayEvaluation: Sendable, Equatable {
     ]
   }
 
-  static func summarise(_ predictions: [Prediction]) -> ReplayEvaluation {
+  /// The figures of `predictions`, which must be in time order (the recency weights follow it).
+  public static func summarise(_ predictions: [Prediction]) -> ReplayEvaluation {
     let n = predictions.count
     guard n > 1 else {
       return ReplayEvaluation(predictions: n, logLoss: 0, unweightedLogLoss: 0, rmseBins: 0)

@@ -1,0 +1,94 @@
+import Foundation
+import Scheduler
+
+/// fsrs-rs's training loss on some of a history's predictions: the recency-weighted binary
+/// cross-entropy of the predicted recall, plus an L2 pull of each weight toward its prior
+/// (scaled by `FSRSFit.priorWidths`), divided by the total recency weight.
+struct TrainingObjective {
+  let history: ReviewHistory
+  /// Each prediction's recency weight; 0 leaves it out of the loss.
+  let weights: [Double]
+  let totalWeight: Double
+  /// The steps to replay per card: up to its last weighted prediction.
+  let cardSteps: [ArraySlice<ReviewHistory.Step>]
+  let prior: [Double]
+  let variables: Set<Int>
+
+  /// Trains on the predictions in `range`, weighted 0.25 + 0.75 (i / (n - 1))^3 by time order.
+  init(history: ReviewHistory, range: Range<Int>, prior: [Double], variables: Set<Int>) {
+    self.history = history
+    self.prior = prior
+    self.variables = variables
+    var weights = [Double](repeating: 0, count: history.predictions.count)
+    let n = range.count
+    for (rank, index) in range.enumerated() {
+      weights[index] = n > 1 ? 0.25 + 0.75 * pow(Double(rank) / Double(n - 1), 3) : 1
+    }
+    self.weights = weights
+    totalWeight = weights.reduce(0, +)
+    cardSteps = history.cards.compactMap { steps in
+      guard let last = steps.lastIndex(where: { step in (step.prediction.map { weights[$0] } ?? 0) > 0 })
+      else { return nil }
+      return steps[...last]
+    }
+  }
+
+  static func crossEntropy(_ p: Double, outcome: Double) -> Double {
+    let p = min(max(p, 1e-7), 1 - 1e-7)
+    return -(outcome * log(p) + (1 - outcome) * log(1 - p))
+  }
+
+  func penalty(_ w: [Double]) -> Double {
+    variables.reduce(0) { sum, j in
+      let z = (w[j] - prior[j]) / FSRSFit.priorWidths[j]
+      return sum + z * z
+    }
+  }
+
+  /// The loss alone, computed in plain doubles through `FSRS`.
+  func value(_ w: [Double]) -> Double {
+    guard let model = try? FSRS(parameters: ModelParameters(model: FSRS.modelName, weights: w))
+    else { return .infinity }
+    var sum = 0.0
+    for steps in cardSteps {
+      var memory: MemoryState?
+      for step in steps {
+        if let index = step.prediction, let memory, weights[index] > 0 {
+          let p = model.retrievability(
+            elapsedDays: Double(step.elapsedDays), stability: memory.stability)
+          sum += weights[index] * Self.crossEntropy(p, outcome: history.predictions[index].outcome)
+        }
+        memory = model.nextState(memory, elapsedDays: step.elapsedDays, rating: step.rating)
+      }
+    }
+    return (sum + penalty(w)) / totalWeight
+  }
+
+  /// The loss and its exact gradient (zero for the weights not in `variables`).
+  func valueAndGradient(_ w: [Double]) -> (Double, [Double]) {
+    let model = DualFSRS(weights: w, variables: variables)
+    var sum = Dual(0)
+    for steps in cardSteps {
+      var memory: DualFSRS.State?
+      for step in steps {
+        if let index = step.prediction, let memory, weights[index] > 0 {
+          let p = model.retrievability(
+            elapsedDays: Double(step.elapsedDays), stability: memory.stability)
+          sum = sum + weights[index] * crossEntropy(p, outcome: history.predictions[index].outcome)
+        }
+        memory = model.nextState(memory, elapsedDays: step.elapsedDays, rating: step.rating)
+      }
+    }
+    var gradient = (0..<w.count).map { sum.partials[$0] / totalWeight }
+    for j in variables {
+      gradient[j] += 2 * (w[j] - prior[j]) / (FSRSFit.priorWidths[j] * FSRSFit.priorWidths[j])
+        / totalWeight
+    }
+    return ((sum.value + penalty(w)) / totalWeight, gradient)
+  }
+
+  func crossEntropy(_ p: Dual, outcome: Double) -> Dual {
+    let clamped = clamp(p, 1e-7...(1 - 1e-7))
+    return outcome > 0 ? -log(clamped) : -log(1 - clamped)
+  }
+}
