@@ -8,8 +8,10 @@ struct BoundedLBFGS {
   var upper: [Double]
   var memory = 10
   var maxIterations = 300
-  /// Stops when an iteration lowers the objective by less than this, relative to it.
-  var relativeTolerance = 1e-10
+  /// Stops when the last `window` iterations together lowered the objective by less than
+  /// this, relative to it: single steps of a curved valley vary too much to judge by one.
+  var relativeTolerance = 2e-7
+  var window = 5
 
   struct Result {
     var x: [Double]
@@ -32,6 +34,7 @@ struct BoundedLBFGS {
     var (f, g) = valueAndGradient(x)
     var steps: [(s: [Double], y: [Double], rho: Double)] = []
     var iteration = 0
+    var history = [f]
     while iteration < maxIterations {
       iteration += 1
       progress(iteration)
@@ -86,7 +89,13 @@ struct BoundedLBFGS {
       x = next
       f = nextValue
       g = nextGradient
-      if improvement <= relativeTolerance * max(1, abs(f)) { break }
+      history.append(f)
+      if improvement <= 0 { break }
+      if history.count > window,
+        history[history.count - 1 - window] - f <= relativeTolerance * max(1, abs(f))
+      {
+        break
+      }
     }
     return Result(x: x, value: f, iterations: iteration)
   }

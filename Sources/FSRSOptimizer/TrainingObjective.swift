@@ -33,11 +33,6 @@ struct TrainingObjective {
     }
   }
 
-  static func crossEntropy(_ p: Double, outcome: Double) -> Double {
-    let p = min(max(p, 1e-7), 1 - 1e-7)
-    return -(outcome * log(p) + (1 - outcome) * log(1 - p))
-  }
-
   func penalty(_ w: [Double]) -> Double {
     variables.reduce(0) { sum, j in
       let z = (w[j] - prior[j]) / FSRSFit.priorWidths[j]
@@ -45,50 +40,37 @@ struct TrainingObjective {
     }
   }
 
-  /// The loss alone, computed in plain doubles through `FSRS`.
+  /// The loss alone, in plain doubles.
   func value(_ w: [Double]) -> Double {
-    guard let model = try? FSRS(parameters: ModelParameters(model: FSRS.modelName, weights: w))
-    else { return .infinity }
-    var sum = 0.0
-    for steps in cardSteps {
-      var memory: MemoryState?
-      for step in steps {
-        if let index = step.prediction, let memory, weights[index] > 0 {
-          let p = model.retrievability(
-            elapsedDays: Double(step.elapsedDays), stability: memory.stability)
-          sum += weights[index] * Self.crossEntropy(p, outcome: history.predictions[index].outcome)
-        }
-        memory = model.nextState(memory, elapsedDays: step.elapsedDays, rating: step.rating)
-      }
-    }
-    return (sum + penalty(w)) / totalWeight
+    loss(GenericFSRS(weights: w)).value + penalty(w) / totalWeight
   }
 
   /// The loss and its exact gradient (zero for the weights not in `variables`).
   func valueAndGradient(_ w: [Double]) -> (Double, [Double]) {
-    let model = DualFSRS(weights: w, variables: variables)
-    var sum = Dual(0)
-    for steps in cardSteps {
-      var memory: DualFSRS.State?
-      for step in steps {
-        if let index = step.prediction, let memory, weights[index] > 0 {
-          let p = model.retrievability(
-            elapsedDays: Double(step.elapsedDays), stability: memory.stability)
-          sum = sum + weights[index] * crossEntropy(p, outcome: history.predictions[index].outcome)
-        }
-        memory = model.nextState(memory, elapsedDays: step.elapsedDays, rating: step.rating)
-      }
-    }
-    var gradient = (0..<w.count).map { sum.partials[$0] / totalWeight }
+    let sum = loss(GenericFSRS<Dual>(weights: w, variables: variables))
+    var gradient = (0..<w.count).map { sum.partials[$0] }
     for j in variables {
       gradient[j] += 2 * (w[j] - prior[j]) / (FSRSFit.priorWidths[j] * FSRSFit.priorWidths[j])
         / totalWeight
     }
-    return ((sum.value + penalty(w)) / totalWeight, gradient)
+    return (sum.value + penalty(w) / totalWeight, gradient)
   }
 
-  func crossEntropy(_ p: Dual, outcome: Double) -> Dual {
-    let clamped = clamp(p, 1e-7...(1 - 1e-7))
-    return outcome > 0 ? -log(clamped) : -log(1 - clamped)
+  /// The weighted cross-entropy over the trained predictions, divided by their total weight.
+  func loss<Number: FSRSNumber>(_ model: GenericFSRS<Number>) -> Number {
+    var sum = Number(0)
+    for steps in cardSteps {
+      var memory: GenericFSRS<Number>.State?
+      for step in steps {
+        if let index = step.prediction, let memory, weights[index] > 0 {
+          let p = model.retrievability(
+            elapsedDays: Double(step.elapsedDays), stability: memory.stability)
+          sum = sum + weights[index]
+            * GenericFSRS<Number>.crossEntropy(p, outcome: history.predictions[index].outcome)
+        }
+        memory = model.nextState(memory, elapsedDays: step.elapsedDays, rating: step.rating)
+      }
+    }
+    return sum / totalWeight
   }
 }

@@ -17,10 +17,10 @@ import Testing
     let log = try SyntheticLog(weights: Self.point, cards: 40, reviewsPerCard: 6).make()
     let history = ReviewHistory(log, clock: Self.clock)
     let model = try FSRS(parameters: ModelParameters(model: FSRS.modelName, weights: Self.point))
-    let dual = DualFSRS(weights: Self.point, variables: Set(0..<21))
+    let dual = GenericFSRS<Dual>(weights: Self.point, variables: Set(0..<21))
     for steps in history.cards {
       var plain: MemoryState?
-      var state: DualFSRS.State?
+      var state: GenericFSRS<Dual>.State?
       for step in steps {
         plain = model.nextState(plain, elapsedDays: step.elapsedDays, rating: step.rating)
         state = dual.nextState(state, elapsedDays: step.elapsedDays, rating: step.rating)
