@@ -53,7 +53,8 @@ let package = Package(
     .target(
       name: "App",
       dependencies: [
-        "SQLite", "KanjiData", "StrokeMatch", "Scheduler", "ProgressRecords", "Progress",
+        "SQLite", "KanjiData", "StrokeMatch", "Scheduler", "FSRSOptimizer", "ProgressRecords",
+        "Progress",
         "Practice", "TerminalUI",
       ]),
     .executableTarget(

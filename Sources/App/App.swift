@@ -16,6 +16,8 @@ public enum Destination: Equatable, Sendable {
   case selfTest(kanji: [String]?, seed: UInt64?)
   case weakList
   case progress
+  /// Fit the FSRS weights to the learner's log (`o` on the progress page), then offer to save.
+  case fitWeights
   /// Every card of the deck, to search, suspend, reset, delete, or add a list to.
   case deck
   case settings
@@ -111,8 +113,14 @@ public final class App {
         return .kanjiPage(list.kanji[number - 1].kanji, returnTo: .weakList)
       }
     case .progress:
-      let report = try StatsReport.load(store: context.store, now: Date())
-      return try runPage(TextPage(title: "Progress", lines: report.lines))
+      var report = try StatsReport.load(store: context.store, now: Date())
+      report.calibration?.fitHint = "press o to fit your weights to them"
+      let page = TextPage(
+        title: "Progress", lines: report.lines,
+        actions: [TextPage.Action(key: "o", label: "fit your FSRS weights")])
+      return try runPage(page) { key in key == "o" ? .fitWeights : nil }
+    case .fitWeights:
+      return try fitWeights()
     case .deck:
       var deck =
         try parkedDeck

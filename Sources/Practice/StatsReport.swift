@@ -16,11 +16,15 @@ public struct StatsReport: Sendable {
   public var gap: WritingGap?
   /// When the next self-test is due; nil when none was taken yet.
   public var nextSelfTest: Date?
+  /// The scheduler's calibration and fit; nil leaves the section out.
+  public var calibration: CalibrationReport?
 
   public init(
     stats: ProgressStats, reviewsPerDay: [Int], selfTests: [SelfTestScore], now: Date,
-    clock: DayClock, gap: WritingGap? = nil, nextSelfTest: Date? = nil
+    clock: DayClock, gap: WritingGap? = nil, nextSelfTest: Date? = nil,
+    calibration: CalibrationReport? = nil
   ) {
+    self.calibration = calibration
     self.gap = gap
     self.nextSelfTest = nextSelfTest
     self.stats = stats
@@ -60,6 +64,10 @@ public struct StatsReport: Sendable {
       lines.append("Your gap:")
       lines += gap.lines.map { "  " + $0 }
       lines.append("  Next self-test: " + WritingGap.nextTestText(nextSelfTest, now: now))
+    }
+    if let calibration {
+      lines.append("")
+      lines += calibration.lines
     }
     return lines
   }
