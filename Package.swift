@@ -37,7 +37,7 @@ let package = Package(
     // Fits the learner's FSRS-6 weights to their review log. Optimised in debug builds too:
     // its dual numbers are SIMD arithmetic, a hundred times slower unoptimised.
     .target(
-      name: "FSRSOptimizer", dependencies: ["Scheduler"],
+      name: "FSRSOptimizer", dependencies: ["Scheduler", "SeededRandom"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // The learner's records as values (reviews, cards, self-tests): what the store keeps and
     // the screens show, without the store.

@@ -33,6 +33,12 @@ struct OptimizeCommand: ParsableCommand {
       "Out-of-sample figures instead: five folds in time order, each fitted on the reviews before it.")
   var evaluate = false
 
+  @Flag(
+    help:
+      "Also propose a desired retention: a simulated year of study with the fitted weights at each retention from 0.70 to 0.95, the one with the least time per kanji remembered."
+  )
+  var retention = false
+
   @Flag(help: "Go back to the weights in use before the last saved ones.")
   var revert = false
 
@@ -40,11 +46,11 @@ struct OptimizeCommand: ParsableCommand {
   var json = false
 
   func validate() throws {
-    if revert && (revlog != nil || save || evaluate) {
+    if revert && (revlog != nil || save || evaluate || retention) {
       throw CLIError("--revert takes no other option but --home and --json")
     }
-    if evaluate && save {
-      throw CLIError("--evaluate only measures; fit without it to save")
+    if evaluate && (save || retention) {
+      throw CLIError("--evaluate only measures; fit without it to save or to --retention")
     }
   }
 
@@ -66,15 +72,20 @@ struct OptimizeCommand: ParsableCommand {
     let figures = FitFigures(
       reviews: source.log.count, logLoss: after.logLoss, rmseBins: after.rmseBins,
       defaultLogLoss: before.logLoss, defaultRmseBins: before.rmseBins)
+    let outcomes = retention ? try simulateRetention(fit, log: source.log) : nil
     if json {
       print(
         try CLI.json(
           OptimizeJSON(
             parameters: fit.weights, scope: fit.scope.rawValue, predictions: fit.reviews,
             logLoss: after.logLoss, rmseBins: after.rmseBins, defaultLogLoss: before.logLoss,
-            defaultRmseBins: before.rmseBins)))
+            defaultRmseBins: before.rmseBins,
+            retention: outcomes.map {
+              RetentionJSON(proposed: RetentionSimulation.best($0)?.retention, candidates: $0)
+            })))
     } else {
       print(Self.describe(fit, figures: figures))
+      if let outcomes { print(Self.describe(outcomes)) }
     }
     guard fit.scope != .defaults else { return }
     try offerToSave(fit, figures: figures, source: source)
@@ -104,6 +115,32 @@ struct OptimizeCommand: ParsableCommand {
     lines.append(
       String(format: "RMSE(bins)    %.6f -> %.6f", figures.defaultRmseBins, figures.rmseBins))
     lines.append("(in sample: defaults -> fitted)")
+    return lines.joined(separator: "\n")
+  }
+
+  func simulateRetention(_ fit: FSRSFit, log: [LoggedReview]) throws -> [RetentionSimulation.Outcome] {
+    var simulation = RetentionSimulation(model: try FSRS(parameters: fit.parameters))
+    simulation.useRatings(of: log)
+    return simulation.run()
+  }
+
+  static func describe(_ outcomes: [RetentionSimulation.Outcome]) -> String {
+    guard let best = RetentionSimulation.best(outcomes) else { return "" }
+    var lines = [
+      "",
+      "Desired retention: study time per kanji remembered after a simulated year (10 new a day):",
+    ]
+    for outcome in outcomes
+    where Int((outcome.retention * 100).rounded()) % 5 == 0 || outcome == best {
+      lines.append(
+        String(
+          format: "  %.2f  %5.1f s%@", outcome.retention, outcome.secondsPerKanji,
+          outcome == best ? "  <- least" : ""))
+    }
+    lines.append(
+      String(
+        format: "Proposed: %.2f. To use it: kanji-write config desired_retention %.2f",
+        best.retention, best.retention))
     return lines.joined(separator: "\n")
   }
 
@@ -178,6 +215,12 @@ struct OptimizeJSON: Encodable {
   var rmseBins: Double
   var defaultLogLoss: Double
   var defaultRmseBins: Double
+  var retention: RetentionJSON?
+}
+
+struct RetentionJSON: Encodable {
+  var proposed: Double?
+  var candidates: [RetentionSimulation.Outcome]
 }
 
 struct EvaluateJSON: Encodable {

@@ -103,6 +103,14 @@ import Testing
     #expect(figures["scope"] as? String == "initialStabilities")
     let weights = try #require(figures["parameters"] as? [Double])
     #expect(weights[4] == 6.4133 && weights[20] == 0.1542)
+
+    let retention = try runner.run("optimize", "--revlog", log, "--retention", "--json")
+    let simulated = try #require(runner.json(retention.stdout)?["retention"] as? [String: Any])
+    let proposed = try #require(simulated["proposed"] as? Double)
+    #expect((0.70...0.95).contains(proposed))
+    #expect((simulated["candidates"] as? [Any])?.count == 26)
+    let text = try runner.run("optimize", "--revlog", log, "--retention")
+    #expect(text.stdout.contains("Proposed: \(String(format: "%.2f", proposed)). To use it: kanji-write config desired_retention"))
   }
 
   @Test func badInputIsRefusedWithExitTwo() throws {
