@@ -88,6 +88,31 @@ import Testing
     )
   }
 
+  @Test func fitsTheLearnersOwnLogAndStatsShowsTheFit() throws {
+    let runner = try ProgressHomeRunner()
+    let kanji = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    try runner.seed(kanji)
+    var batch = ""
+    for (index, character) in kanji.enumerated() {
+      batch += #"{"kanji": "\#(character)", "rating": "good", "at": "2024-05-01T10:00:00Z"}"# + "\n"
+      let rating = index < 3 ? "again" : "good"
+      batch += #"{"kanji": "\#(character)", "rating": "\#(rating)", "at": "2024-05-04T10:00:00Z"}"#
+        + "\n"
+    }
+    try batch.write(toFile: runner.home + "/batch.jsonl", atomically: true, encoding: .utf8)
+    #expect(try runner.run("review", "--batch", runner.home + "/batch.jsonl").status == 0)
+    let before = try runner.run("stats")
+    #expect(before.stdout.contains("  Weights: the FSRS-6 defaults"))
+    let fit = try runner.run("optimize", "--save")
+    #expect(fit.status == 0, "\(fit.stderr)")
+    #expect(fit.stdout.hasPrefix("20 reviews, 10 predicted"))
+    #expect(fit.stdout.contains("only the initial stabilities w0-w3 are fitted"))
+    #expect(fit.stdout.contains("Saved: the next review uses them"))
+    let after = try runner.run("stats")
+    #expect(after.stdout.contains("to 20 reviews: log loss "))
+    #expect(after.stdout.contains("Predicted recall against actual"))
+  }
+
   @Test func smallLogsFollowTheEightAndSixtyFourRules() throws {
     let runner = try ProgressHomeRunner()
     let log = runner.home + "/log.csv"
