@@ -60,7 +60,8 @@ let package = Package(
     .executableTarget(
       name: "kanji-write",
       dependencies: [
-        "KanjiData", "StrokeMatch", "DrawingJSON", "Scheduler", "FSRSOptimizer", "ProgressRecords", "Progress",
+        "KanjiData", "StrokeMatch", "DrawingJSON", "Scheduler", "FSRSOptimizer", "ProgressRecords",
+        "Progress",
         "Practice", "TerminalUI", "App",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

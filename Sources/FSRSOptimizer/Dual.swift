@@ -111,10 +111,14 @@ struct Dual: FSRSNumber {
     return Dual(value, partials: partials)
   }
 
-  static func + (a: Dual, b: Dual) -> Dual { Dual(a.value + b.value, partials: a.partials + b.partials) }
+  static func + (a: Dual, b: Dual) -> Dual {
+    Dual(a.value + b.value, partials: a.partials + b.partials)
+  }
   static func + (a: Dual, b: Double) -> Dual { Dual(a.value + b, partials: a.partials) }
   static func + (a: Double, b: Dual) -> Dual { Dual(a + b.value, partials: b.partials) }
-  static func - (a: Dual, b: Dual) -> Dual { Dual(a.value - b.value, partials: a.partials - b.partials) }
+  static func - (a: Dual, b: Dual) -> Dual {
+    Dual(a.value - b.value, partials: a.partials - b.partials)
+  }
   static func - (a: Dual, b: Double) -> Dual { Dual(a.value - b, partials: a.partials) }
   static func - (a: Double, b: Dual) -> Dual { Dual(a - b.value, partials: -b.partials) }
   static prefix func - (a: Dual) -> Dual { Dual(-a.value, partials: -a.partials) }
@@ -140,7 +144,9 @@ struct Dual: FSRSNumber {
     return Dual(e, partials: e * x.partials)
   }
 
-  static func log(_ x: Dual) -> Dual { Dual(Foundation.log(x.value), partials: x.partials / x.value) }
+  static func log(_ x: Dual) -> Dual {
+    Dual(Foundation.log(x.value), partials: x.partials / x.value)
+  }
 
   static func pow(_ x: Dual, _ y: Dual) -> Dual {
     let logX = Foundation.log(x.value)

@@ -28,7 +28,9 @@ public struct FSRSFit: Sendable, Equatable {
   public var reviews: Int
   public var iterations: Int
 
-  public var parameters: ModelParameters { ModelParameters(model: FSRS.modelName, weights: weights) }
+  public var parameters: ModelParameters {
+    ModelParameters(model: FSRS.modelName, weights: weights)
+  }
 
   /// Fits the weights to the predictions of `history` in `range` (all by default), starting
   /// from and pulled toward the defaults. `progress` hears the fraction done, 0 to 1.

@@ -90,7 +90,8 @@ public struct RetentionSimulation: Sendable {
         let rating = Rating(rawValue: 1 + pick(firstRatings, &random))!
         seconds += learnSeconds[rating.rawValue - 1]
         let memory = model.initialState(rating)
-        cards.append(SimulatedCard(memory: memory, lastDay: day, due: day + interval(memory, retention)))
+        cards.append(
+          SimulatedCard(memory: memory, lastDay: day, due: day + interval(memory, retention)))
       }
     }
     let remembered = cards.reduce(0.0) { sum, card in
@@ -102,7 +103,11 @@ public struct RetentionSimulation: Sendable {
   }
 
   func interval(_ memory: MemoryState, _ retention: Double) -> Int {
-    max(1, min(36500, Int(model.interval(stability: memory.stability, desiredRetention: retention).rounded())))
+    max(
+      1,
+      min(
+        36500,
+        Int(model.interval(stability: memory.stability, desiredRetention: retention).rounded())))
   }
 
   /// An index drawn with the chances `weights` (summing to 1).

@@ -27,7 +27,9 @@ struct TrainingObjective {
     self.weights = weights
     totalWeight = weights.reduce(0, +)
     cardSteps = history.cards.compactMap { steps in
-      guard let last = steps.lastIndex(where: { step in (step.prediction.map { weights[$0] } ?? 0) > 0 })
+      guard
+        let last = steps.lastIndex(where: { step in (step.prediction.map { weights[$0] } ?? 0) > 0 }
+        )
       else { return nil }
       return steps[...last]
     }
@@ -50,7 +52,8 @@ struct TrainingObjective {
     let sum = loss(GenericFSRS<Dual>(weights: w, variables: variables))
     var gradient = (0..<w.count).map { sum.partials[$0] }
     for j in variables {
-      gradient[j] += 2 * (w[j] - prior[j]) / (FSRSFit.priorWidths[j] * FSRSFit.priorWidths[j])
+      gradient[j] +=
+        2 * (w[j] - prior[j]) / (FSRSFit.priorWidths[j] * FSRSFit.priorWidths[j])
         / totalWeight
     }
     return (sum.value + penalty(w) / totalWeight, gradient)
@@ -65,7 +68,8 @@ struct TrainingObjective {
         if let index = step.prediction, let memory, weights[index] > 0 {
           let p = model.retrievability(
             elapsedDays: Double(step.elapsedDays), stability: memory.stability)
-          sum = sum + weights[index]
+          sum =
+            sum + weights[index]
             * GenericFSRS<Number>.crossEntropy(p, outcome: history.predictions[index].outcome)
         }
         memory = model.nextState(memory, elapsedDays: step.elapsedDays, rating: step.rating)

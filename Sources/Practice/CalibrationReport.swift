@@ -66,7 +66,8 @@ public struct CalibrationReport: Equatable, Sendable {
     lines.append("Predicted recall against actual (│ predicted, █ actual):")
     let columns = fitted == nil ? ["weights in use"] : ["weights in use", "fitted"]
     lines.append(
-      "  predicted " + columns.map { $0.padding(toLength: 34, withPad: " ", startingAt: 0) }
+      "  predicted "
+        + columns.map { $0.padding(toLength: 34, withPad: " ", startingAt: 0) }
         .joined())
     for index in 0..<10 {
       let sets = [inUse] + (fitted.map { [$0] } ?? [])

@@ -30,7 +30,8 @@ struct OptimizeCommand: ParsableCommand {
 
   @Flag(
     help:
-      "Out-of-sample figures instead: five folds in time order, each fitted on the reviews before it.")
+      "Out-of-sample figures instead: five folds in time order, each fitted on the reviews before it."
+  )
   var evaluate = false
 
   @Flag(
@@ -118,7 +119,9 @@ struct OptimizeCommand: ParsableCommand {
     return lines.joined(separator: "\n")
   }
 
-  func simulateRetention(_ fit: FSRSFit, log: [LoggedReview]) throws -> [RetentionSimulation.Outcome] {
+  func simulateRetention(_ fit: FSRSFit, log: [LoggedReview]) throws -> [RetentionSimulation
+    .Outcome]
+  {
     var simulation = RetentionSimulation(model: try FSRS(parameters: fit.parameters))
     simulation.useRatings(of: log)
     return simulation.run()
@@ -167,7 +170,9 @@ struct OptimizeCommand: ParsableCommand {
     }
     let store = try source.store ?? CLI.openStore(home)
     try store.saveFittedModel(fit.parameters, figures: figures)
-    if !json { print("Saved: the next review uses them (`kanji-write optimize --revert` goes back).") }
+    if !json {
+      print("Saved: the next review uses them (`kanji-write optimize --revert` goes back).")
+    }
   }
 
   func runEvaluate(_ history: ReviewHistory) throws {
@@ -199,11 +204,15 @@ struct OptimizeCommand: ParsableCommand {
     let store = try CLI.openStore(home)
     let version = try store.revertModel()
     if json {
-      print(try CLI.json(RevertJSON(parameters: version.parameters.weights, created: CLI.format(version.created))))
+      print(
+        try CLI.json(
+          RevertJSON(parameters: version.parameters.weights, created: CLI.format(version.created))))
       return
     }
     let what = version.fit == nil ? "the default weights" : "the weights fitted"
-    print("Back to \(what) of \(CLI.local(version.created)): \(Self.format(version.parameters.weights))")
+    print(
+      "Back to \(what) of \(CLI.local(version.created)): \(Self.format(version.parameters.weights))"
+    )
   }
 }
 

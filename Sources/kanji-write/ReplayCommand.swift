@@ -22,7 +22,10 @@ struct ReplayCommand: ParsableCommand {
   )
   var revlog: String?
 
-  @Option(help: "The 21 FSRS-6 weights, comma-separated (default: the ones in use, or the defaults with --revlog).")
+  @Option(
+    help:
+      "The 21 FSRS-6 weights, comma-separated (default: the ones in use, or the defaults with --revlog)."
+  )
   var params: String?
 
   @Flag(help: "Print JSON.")
@@ -47,7 +50,9 @@ struct ReplayCommand: ParsableCommand {
             rmseBins: figures.rmseBins)))
       return
     }
-    print("\(source.log.count) reviews, \(figures.predictions) predicted (on a later day than the card's previous review)")
+    print(
+      "\(source.log.count) reviews, \(figures.predictions) predicted (on a later day than the card's previous review)"
+    )
     print("Weights: \(OptimizeCommand.format(parameters.weights))")
     print(
       String(

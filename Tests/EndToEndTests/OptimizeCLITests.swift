@@ -96,7 +96,8 @@ import Testing
     for (index, character) in kanji.enumerated() {
       batch += #"{"kanji": "\#(character)", "rating": "good", "at": "2024-05-01T10:00:00Z"}"# + "\n"
       let rating = index < 3 ? "again" : "good"
-      batch += #"{"kanji": "\#(character)", "rating": "\#(rating)", "at": "2024-05-04T10:00:00Z"}"#
+      batch +=
+        #"{"kanji": "\#(character)", "rating": "\#(rating)", "at": "2024-05-04T10:00:00Z"}"#
         + "\n"
     }
     try batch.write(toFile: runner.home + "/batch.jsonl", atomically: true, encoding: .utf8)
@@ -135,7 +136,10 @@ import Testing
     #expect((0.70...0.95).contains(proposed))
     #expect((simulated["candidates"] as? [Any])?.count == 26)
     let text = try runner.run("optimize", "--revlog", log, "--retention")
-    #expect(text.stdout.contains("Proposed: \(String(format: "%.2f", proposed)). To use it: kanji-write config desired_retention"))
+    #expect(
+      text.stdout.contains(
+        "Proposed: \(String(format: "%.2f", proposed)). To use it: kanji-write config desired_retention"
+      ))
   }
 
   @Test func badInputIsRefusedWithExitTwo() throws {

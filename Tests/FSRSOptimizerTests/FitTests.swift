@@ -46,7 +46,8 @@ import Testing
       for review in 0..<5 {
         log.append(
           LoggedReview(
-            cardID: "c\(card)", time: start.addingTimeInterval(Double(review * (card % 7 + 1)) * 86400),
+            cardID: "c\(card)",
+            time: start.addingTimeInterval(Double(review * (card % 7 + 1)) * 86400),
             rating: review == 0 ? .good : .again))
       }
     }
@@ -111,6 +112,7 @@ import Testing
     }
     #expect(abs(result.defaultLogLoss - sum / Double(tested)) <= 1e-12)
     #expect(result.logLoss < result.defaultLogLoss)
-    #expect(TimeSeriesEvaluation.evaluate(ReviewHistory(Self.twoReviewLog(5), clock: Self.clock)) == nil)
+    #expect(
+      TimeSeriesEvaluation.evaluate(ReviewHistory(Self.twoReviewLog(5), clock: Self.clock)) == nil)
   }
 }

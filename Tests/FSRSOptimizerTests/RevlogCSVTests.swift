@@ -23,7 +23,11 @@ import Testing
       3,1711744352250,2,2,5000
       3,1711744352999,0,2,5000
       """)
-    #expect(export == [LoggedReview(cardID: "3", time: Date(timeIntervalSince1970: 1_711_744_352.25), rating: .hard)])
+    #expect(
+      export == [
+        LoggedReview(
+          cardID: "3", time: Date(timeIntervalSince1970: 1_711_744_352.25), rating: .hard)
+      ])
   }
 
   @Test func badFilesAreRefusedWithTheLine() {

@@ -47,7 +47,8 @@ import Testing
       lines[2].hasSuffix(
         "to 400 reviews: log loss 0.4100 (defaults 0.4500), RMSE(bins) 0.0300 (defaults 0.0700)"))
     #expect(
-      lines[3] == "  800 reviews, twice the 400 of the last fit: press o to fit your weights to them.")
+      lines[3]
+        == "  800 reviews, twice the 400 of the last fit: press o to fit your weights to them.")
     // Two bins hold reviews: 80-90 % (three, two recalled) and 90-100 % (one).
     let bins = lines.filter { $0.contains("% of ") }
     #expect(bins.count == 2)
