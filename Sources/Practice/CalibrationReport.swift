@@ -66,19 +66,24 @@ public struct CalibrationReport: Equatable, Sendable {
     lines.append("Predicted recall against actual (│ predicted, █ actual):")
     let columns = fitted == nil ? ["weights in use"] : ["weights in use", "fitted"]
     lines.append(
-      "  predicted "
-        + columns.map { $0.padding(toLength: 34, withPad: " ", startingAt: 0) }
-        .joined())
+      Self.trimmed(
+        "  predicted "
+          + columns.map { $0.padding(toLength: 34, withPad: " ", startingAt: 0) }.joined()))
     for index in 0..<10 {
       let sets = [inUse] + (fitted.map { [$0] } ?? [])
       guard sets.contains(where: { $0.bins[index].count > 0 }) else { continue }
       let label = String(format: "%3d-%3d%%", index * 10, index * 10 + 10)
-      lines.append("  \(label) " + sets.map { Self.cell($0.bins[index]) }.joined())
+      lines.append(Self.trimmed("  \(label) " + sets.map { Self.cell($0.bins[index]) }.joined()))
     }
     if inUse.count == 0 {
       lines.append("  no review on a later day than the card's previous one yet")
     }
     return lines
+  }
+
+  /// `line` without the padding its last column leaves.
+  static func trimmed(_ line: String) -> String {
+    String(line.reversed().drop { $0 == " " }.reversed())
   }
 
   /// "██████████▌   │   87% of 412 " in 34 columns: the actual share as a bar of 14, the

@@ -42,6 +42,9 @@ import Testing
       lines.contains(
         "  Writing recall: 10 of 11 written completely (91%, 95%: 62–98%), over your last 2 self-tests."
       ))
-    #expect(lines.last == "  Next self-test: in 18 days")
+    #expect(lines.contains("  Next self-test: in 18 days"))
+    // The scheduler's section: 一's review two days after graduating is the one prediction.
+    #expect(lines.contains("Scheduler (FSRS-6):"))
+    #expect(lines.contains { $0.hasSuffix("100% of 1") })
   }
 }
