@@ -41,35 +41,7 @@ public struct ReplayEvaluation: Sendable, Equatable {
   public static func evaluate(_ log: [LoggedReview], model: FSRS, clock: DayClock)
     -> ReplayEvaluation
   {
-    var byCard: [String: [LoggedReview]] = [:]
-    for review in log { byCard[review.cardID, default: []].append(review) }
-    var predictions: [Prediction] = []
-    predictions.reserveCapacity(log.count)
-    for reviews in byCard.values {
-      let sorted = reviews.sorted { $0.time < $1.time }
-      var memory: MemoryState?
-      var previousDay: Int?
-      var longReviews = 0
-      var lapses = 0
-      for review in sorted {
-        let day = clock.dayNumber(review.time)
-        let delta = previousDay.map { day - $0 } ?? 0
-        if delta > 0, let memory {
-          longReviews += 1
-          predictions.append(
-            Prediction(
-              time: review.time,
-              p: model.retrievability(elapsedDays: Double(delta), stability: memory.stability),
-              outcome: review.rating == .again ? 0 : 1,
-              bin: bin(delta: delta, longReviews: longReviews, lapses: lapses)))
-        }
-        if delta > 0 && review.rating == .again { lapses += 1 }
-        memory = model.nextState(memory, elapsedDays: delta, rating: review.rating)
-        previousDay = day
-      }
-    }
-    predictions.sort { $0.time < $1.time }
-    return summarise(predictions)
+    ReviewHistory(log, clock: clock).evaluate(model)
   }
 
   /// The RMSE bin of a review `delta` days after the previous one, the `longReviews`-th on a

@@ -1,15 +1,14 @@
 import Foundation
-import Scheduler
 
-/// A review log arranged for fitting: each card's reviews in order with their elapsed days, and
-/// the predictions fsrs-rs evaluates (every review on a later day than the card's previous one)
-/// in time order.
+/// A review log arranged for replaying and fitting: each card's reviews in order with their
+/// elapsed days, and the predictions fsrs-rs evaluates (every review on a later day than the
+/// card's previous one) in time order.
 public struct ReviewHistory: Sendable {
-  struct Step: Sendable {
-    var elapsedDays: Int
-    var rating: Rating
+  public struct Step: Sendable {
+    public var elapsedDays: Int
+    public var rating: Rating
     /// The index in `predictions` of this review's prediction, if it is one.
-    var prediction: Int?
+    public var prediction: Int?
   }
 
   /// One predicted review: when, whether it was recalled, and its RMSE bin.
@@ -19,7 +18,8 @@ public struct ReviewHistory: Sendable {
     public var bin: [Int]
   }
 
-  var cards: [[Step]]
+  /// Each card's reviews, in order.
+  public private(set) var cards: [[Step]]
   public private(set) var predictions: [Prediction]
 
   /// The reviews of `log`, days counted by `clock` (the learner's day starts at its hour).
