@@ -55,4 +55,29 @@ import Testing
     #expect(weights[3] > 8.2956)
     #expect(weights[4] == 6.4133)
   }
+
+  @Test func optimizeAsksBeforeSavingOnATerminal() throws {
+    let folder = try TemporaryFolder()
+    let log = folder.file("log.csv")
+    try OptimizeCLITests.writeLog(100, to: log)
+    let declined = try AppUnderTest(["optimize", "--revlog", log])
+    _ = try declined.tmux.waitForText("Save these weights for your reviews? [y/N]")
+    try declined.tmux.type("n")
+    try declined.tmux.key("Enter")
+    let kept = try declined.tmux.waitForText("[exit 0]").joined(separator: "\n")
+    #expect(kept.contains("Not saved."))
+    #expect(!FileManager.default.fileExists(atPath: declined.home + "/progress.sqlite"))
+
+    let accepted = try AppUnderTest(["optimize", "--revlog", log], sharing: declined)
+    _ = try accepted.tmux.waitForText("Save these weights for your reviews? [y/N]")
+    try accepted.tmux.type("y")
+    try accepted.tmux.key("Enter")
+    _ = try accepted.tmux.waitForText("[exit 0]")
+    let replay = try BuiltBinary.run(
+      ["replay", "--json"], environment: BuiltBinary.environment(home: accepted.home))
+    let weights = try #require(
+      (try? JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any])?[
+        "parameters"] as? [Double])
+    #expect(abs(weights[2] - 2.3065) > 0.05)
+  }
 }
