@@ -6,8 +6,9 @@ import ProgressRecords
 import Scheduler
 
 extension CalibrationReport {
-  /// The calibration of the weights in use on the learner's log, with the last fit and the
-  /// retention figures; `fitted` adds the calibration of other weights beside it.
+  /// The calibration on the learner's log of the weights in use beside `fitted` ones, or, with
+  /// none, of the defaults beside the weights in use when those were fitted (before and after
+  /// fitting); with the last fit and the retention figures.
   static func load(
     store: ProgressStore, history: ReviewHistory, reviews: Int, trueRetention: Double?,
     fitted: ModelParameters? = nil
@@ -19,9 +20,23 @@ extension CalibrationReport {
         outcomes: outcomes)
     }
     let inUse = try store.modelVersions().last { $0.reverted == nil }
+    let parameters = try store.modelParameters()
+    let columns: [Column]
+    if let fitted {
+      columns = [
+        Column("weights in use", try calibration(parameters)),
+        Column("fitted", try calibration(fitted)),
+      ]
+    } else if inUse?.fit != nil {
+      columns = [
+        Column("defaults", try calibration(.fsrs6Default)),
+        Column("fitted, in use", try calibration(parameters)),
+      ]
+    } else {
+      columns = [Column("weights in use", try calibration(parameters))]
+    }
     return CalibrationReport(
-      inUse: try calibration(try store.modelParameters()),
-      fitted: try fitted.map(calibration), reviews: reviews, lastFit: inUse?.fit,
+      columns: columns, reviews: reviews, lastFit: inUse?.fit,
       lastFitDate: inUse?.fit == nil ? nil : inUse?.created, trueRetention: trueRetention,
       desiredRetention: try store.schedulingConfig().desiredRetention)
   }

@@ -1,16 +1,27 @@
 import Foundation
 import ProgressRecords
 
-/// The progress page's view of the scheduler: predicted recall against actual in ten bins (for
-/// the weights in use, and for freshly fitted ones), true retention against the desired one,
-/// the last fit, and whether it is time to fit again.
+/// The progress page's view of the scheduler: predicted recall against actual in ten bins, for
+/// one set of weights or two side by side (before and after fitting), true retention against
+/// the desired one, the last fit, and whether it is time to fit again.
 public struct CalibrationReport: Equatable, Sendable {
+  /// One set of weights' calibration, under its title ("defaults", "fitted, in use").
+  public struct Column: Equatable, Sendable {
+    public var title: String
+    public var calibration: Calibration
+
+    public init(_ title: String, _ calibration: Calibration) {
+      self.title = title
+      self.calibration = calibration
+    }
+  }
+
   /// Anki's rule: fit again once the reviews have doubled since the last fit, and not before
   /// there are this many.
   public static let suggestAfterReviews = 400
 
-  public var inUse: Calibration
-  public var fitted: Calibration?
+  /// At most two, shown side by side.
+  public var columns: [Column]
   /// Graded reviews in the log now.
   public var reviews: Int
   /// The figures of the fit in use, if the weights in use were fitted.
@@ -22,11 +33,10 @@ public struct CalibrationReport: Equatable, Sendable {
   public var fitHint: String? = "`kanji-write optimize` fits your weights to them"
 
   public init(
-    inUse: Calibration, fitted: Calibration? = nil, reviews: Int, lastFit: FitFigures?,
-    lastFitDate: Date?, trueRetention: Double?, desiredRetention: Double
+    columns: [Column], reviews: Int, lastFit: FitFigures?, lastFitDate: Date?,
+    trueRetention: Double?, desiredRetention: Double
   ) {
-    self.inUse = inUse
-    self.fitted = fitted
+    self.columns = columns
     self.reviews = reviews
     self.lastFit = lastFit
     self.lastFitDate = lastFitDate
@@ -64,18 +74,17 @@ public struct CalibrationReport: Equatable, Sendable {
     }
     lines.append("")
     lines.append("Predicted recall against actual (│ predicted, █ actual):")
-    let columns = fitted == nil ? ["weights in use"] : ["weights in use", "fitted"]
     lines.append(
       Self.trimmed(
         "  predicted "
-          + columns.map { $0.padding(toLength: 34, withPad: " ", startingAt: 0) }.joined()))
+          + columns.map { $0.title.padding(toLength: 34, withPad: " ", startingAt: 0) }.joined()))
     for index in 0..<10 {
-      let sets = [inUse] + (fitted.map { [$0] } ?? [])
-      guard sets.contains(where: { $0.bins[index].count > 0 }) else { continue }
+      let bins = columns.map { $0.calibration.bins[index] }
+      guard bins.contains(where: { $0.count > 0 }) else { continue }
       let label = String(format: "%3d-%3d%%", index * 10, index * 10 + 10)
-      lines.append(Self.trimmed("  \(label) " + sets.map { Self.cell($0.bins[index]) }.joined()))
+      lines.append(Self.trimmed("  \(label) " + bins.map(Self.cell).joined()))
     }
-    if inUse.count == 0 {
+    if (columns.first?.calibration.count ?? 0) == 0 {
       lines.append("  no review on a later day than the card's previous one yet")
     }
     return lines

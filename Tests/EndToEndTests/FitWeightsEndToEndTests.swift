@@ -41,6 +41,9 @@ import Testing
     try app.tmux.type("s")
     let saved = try app.tmux.waitForText("Weights fitted").joined(separator: "\n")
     #expect(saved.contains("to 20 reviews: log loss"))
+    // Before and after: the defaults beside the fitted weights now in use.
+    #expect(saved.contains("  predicted defaults"))
+    #expect(saved.contains("fitted, in use"))
     try app.tmux.type("q")
     _ = try app.tmux.waitForText("Reviewed today")
     try app.tmux.type("q")

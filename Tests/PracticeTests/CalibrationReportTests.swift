@@ -20,7 +20,11 @@ import Testing
 
   static func report(reviews: Int, lastFit: Int?) -> CalibrationReport {
     CalibrationReport(
-      inUse: Calibration(probabilities: [0.85, 0.82, 0.88, 0.95], outcomes: [1, 0, 1, 1]),
+      columns: [
+        .init(
+          "weights in use",
+          Calibration(probabilities: [0.85, 0.82, 0.88, 0.95], outcomes: [1, 0, 1, 1]))
+      ],
       reviews: reviews,
       lastFit: lastFit.map {
         FitFigures(
@@ -55,6 +59,17 @@ import Testing
     #expect(bins[0].hasPrefix("   80- 90% "))
     #expect(bins[0].contains(" 67% of 3"))
     #expect(bins[1].contains("100% of 1"))
+    report.columns.append(
+      .init(
+        "fitted", Calibration(probabilities: [0.75, 0.72, 0.78, 0.95], outcomes: [1, 0, 1, 1])))
+    let sideBySide = report.lines.filter { $0.contains("% of ") }
+    #expect(
+      report.lines.contains { $0.hasPrefix("  predicted weights in use") && $0.hasSuffix("fitted") }
+    )
+    // The 70-80 % bin holds only the fitted weights' three; 80-90 % only those in use.
+    #expect(sideBySide.count == 3)
+    #expect(sideBySide[0].hasPrefix("   70- 80%   ") && sideBySide[0].hasSuffix(" 67% of 3"))
+    #expect(sideBySide[2].components(separatedBy: "100% of 1").count == 3)
     report.fitHint = nil
     #expect(!report.lines.contains { $0.contains("press o") })
     #expect(!Self.report(reviews: 100, lastFit: nil).lines.contains { $0.contains("reviews, ") })
