@@ -60,8 +60,9 @@ struct OptimizeCommand: ParsableCommand {
       try runRevert()
       return
     }
-    let source = try ReviewSource.load(
-      revlog: revlog, home: home, access: save || !evaluate ? .readWrite : .readOnly)
+    // Opened as a reader: a home without a store is reported, not created; a writable store
+    // opened so can still save the fit.
+    let source = try ReviewSource.load(revlog: revlog, home: home)
     let history = ReviewHistory(source.log, clock: source.clock)
     if evaluate {
       try runEvaluate(history)
@@ -201,7 +202,8 @@ struct OptimizeCommand: ParsableCommand {
   }
 
   func runRevert() throws {
-    let store = try CLI.openStore(home)
+    // As a reader: a home without a store has nothing to revert and is not given one.
+    let store = try CLI.openStore(home, access: .readOnly)
     let version = try store.revertModel()
     if json {
       print(

@@ -86,11 +86,9 @@ struct ReviewSource {
   var parameters: ModelParameters
   var store: ProgressStore?
 
-  static func load(revlog: String?, home: HomeOption, access: ProgressStore.Access = .readOnly)
-    throws -> ReviewSource
-  {
+  static func load(revlog: String?, home: HomeOption) throws -> ReviewSource {
     guard let revlog else {
-      let store = try CLI.openStore(home, access: access)
+      let store = try CLI.openStore(home, access: .readOnly)
       return ReviewSource(
         log: try store.optimizerLog(), clock: try store.schedulingConfig().clock,
         parameters: try store.modelParameters(), store: store)

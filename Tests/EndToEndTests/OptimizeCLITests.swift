@@ -162,5 +162,11 @@ import Testing
     #expect(params.stderr == "kanji-write: --params: FSRS-6 needs 21 weights, got 3\n")
     let both = try runner.run("optimize", "--revert", "--save")
     #expect(both.status == 2)
+    // A home without a store is reported and left without one.
+    let empty = try ProgressHomeRunner()
+    let nothing = try empty.run("optimize")
+    #expect(nothing.status == 2)
+    #expect(nothing.stderr.contains("no progress in \(empty.home) yet"))
+    #expect(!FileManager.default.fileExists(atPath: empty.database))
   }
 }
