@@ -27,11 +27,8 @@ struct TrainingObjective {
     self.weights = weights
     totalWeight = weights.reduce(0, +)
     cardSteps = history.cards.compactMap { steps in
-      guard
-        let last = steps.lastIndex(where: { step in (step.prediction.map { weights[$0] } ?? 0) > 0 }
-        )
-      else { return nil }
-      return steps[...last]
+      let last = steps.lastIndex { step in step.prediction.map { weights[$0] > 0 } ?? false }
+      return last.map { steps[...$0] }
     }
   }
 
