@@ -35,10 +35,12 @@ extension CalibrationReport {
     } else {
       columns = [Column("weights in use", try calibration(parameters))]
     }
-    return CalibrationReport(
+    var report = CalibrationReport(
       columns: columns, reviews: reviews, lastFit: inUse?.fit,
       lastFitDate: inUse?.fit == nil ? nil : inUse?.created, trueRetention: trueRetention,
       desiredRetention: try store.schedulingConfig().desiredRetention)
+    report.usesDefaults = parameters == .fsrs6Default
+    return report
   }
 
   /// The progress page's section, from the store as it is now.

@@ -29,6 +29,9 @@ public struct CalibrationReport: Equatable, Sendable {
   public var lastFitDate: Date?
   public var trueRetention: Double?
   public var desiredRetention: Double
+  /// Whether the weights in use are FSRS-6's defaults (weights restored from a backup, say,
+  /// may be neither the defaults nor a fit with figures).
+  public var usesDefaults = true
   /// How to fit, said after the suggestion; nil leaves the suggestion out.
   public var fitHint: String? = "`kanji-write optimize` fits your weights to them"
 
@@ -65,7 +68,10 @@ public struct CalibrationReport: Equatable, Sendable {
             format: "log loss %.4f (defaults %.4f), RMSE(bins) %.4f (defaults %.4f)",
             lastFit.logLoss, lastFit.defaultLogLoss, lastFit.rmseBins, lastFit.defaultRmseBins))
     } else {
-      lines.append("  Weights: the FSRS-6 defaults")
+      lines.append(
+        usesDefaults
+          ? "  Weights: the FSRS-6 defaults"
+          : "  Weights: your own, without the figures of their fit")
     }
     if suggestsFitting, let fitHint {
       let since =

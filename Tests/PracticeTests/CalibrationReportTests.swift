@@ -73,5 +73,9 @@ import Testing
     report.fitHint = nil
     #expect(!report.lines.contains { $0.contains("press o") })
     #expect(!Self.report(reviews: 100, lastFit: nil).lines.contains { $0.contains("reviews, ") })
+    var restored = Self.report(reviews: 100, lastFit: nil)
+    #expect(restored.lines[2] == "  Weights: the FSRS-6 defaults")
+    restored.usesDefaults = false
+    #expect(restored.lines[2] == "  Weights: your own, without the figures of their fit")
   }
 }
