@@ -16,6 +16,8 @@ public enum Destination: Equatable, Sendable {
   case selfTest(kanji: [String]?, seed: UInt64?)
   case weakList
   case progress
+  /// Fit the FSRS weights to the learner's log (`o` on the progress page), then offer to save.
+  case fitWeights
   /// Every card of the deck, to search, suspend, reset, delete, or add a list to.
   case deck
   case settings
@@ -111,9 +113,15 @@ public final class App {
         return .kanjiPage(list.kanji[number - 1].kanji, returnTo: .weakList)
       }
     case .progress:
-      let report = try StatsReport.load(
+      var report = try StatsReport.load(
         store: context.store, now: Date(), columns: terminal.columns)
-      return try runPage(TextPage(title: "Progress", lines: report.lines))
+      report.calibration?.fitHint = "press o to fit your weights to them"
+      let page = TextPage(
+        title: "Progress", lines: report.lines,
+        actions: [TextPage.Action(key: "o", label: "fit your FSRS weights")])
+      return try runPage(page) { key in key == "o" ? .fitWeights : nil }
+    case .fitWeights:
+      return try fitWeights()
     case .deck:
       var deck =
         try parkedDeck

@@ -46,7 +46,7 @@ extension StatsReport {
     return StatsReport(
       stats: try store.stats(now: now), reviewsPerDay: perDay,
       selfTests: tests.map(SelfTestScore.init), now: now, clock: clock, gap: gap,
-      nextSelfTest: nextTest,
+      nextSelfTest: nextTest, calibration: try CalibrationReport.load(store: store, now: now),
       gapHistory: try GapHistory.load(store: store, tests: tests, now: now, clock: clock),
       columns: columns)
   }

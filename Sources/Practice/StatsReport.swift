@@ -20,12 +20,15 @@ public struct StatsReport: Sendable {
   public var gapHistory: GapHistory?
   /// The width the charts may take.
   public var columns: Int
+  /// The scheduler's calibration and fit; nil leaves the section out.
+  public var calibration: CalibrationReport?
 
   public init(
     stats: ProgressStats, reviewsPerDay: [Int], selfTests: [SelfTestScore], now: Date,
     clock: DayClock, gap: WritingGap? = nil, nextSelfTest: Date? = nil,
-    gapHistory: GapHistory? = nil, columns: Int = 80
+    calibration: CalibrationReport? = nil, gapHistory: GapHistory? = nil, columns: Int = 80
   ) {
+    self.calibration = calibration
     self.gapHistory = gapHistory
     self.columns = columns
     self.gap = gap
@@ -76,6 +79,10 @@ public struct StatsReport: Sendable {
           lines += chart.map { "  " + $0 }
         }
       }
+    }
+    if let calibration {
+      lines.append("")
+      lines += calibration.lines
     }
     return lines
   }

@@ -99,7 +99,10 @@ public struct ImportSummary: Codable, Equatable, Sendable {
 extension ProgressStore {
   public func backup(now: Date) throws -> ProgressBackup {
     let models = try read {
-      try db.query("SELECT name, weights FROM scheduler_models ORDER BY id").compactMap {
+      // Reverted versions are left out: restored, the last listed is the one in use.
+      try db.query(
+        "SELECT name, weights FROM scheduler_models WHERE reverted_ms IS NULL ORDER BY id"
+      ).compactMap {
         row -> ModelParameters? in
         guard let name = row.string(0), let text = row.string(1),
           let weights = try? JSONDecoder().decode([Double].self, from: Data(text.utf8))

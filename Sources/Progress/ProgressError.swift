@@ -22,6 +22,8 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
   case homeNotEmpty(path: String)
   /// A command that only reads was pointed at a home that holds no store.
   case noProgress(home: String)
+  /// `optimize --revert` with only the first weights stored.
+  case nothingToRevert
   case database(String)
 
   public var description: String {
@@ -64,6 +66,8 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
     case .noProgress(let home):
       return
         "no progress in \(home) yet: nothing has been studied there; check --home (or $KANJI_WRITE_HOME), or start with kanji-write add jlpt:N5"
+    case .nothingToRevert:
+      return "no earlier scheduler weights to go back to: the ones in use are the first stored"
     case .database(let message): return message
     }
   }

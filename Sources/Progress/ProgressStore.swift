@@ -197,12 +197,12 @@ public final class ProgressStore {
       [.text(parameters.model), .text(weights), .integer(Millis.from(time))])
   }
 
-  /// The model in use: the last one stored.
+  /// The model in use: the last one stored and not reverted.
   public func modelParameters() throws -> ModelParameters {
     try read {
       guard
         let row = try db.query(
-          "SELECT name, weights FROM scheduler_models ORDER BY id DESC LIMIT 1"
+          "SELECT name, weights FROM scheduler_models WHERE reverted_ms IS NULL ORDER BY id DESC LIMIT 1"
         ).first, let name = row.string(0), let weights = row.string(1),
         let values = try? JSONDecoder().decode([Double].self, from: Data(weights.utf8))
       else { return .fsrs6Default }

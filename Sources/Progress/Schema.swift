@@ -77,6 +77,17 @@ enum Schema {
     ALTER TABLE cards ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE cards ADD COLUMN reset_ms INTEGER;
     """,
+    // 6: fitted scheduler weights keep their figures (graded reviews fitted, in-sample log loss
+    // and RMSE(bins) of the fit and of the defaults); `optimize --revert` sets a version aside
+    // with `reverted_ms` instead of deleting it.
+    """
+    ALTER TABLE scheduler_models ADD COLUMN reviews INTEGER;
+    ALTER TABLE scheduler_models ADD COLUMN log_loss REAL;
+    ALTER TABLE scheduler_models ADD COLUMN rmse_bins REAL;
+    ALTER TABLE scheduler_models ADD COLUMN default_log_loss REAL;
+    ALTER TABLE scheduler_models ADD COLUMN default_rmse_bins REAL;
+    ALTER TABLE scheduler_models ADD COLUMN reverted_ms INTEGER;
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

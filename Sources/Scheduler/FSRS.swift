@@ -85,7 +85,7 @@ public struct FSRS: Sendable, Equatable {
   public static let difficultyRange = 1.0...10.0
 
   /// fsrs-rs parameter clipper bounds (w17, w18 use the bound for a single relearning step).
-  static let bounds: [ClosedRange<Double>] = [
+  public static let bounds: [ClosedRange<Double>] = [
     0.001...100, 0.001...100, 0.001...100, 0.001...100, 1...10, 0.001...4, 0.001...4,
     0.001...0.75, 0...4.5, 0...0.8, 0.001...3.5, 0.001...5, 0.001...0.25, 0.001...0.9, 0...4,
     0...1, 1...6, 0...2, 0...2, 0...0.8, 0.1...0.8,

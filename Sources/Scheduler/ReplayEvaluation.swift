@@ -22,48 +22,31 @@ public struct ReplayEvaluation: Sendable, Equatable {
   public var unweightedLogLoss: Double
   public var rmseBins: Double
 
-  struct Prediction {
-    var time: Date
-    var p: Double
-    var outcome: Double
-    var bin: [Int]
+  /// One predicted review: when, the predicted recall, whether it was recalled (1) or not (0),
+  /// and its RMSE bin.
+  public struct Prediction: Sendable {
+    public var time: Date
+    public var p: Double
+    public var outcome: Double
+    public var bin: [Int]
+
+    public init(time: Date, p: Double, outcome: Double, bin: [Int]) {
+      self.time = time
+      self.p = p
+      self.outcome = outcome
+      self.bin = bin
+    }
   }
 
   public static func evaluate(_ log: [LoggedReview], model: FSRS, clock: DayClock)
     -> ReplayEvaluation
   {
-    var byCard: [String: [LoggedReview]] = [:]
-    for review in log { byCard[review.cardID, default: []].append(review) }
-    var predictions: [Prediction] = []
-    predictions.reserveCapacity(log.count)
-    for reviews in byCard.values {
-      let sorted = reviews.sorted { $0.time < $1.time }
-      var memory: MemoryState?
-      var previousDay: Int?
-      var longReviews = 0
-      var lapses = 0
-      for review in sorted {
-        let day = clock.dayNumber(review.time)
-        let delta = previousDay.map { day - $0 } ?? 0
-        if delta > 0, let memory {
-          longReviews += 1
-          predictions.append(
-            Prediction(
-              time: review.time,
-              p: model.retrievability(elapsedDays: Double(delta), stability: memory.stability),
-              outcome: review.rating == .again ? 0 : 1,
-              bin: bin(delta: delta, longReviews: longReviews, lapses: lapses)))
-        }
-        if delta > 0 && review.rating == .again { lapses += 1 }
-        memory = model.nextState(memory, elapsedDays: delta, rating: review.rating)
-        previousDay = day
-      }
-    }
-    predictions.sort { $0.time < $1.time }
-    return summarise(predictions)
+    ReviewHistory(log, clock: clock).evaluate(model)
   }
 
-  static func bin(delta: Int, longReviews: Int, lapses: Int) -> [Int] {
+  /// The RMSE bin of a review `delta` days after the previous one, the `longReviews`-th on a
+  /// later day than its previous one, after `lapses` such reviews rated Again.
+  public static func bin(delta: Int, longReviews: Int, lapses: Int) -> [Int] {
     func bucket(_ x: Double, base: Double, scale: Double) -> Int {
       Int((scale * pow(base, (log(x) / log(base)).rounded(.down))).rounded())
     }
@@ -74,7 +57,8 @@ public struct ReplayEvaluation: Sendable, Equatable {
     ]
   }
 
-  static func summarise(_ predictions: [Prediction]) -> ReplayEvaluation {
+  /// The figures of `predictions`, which must be in time order (the recency weights follow it).
+  public static func summarise(_ predictions: [Prediction]) -> ReplayEvaluation {
     let n = predictions.count
     guard n > 1 else {
       return ReplayEvaluation(predictions: n, logLoss: 0, unweightedLogLoss: 0, rmseBins: 0)

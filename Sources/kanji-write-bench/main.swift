@@ -4,6 +4,7 @@ import Foundation
 let sections: [(name: String, run: () throws -> Void)] = [
   ("import", ImportBench.run),
   ("scheduler", SchedulerBench.run),
+  ("optimizer", OptimizerBench.run),
   ("grade", GradeBench.run),
   ("recognize", RecognizeBench.run),
   ("tui", TUIBench.run),

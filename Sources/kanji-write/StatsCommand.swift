@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
     abstract:
-      "Cards by state, reviews per day, true retention, the 14-day due forecast and the self-test trend."
+      "Cards by state, reviews per day, true retention, the 14-day due forecast, the self-test trend and the scheduler's calibration."
   )
 
   @OptionGroup var home: HomeOption

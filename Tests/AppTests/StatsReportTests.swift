@@ -45,6 +45,9 @@ import Testing
     #expect(lines.contains("  Next self-test: in 18 days"))
     // The gap over the weeks, as a line chart under the figures: one week so far.
     #expect(lines.contains { $0.hasPrefix("  Kanji you read (⣀⣀ solid) and can write") })
-    #expect(lines.last?.trimmingCharacters(in: .whitespaces).hasPrefix("05-2") == true)
+    #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("05-2") })
+    // The scheduler's section: 一's review two days after graduating is the one prediction.
+    #expect(lines.contains("Scheduler (FSRS-6):"))
+    #expect(lines.contains { $0.hasSuffix("100% of 1") })
   }
 }

@@ -101,13 +101,19 @@ import Testing
       try store.db.execute(
         """
         ALTER TABLE cards DROP COLUMN suspended; ALTER TABLE cards DROP COLUMN reset_ms;
+        ALTER TABLE scheduler_models DROP COLUMN reviews;
+        ALTER TABLE scheduler_models DROP COLUMN log_loss;
+        ALTER TABLE scheduler_models DROP COLUMN rmse_bins;
+        ALTER TABLE scheduler_models DROP COLUMN default_log_loss;
+        ALTER TABLE scheduler_models DROP COLUMN default_rmse_bins;
+        ALTER TABLE scheduler_models DROP COLUMN reverted_ms;
         PRAGMA user_version = 2
         """)
     }
     let store = try home.openStore()
     let backup = try #require(store.migrationBackup)
     #expect(backup.hasPrefix(home.database + ".v2-backup-"))
-    #expect(try store.db.scalar("PRAGMA user_version") == .integer(3))
+    #expect(try store.db.scalar("PRAGMA user_version") == .integer(Int64(Schema.currentVersion)))
     #expect(try store.cards().map(\.kanji) == ["学", "校", "先"])
     #expect(try store.cards().allSatisfy { !$0.suspended && $0.resetAt == nil })
     #expect(try store.reviewLog().count == 2)
