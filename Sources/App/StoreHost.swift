@@ -23,14 +23,16 @@ public struct StoreHost {
       perStrokeMode: try store.bool("per_stroke_mode"),
       showStrokeCount: try store.bool("show_stroke_count"),
       asciiFrame: try store.bool("ascii_frame"), studyNewCards: dailySession,
-      learnAhead: dailySession, rewriteAfterFailure: try store.bool("rewrite_after_failure"))
+      learnAhead: dailySession, rewriteAfterFailure: try store.bool("rewrite_after_failure"),
+      promptWords: try store.bool("prompt_words"))
     return (settings, Leniency(rawValue: try store.setting("leniency")) ?? .normal)
   }
 
   /// The settings the app's settings screen offers, in its order.
   public static let screenSettings = [
     "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps", "desired_retention",
-    "show_stroke_count", "rewrite_after_failure", "ascii_frame", "per_stroke_mode", "leniency",
+    "show_stroke_count", "prompt_words", "rewrite_after_failure", "ascii_frame", "per_stroke_mode",
+    "leniency",
     "self_test_every_days",
   ]
 
@@ -152,6 +154,7 @@ public struct StoreHost {
   /// for as well (国 and 國), so that the prompt can say which is meant.
   func distinguishingSamePrompts(_ cards: [SessionCard]) throws -> [SessionCard] {
     guard !cards.isEmpty else { return cards }
+    let cards = try withPromptWords(cards)
     // Only the few hundred kanji that share a prompt are looked at, not the whole deck.
     var group: [String: [String]] = [:]
     for members in try reference.kanjiSharingPrompts() {
@@ -165,6 +168,24 @@ public struct StoreHost {
       card.samePrompt = try (group[card.kanji.character] ?? []).filter {
         $0 != card.kanji.character && deck.contains($0)
       }.compactMap { try reference.kanji($0) }
+      return card
+    }
+  }
+
+  /// Words a prompt may choose its cues from, per kanji: the most frequent ones.
+  static let promptWordCandidates = 40
+
+  /// The cards, each with its prompt's word cues (the setting `prompt_words` on).
+  func withPromptWords(_ cards: [SessionCard]) throws -> [SessionCard] {
+    guard try store.bool("prompt_words") else { return cards }
+    let deck = Set(try store.cards().map(\.kanji))
+    return try cards.map { card in
+      var card = card
+      let character = card.kanji.character
+      card.promptWords = PromptWord.choose(
+        for: character,
+        from: try reference.words(containing: character, limit: Self.promptWordCandidates),
+        deck: deck)
       return card
     }
   }

@@ -11,6 +11,8 @@ public struct SessionCard: Equatable, Sendable {
   /// Other kanji of the deck asked by the same meanings and readings (国 and 國): the prompt
   /// says which one is meant.
   public var samePrompt: [Kanji] = []
+  /// Common words with the kanji blanked, shown beside the prompt as cues.
+  public var promptWords: [PromptWord] = []
 
   /// - Parameter state: the card's state; by default new or review, as `isNew` says.
   public init(kanji: Kanji, isNew: Bool, state: CardState? = nil) {

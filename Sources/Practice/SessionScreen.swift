@@ -134,6 +134,7 @@ extension Session {
   private func drawPrompt(_ prompt: PromptState, on screen: inout Screen) {
     guard let card = currentCard else { return }
     header(card.kanji, title: "Write the kanji", on: &screen)
+    if settings.promptWords { screen.addPromptWords(card.promptWords, beside: layout.canvas) }
     let reference = card.kanji.strokes.strokes
     var canvas = CanvasView(inner: layout.canvas, frame: frame)
     let next = prompt.ink.strokes.count
