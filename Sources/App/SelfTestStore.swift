@@ -10,7 +10,9 @@ extension SelfTestPicker {
     let seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
     let cards = try store.cards()
     let suspended = Set(cards.filter(\.suspended).map(\.kanji))
-    let reviewed = cards.filter { $0.card.reps > 0 && !$0.suspended }.map(\.kanji)
+    // The test asks kanji: word cards are not in its pool.
+    let reviewed = cards.filter { $0.card.reps > 0 && !$0.suspended && !CardKey.isWord($0.kanji) }
+      .map(\.kanji)
     let known = try store.known().filter { !suspended.contains($0) }
     let history = try store.selfTests().map(SelfTestScore.init)
     return pick(pool: reviewed + known, history: history, seed: seed)

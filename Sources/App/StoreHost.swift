@@ -79,7 +79,10 @@ public struct StoreHost {
   private func sessionCards(_ queued: [QueuedCard]) throws -> [SessionCard] {
     try distinguishingSamePrompts(
       queued.compactMap { queued in
-        try reference.kanji(queued.kanji).map {
+        if CardKey.isWord(queued.kanji) {
+          return try wordCard(queued.kanji).map { SessionCard(word: $0, state: queued.state) }
+        }
+        return try reference.kanji(queued.kanji).map {
           SessionCard(kanji: $0, isNew: queued.isNew, state: queued.state)
         }
       })
@@ -90,7 +93,9 @@ public struct StoreHost {
     var cards: [SessionCard] = []
     var unknown: [String] = []
     for character in characters {
-      if let kanji = try reference.kanji(character) {
+      if CardKey.isWord(character), let word = try wordCard(character) {
+        cards.append(SessionCard(word: word, state: .review))
+      } else if let kanji = try reference.kanji(character) {
         cards.append(SessionCard(kanji: kanji, isNew: false))
       } else {
         unknown.append(character)
@@ -102,6 +107,20 @@ public struct StoreHost {
     }
     _ = try store.addCards(characters, at: now)
     return try distinguishingSamePrompts(cards)
+  }
+
+  /// The word card of a `word:` key, or nil when the reference data lacks the word or one of
+  /// its kanji.
+  public func wordCard(_ key: String) throws -> WordCard? {
+    guard let written = CardKey.wordWritten(key),
+      let word = try reference.words(written: written).first
+    else { return nil }
+    var characters: [Kanji] = []
+    for character in word.writtenCharacters {
+      guard let kanji = try reference.kanji(character) else { return nil }
+      characters.append(kanji)
+    }
+    return characters.isEmpty ? nil : WordCard(word: word, characters: characters)
   }
 
   public func record(_ review: ReviewInput) throws {

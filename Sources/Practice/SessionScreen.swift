@@ -133,9 +133,14 @@ extension Session {
 
   private func drawPrompt(_ prompt: PromptState, on screen: inout Screen) {
     guard let card = currentCard else { return }
-    header(card.kanji, title: "Write the kanji", on: &screen)
-    if settings.promptWords { screen.addPromptWords(card.promptWords, beside: layout.canvas) }
-    let reference = card.kanji.strokes.strokes
+    if let word = card.word {
+      wordHeader(
+        word, title: "Write the word  " + word.boxes(filled: prompt.finished.count), on: &screen)
+    } else {
+      header(card.kanji, title: "Write the kanji", on: &screen)
+      if settings.promptWords { screen.addPromptWords(card.promptWords, beside: layout.canvas) }
+    }
+    let reference = Self.target(of: card, in: prompt).strokes.strokes
     var canvas = CanvasView(inner: layout.canvas, frame: frame)
     let next = prompt.ink.strokes.count
     if prompt.hintLevel >= 3 {
@@ -190,6 +195,52 @@ extension Session {
       status: status, keys: Self.rewriteKeys, on: &screen)
   }
 
+  /// A word's prompt: its reading with the kana in place, and its meaning; never its kanji.
+  private func wordHeader(_ word: WordCard, title: String, on screen: inout Screen) {
+    screen.texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
+    let progress = progressLine
+    screen.texts.append(
+      TextItem(
+        row: 0, column: max(CellWidth.of(title) + 2, layout.columns - progress.count - 1),
+        text: progress, style: .dim))
+    let meaning = word.word.meanings.first ?? "(no English meaning)"
+    screen.texts.append(
+      TextItem(
+        row: 1, column: 0, text: "\(word.kanaInPlace) — \(meaning)", style: .accent))
+    screen.texts.append(
+      TextItem(row: 2, column: 0, text: "reading: " + word.word.readings.joined(separator: "、")))
+  }
+
+  /// A word's feedback: each kanji's ink beside its reference, then the worst one's messages.
+  private func drawWordFeedback(
+    _ feedback: FeedbackState, word: WordCard, on screen: inout Screen
+  ) {
+    let verdict =
+      feedback.revealed
+      ? "the answer" : feedback.parts.allSatisfy(\.assessment.passed) ? "right" : "not right"
+    screen.texts.append(
+      TextItem(row: 0, column: 0, text: "\(word.word.written)  \(verdict)", style: .title))
+    screen.texts.append(
+      TextItem(
+        row: 1, column: 0,
+        text: "\(word.word.readings.first ?? "") — \(word.word.meanings.first ?? "")",
+        style: .accent))
+    screen.texts.append(
+      TextItem(
+        row: 2, column: 0,
+        text: feedback.parts.map {
+          "\($0.character): \($0.assessment.passed ? "right" : "not right")"
+        }.joined(separator: "   ")))
+    for (part, panels) in zip(
+      feedback.parts, layout.wordFeedbackPanels(count: feedback.parts.count))
+    {
+      screen.canvases += Self.feedbackCanvases(
+        ink: part.ink.strokes, assessment: part.assessment,
+        kanji: word.characters.first { $0.character == part.character } ?? word.characters[0],
+        panels: panels, frame: frame, referenceTitle: part.character)
+    }
+  }
+
   private func drawFeedback(_ feedback: FeedbackState, on screen: inout Screen) {
     guard let card = currentCard else { return }
     let verdict: String
@@ -198,10 +249,14 @@ extension Session {
     } else {
       verdict = feedback.assessment.passed ? "right" : "not right"
     }
-    header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
-    screen.canvases += Self.feedbackCanvases(
-      ink: feedback.ink.strokes, assessment: feedback.assessment, kanji: card.kanji,
-      panels: layout.feedbackPanels, frame: frame, referenceTitle: "reference")
+    if let word = card.word, !feedback.parts.isEmpty {
+      drawWordFeedback(feedback, word: word, on: &screen)
+    } else {
+      header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
+      screen.canvases += Self.feedbackCanvases(
+        ink: feedback.ink.strokes, assessment: feedback.assessment, kanji: card.kanji,
+        panels: layout.feedbackPanels, frame: frame, referenceTitle: "reference")
+    }
 
     var row = layout.feedbackTextRow
     let lastMessageRow = layout.statusRow - 1

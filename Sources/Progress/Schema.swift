@@ -77,6 +77,11 @@ enum Schema {
     ALTER TABLE cards ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE cards ADD COLUMN reset_ms INTEGER;
     """,
+    // 5: word cards (`word:勉強`, see CardKey) beside kanji cards, in the same tables; a word
+    // review's grade_json holds each kanji's grade.
+    """
+    ALTER TABLE cards ADD COLUMN kind TEXT NOT NULL DEFAULT 'kanji' CHECK (kind IN ('kanji', 'word'));
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

@@ -1,0 +1,66 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A word card in the real app in tmux: written kanji by kanji, graded as a whole.
+@Suite(.timeLimit(.minutes(1))) struct WordCardEndToEndTests {
+  @Test func writingBothKanjiRightIsAGoodForTheWord() throws {
+    let app = try AppUnderTest(["practice", "--word", "勉強"])
+    try app.tmux.waitForMouseMode()
+    let prompt = try app.tmux.waitForText("べんきょう").joined(separator: "\n")
+    #expect(prompt.contains("[__][  ]") && prompt.contains("□□ — study"))
+    #expect(!prompt.contains("勉") && !prompt.contains("強"))
+    try app.draw("勉")
+    try app.tmux.key("Enter")
+    let second = try app.tmux.waitForText("Kanji 2 of 2").joined(separator: "\n")
+    #expect(second.contains("[勉][__]") && !second.contains("強"))
+    try app.draw("強")
+    try app.tmux.key("Enter")
+    let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
+    #expect(feedback.contains("勉強  right"))
+    #expect(feedback.contains("勉: right") && feedback.contains("強: right"))
+    #expect(feedback.contains("Good: all strokes right"))
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Session done")
+    try app.tmux.key("q")
+    #expect(try app.waitForExit() == 0)
+    let reviews = try app.reviews()
+    #expect(reviews.count == 1)
+    #expect(reviews.first?["kanji"] as? String == "word:勉強")
+    #expect(reviews.first?["rating"] as? Int == LoggedRating.good.rawValue)
+  }
+
+  @Test func aWrongKanjiRatesTheWordAndTheWeakListNamesIt() throws {
+    let app = try AppUnderTest(["practice", "--word", "勉強"])
+    try app.tmux.waitForMouseMode()
+    try app.draw("勉")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Kanji 2 of 2")
+    // 強 without its last three strokes.
+    try app.draw("強", order: Array(1...8))
+    try app.tmux.key("Enter")
+    let feedback = try app.tmux.waitForText("Rating:").joined(separator: "\n")
+    #expect(feedback.contains("勉強  not right"))
+    #expect(feedback.contains("勉: right") && feedback.contains("強: not right"))
+    #expect(feedback.contains("Again: 強: "))
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("Session done")
+    try app.tmux.key("q")
+    #expect(try app.waitForExit() == 0)
+    let reviews = try app.reviews()
+    #expect(reviews.first?["rating"] as? Int == LoggedRating.again.rawValue)
+
+    let weak = try spawn(
+      [BuiltBinary.path, "weak", "--json"],
+      environment: ProcessInfo.processInfo.environment.merging(
+        BuiltBinary.environment(home: app.home)
+      ) { $1 })
+    #expect(weak.status == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(weak.output.utf8)) as? [String: Any])
+    let listed = try #require(object["kanji"] as? [[String: Any]])
+    #expect(listed.map { $0["kanji"] as? String } == ["強"])
+    let reasons = (listed.first?["reasons"] as? [String]) ?? []
+    #expect(reasons.contains { $0.contains("強") || $0.contains("stroke") }, "\(reasons)")
+  }
+}
