@@ -65,6 +65,7 @@ extension Session {
     "",
     "Stroke data: KanjiVG (Ulrich Apel and contributors), CC BY-SA 3.0.",
     "Dictionary: KANJIDIC2 (EDRDG), CC BY-SA 4.0. See README.",
+    "Words: JMdict (EDRDG), CC BY-SA 4.0.",
   ]
 
   private var frame: FrameKind { settings.asciiFrame ? .ascii : .box }
