@@ -97,17 +97,18 @@ import Testing
     let home = try TemporaryFolder()
     do {
       let store = try deck(home)
-      // The second schema had no suspension and no reset.
+      // The second schema had no suspension, no reset and no word cards.
       try store.db.execute(
         """
         ALTER TABLE cards DROP COLUMN suspended; ALTER TABLE cards DROP COLUMN reset_ms;
+        ALTER TABLE cards DROP COLUMN kind;
         PRAGMA user_version = 2
         """)
     }
     let store = try home.openStore()
     let backup = try #require(store.migrationBackup)
     #expect(backup.hasPrefix(home.database + ".v2-backup-"))
-    #expect(try store.db.scalar("PRAGMA user_version") == .integer(3))
+    #expect(try store.db.scalar("PRAGMA user_version") == .integer(Int64(Schema.currentVersion)))
     #expect(try store.cards().map(\.kanji) == ["学", "校", "先"])
     #expect(try store.cards().allSatisfy { !$0.suspended && $0.resetAt == nil })
     #expect(try store.reviewLog().count == 2)
