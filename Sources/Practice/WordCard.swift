@@ -58,7 +58,18 @@ public struct WordGrade: Decodable, Equatable, Sendable {
     /// The rating this kanji alone would have had (1 Again ... 4 Easy).
     public var rating: Int
     public var hints: Int
+    /// Nil when absent or unreadable: a damaged grade loses only its reasons.
     public var grade: Grade?
+
+    enum CodingKeys: String, CodingKey { case kanji, rating, hints, grade }
+
+    public init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      kanji = try container.decode(String.self, forKey: .kanji)
+      rating = try container.decode(Int.self, forKey: .rating)
+      hints = try container.decodeIfPresent(Int.self, forKey: .hints) ?? 0
+      grade = try? container.decodeIfPresent(Grade.self, forKey: .grade)
+    }
   }
 
   public var word: String

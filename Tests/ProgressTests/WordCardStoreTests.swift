@@ -1,0 +1,29 @@
+import Foundation
+import ProgressRecords
+import SQLite
+import Scheduler
+import TestSupport
+import Testing
+
+@testable import Progress
+
+/// Word cards live beside kanji cards in `cards` and `review_log`, under keys that cannot collide.
+@Suite struct WordCardStoreTests {
+  let day1 = Date(iso8601: "2024-05-01T10:00:00Z")
+
+  @Test func aOneKanjiWordAndItsKanjiAreTwoCards() throws {
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    let added = try store.addCards(["力", CardKey.word("力"), CardKey.word("勉強")], at: day1)
+    #expect(added.added == ["力", "word:力", "word:勉強"] && added.skipped.isEmpty)
+    let kinds = try store.db.query("SELECT kanji, kind FROM cards ORDER BY position").map {
+      [$0.string(0) ?? "", $0.string(1) ?? ""]
+    }
+    #expect(kinds == [["力", "kanji"], ["word:力", "word"], ["word:勉強", "word"]])
+    _ = try store.recordReview(ReviewInput(kanji: "word:力", time: day1, rating: .again))
+    #expect(try store.card("力")?.card.reps == 0)
+    #expect(try store.card("word:力")?.card.reps == 1)
+    #expect(try store.reviewLog().map(\.kanji) == ["word:力"])
+    #expect(CardKey.wordWritten("word:力") == "力" && CardKey.wordWritten("力") == nil)
+  }
+}
