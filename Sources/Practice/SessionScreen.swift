@@ -230,7 +230,9 @@ extension Session {
       TextItem(
         row: 2, column: 0,
         text: feedback.parts.map {
-          "\($0.character): \($0.assessment.passed ? "right" : "not right")"
+          let verdict =
+            $0.attempt.revealed ? "shown" : $0.assessment.passed ? "right" : "not right"
+          return "\($0.character): \(verdict)"
         }.joined(separator: "   ")))
     for (part, panels) in zip(
       feedback.parts, layout.wordFeedbackPanels(count: feedback.parts.count))

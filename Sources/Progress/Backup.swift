@@ -166,8 +166,11 @@ extension ProgressStore {
       for card in backup.cards {
         position += 1
         try db.run(
-          "INSERT OR IGNORE INTO cards(kanji, position, added_ms) VALUES (?, ?, ?)",
-          [.text(card.kanji), .integer(position), .integer(Millis.from(card.addedAt))])
+          "INSERT OR IGNORE INTO cards(kanji, position, added_ms, kind) VALUES (?, ?, ?, ?)",
+          [
+            .text(card.kanji), .integer(position), .integer(Millis.from(card.addedAt)),
+            .text(CardKey.isWord(card.kanji) ? "word" : "kanji"),
+          ])
         guard db.changes == 1 else {
           summary.cardsSkipped += 1
           continue

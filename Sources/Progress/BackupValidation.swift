@@ -64,7 +64,7 @@ private struct BackupCheck {
     var cardIndex: [String: Int] = [:]
     for (i, entry) in backup.cards.enumerated() {
       let record = label("cards", i, entry.kanji)
-      try kanji(entry.kanji, record)
+      try cardKey(entry.kanji, record)
       if let first = cardIndex[entry.kanji] {
         throw BackupProblem(record, "kanji \(entry.kanji) is also cards[\(first)]")
       }
@@ -150,7 +150,7 @@ private struct BackupCheck {
 
   /// Checks one log entry; returns its time in milliseconds.
   mutating func review(_ entry: ReviewLogEntry, _ record: String) throws -> Int64 {
-    try kanji(entry.kanji, record)
+    try cardKey(entry.kanji, record)
     let time = try event(entry.time, "time", record)
     switch (entry.kind, entry.rating) {
     case (.review, nil): throw BackupProblem(record, "rating is missing from a review")
@@ -194,6 +194,19 @@ private struct BackupCheck {
   // MARK: Fields
 
   /// A kanji is one character, and one the reference database has.
+  /// A card's key: a kanji, or `word:` and a word whose characters other than kana are kanji
+  /// of the reference database.
+  mutating func cardKey(_ text: String, _ record: String) throws {
+    guard let written = CardKey.wordWritten(text) else { return try kanji(text, record) }
+    let characters = written.unicodeScalars.filter {
+      !(0x3041...0x30FF).contains($0.value) && !(0x31F0...0x31FF).contains($0.value)
+    }
+    guard !characters.isEmpty, written.count <= 32 else {
+      throw BackupProblem(record, "kanji \(quoted(text)) is not a word card's key")
+    }
+    for character in characters { try kanji(String(Character(character)), record) }
+  }
+
   mutating func kanji(_ text: String, _ record: String, field: String = "kanji") throws {
     guard text.count == 1 else {
       throw BackupProblem(

@@ -26,4 +26,22 @@ import Testing
     #expect(try store.reviewLog().map(\.kanji) == ["word:力"])
     #expect(CardKey.wordWritten("word:力") == "力" && CardKey.wordWritten("力") == nil)
   }
+
+  @Test func aWordCardSurvivesABackupRoundTrip() throws {
+    let source = try TemporaryFolder()
+    let store = try source.openStore()
+    _ = try store.addCards([CardKey.word("勉強"), "強"], at: day1)
+    _ = try store.recordReview(
+      ReviewInput(kanji: "word:勉強", time: day1, rating: .good, gradeJSON: #"{"word":"勉強"}"#))
+    let data = try ProgressBackup.encoder().encode(try store.backup(now: day1))
+    let decoded = try ProgressBackup.decoder().decode(ProgressBackup.self, from: data)
+    let target = try TemporaryFolder()
+    let restored = try target.openStore()
+    let summary = try restored.restore(decoded.validated(now: Date()), merge: false)
+    #expect(summary.cardsAdded == 2 && summary.reviewsAdded == 1)
+    #expect(try restored.cards() == store.cards())
+    #expect(
+      try restored.db.scalar("SELECT kind FROM cards WHERE kanji = 'word:勉強'") == .text("word"))
+    #expect(try restored.reviewLog().first?.gradeJSON == #"{"word":"勉強"}"#)
+  }
 }
