@@ -32,6 +32,12 @@ extension Session {
     ("h", "hint", "hint"), ("s", "show answer", "show"), ("?", "help", "help"),
     ("q", "save & quit", "quit"),
   ])
+  /// A word's kanji before its last: Enter goes on to the next one.
+  public static let wordPromptKeys = KeyLine([
+    ("Enter", "next kanji", "next"), ("u", "undo", "undo"), ("c", "clear", "clear"),
+    ("h", "hint", "hint"), ("s", "show answer", "show"), ("?", "help", "help"),
+    ("q", "save & quit", "quit"),
+  ])
   public static let studyKeys = KeyLine([
     ("Enter", "start writing", "start"), ("r", "replay", "replay"), ("?", "help", "help"),
     ("q", "quit", "quit"),
@@ -49,7 +55,7 @@ extension Session {
   static let helpLines = [
     "Draw with the mouse: press, drag, release is one stroke.",
     "",
-    "Enter        check the drawing",
+    "Enter        check the drawing (a word: write the next kanji)",
     "u, Backspace undo the last stroke",
     "c            clear the canvas",
     "h            hint: where the next stroke starts and which way it goes;",
@@ -64,8 +70,7 @@ extension Session {
     "Ctrl-C       save and quit at once",
     "",
     "Stroke data: KanjiVG (Ulrich Apel and contributors), CC BY-SA 3.0.",
-    "Dictionary: KANJIDIC2 (EDRDG), CC BY-SA 4.0. See README.",
-    "Words: JMdict (EDRDG), CC BY-SA 4.0.",
+    "Dictionary: KANJIDIC2 (EDRDG), CC BY-SA 4.0; words: JMdict (EDRDG), the same.",
   ]
 
   private var frame: FrameKind { settings.asciiFrame ? .ascii : .box }
@@ -175,7 +180,8 @@ extension Session {
     }
     screen.canvases.append(canvas)
     let status = prompt.message ?? notice ?? "Strokes drawn: \(prompt.ink.strokes.count)"
-    footer(status: status, keys: Self.promptKeys, on: &screen)
+    let goesOn = card.word.map { prompt.finished.count + 1 < $0.characters.count } ?? false
+    footer(status: status, keys: goesOn ? Self.wordPromptKeys : Self.promptKeys, on: &screen)
   }
 
   /// The failed card once more: the whole reference faint behind the learner's strokes.
