@@ -127,7 +127,7 @@ extension ProgressStore {
           kanji: $0.kanji, addedAt: $0.addedAt, card: $0.card, suspended: $0.suspended,
           resetAt: $0.resetAt)
       },
-      reviewLog: try reviewLog(), selfTests: try selfTests(), known: known)
+      reviewLog: try reviewLog(), selfTests: try allSelfTests(), known: known)
   }
 
   /// True when the store has neither cards nor reviews nor self-tests.
@@ -204,8 +204,11 @@ extension ProgressStore {
             == 0
         else { continue }
         try db.run(
-          "INSERT INTO self_tests(time_ms, score) VALUES (?, ?)",
-          [.integer(Millis.from(test.time)), .real(test.score)])
+          "INSERT INTO self_tests(time_ms, score, kind) VALUES (?, ?, ?)",
+          [
+            .integer(Millis.from(test.time)), .real(test.score),
+            .text(test.isWordTest ? "words" : "kanji"),
+          ])
         let id = db.lastInsertRowID
         for (i, item) in test.items.enumerated() {
           try db.run(

@@ -184,7 +184,11 @@ private struct BackupCheck {
     let time = try event(test.time, "time", record)
     try number(test.score, 0...100, "score", record)
     for (i, item) in test.items.enumerated() {
-      try kanji(item.kanji, record, field: "items[\(i)].kanji")
+      if test.isWordTest {
+        try cardKey(item.kanji, record)
+      } else {
+        try kanji(item.kanji, record, field: "items[\(i)].kanji")
+      }
       try json(item.drawingJSON, "items[\(i)].drawingJSON", record)
       try json(item.gradeJSON, "items[\(i)].gradeJSON", record)
     }
@@ -193,7 +197,6 @@ private struct BackupCheck {
 
   // MARK: Fields
 
-  /// A kanji is one character, and one the reference database has.
   /// A card's key: a kanji, or `word:` and a word whose characters other than kana are kanji
   /// of the reference database.
   mutating func cardKey(_ text: String, _ record: String) throws {
@@ -207,6 +210,7 @@ private struct BackupCheck {
     for character in characters { try kanji(String(Character(character)), record) }
   }
 
+  /// A kanji is one character, and one the reference database has.
   mutating func kanji(_ text: String, _ record: String, field: String = "kanji") throws {
     guard text.count == 1 else {
       throw BackupProblem(

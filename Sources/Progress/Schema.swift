@@ -78,9 +78,10 @@ enum Schema {
     ALTER TABLE cards ADD COLUMN reset_ms INTEGER;
     """,
     // 5: word cards (`word:勉強`, see CardKey) beside kanji cards, in the same tables; a word
-    // review's grade_json holds each kanji's grade.
+    // review's grade_json holds each kanji's grade. A self-test on words has its own trend.
     """
     ALTER TABLE cards ADD COLUMN kind TEXT NOT NULL DEFAULT 'kanji' CHECK (kind IN ('kanji', 'word'));
+    ALTER TABLE self_tests ADD COLUMN kind TEXT NOT NULL DEFAULT 'kanji' CHECK (kind IN ('kanji', 'words'));
     """,
   ]
 

@@ -162,13 +162,20 @@ public struct SelfTestRecord: Equatable, Sendable, Codable {
   public var time: Date
   public var items: [SelfTestItem]
   public var score: Double
+  /// "words" for a test on words (items keyed `word:...`), nil for a test on kanji; a backup
+  /// from before word tests has none.
+  public var kind: String?
 
-  public init(id: Int64, time: Date, items: [SelfTestItem], score: Double) {
+  public init(id: Int64, time: Date, items: [SelfTestItem], score: Double, kind: String? = nil) {
     self.id = id
     self.time = time
     self.items = items
     self.score = score
+    self.kind = kind
   }
+
+  public var isWordTest: Bool { kind == SelfTestRecord.wordsKind }
+  public static let wordsKind = "words"
 }
 
 /// The key of a card in `cards.kanji` and `review_log.kanji`: a kanji card's key is the kanji

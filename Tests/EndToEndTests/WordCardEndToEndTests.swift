@@ -66,3 +66,40 @@ import Testing
     #expect(listed.first?["recentFailures"] as? Int == 1)
   }
 }
+
+/// The self-test on words in tmux: its own score and trend, apart from the kanji's.
+@Suite(.timeLimit(.minutes(1))) struct WordSelfTestEndToEndTests {
+  @Test func aWordTestIsScoredByWholeWordsAndKeptApart() throws {
+    let app = try AppUnderTest(["test", "--words", "--word", "一つ", "十分"])
+    try app.tmux.waitForMouseMode()
+    let first = try app.tmux.waitForText("word 1 of 2").joined(separator: "\n")
+    #expect(first.contains("[__]つ") && first.contains("ひとつ"))
+    #expect(!first.contains("一"))
+    try app.draw("一")
+    try app.tmux.key("Enter")
+    _ = try app.tmux.waitForText("word 2 of 2")
+    try app.draw("十")
+    try app.tmux.key("Enter")
+    // 分 not written: the second word is not complete.
+    _ = try app.tmux.waitForText("[十][__]")
+    try app.tmux.type("x")
+    let results = try app.tmux.waitForText("written completely").joined(separator: "\n")
+    #expect(results.contains("Self-test: 1 of 2 words written completely (50%)"))
+    try app.tmux.key("Enter")
+    #expect(try app.waitForExit() == 0)
+
+    func history(_ arguments: [String]) throws -> [[String: Any]] {
+      let result = try spawn(
+        [BuiltBinary.path, "test", "--history", "--json"] + arguments,
+        environment: ProcessInfo.processInfo.environment.merging(
+          BuiltBinary.environment(home: app.home)
+        ) { $1 })
+      let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+      return try #require((object as? [String: Any])?["tests"] as? [[String: Any]])
+    }
+    let words = try history(["--words"])
+    #expect(words.count == 1 && words.first?["score"] as? Double == 50)
+    #expect(try history([]).isEmpty)
+    #expect(try app.reviews().map { $0["kanji"] as? String } == ["word:一つ", "word:十分"])
+  }
+}

@@ -44,4 +44,27 @@ import Testing
       try restored.db.scalar("SELECT kind FROM cards WHERE kanji = 'word:勉強'") == .text("word"))
     #expect(try restored.reviewLog().first?.gradeJSON == #"{"word":"勉強"}"#)
   }
+
+  @Test func aTestOnWordsIsItsOwnTrendAndSurvivesABackup() throws {
+    let source = try TemporaryFolder()
+    let store = try source.openStore()
+    try store.recordSelfTest(
+      time: day1, items: [SelfTestItem(kanji: "一", produced: true)], score: 100)
+    try store.recordSelfTest(
+      time: day1.addingTimeInterval(60),
+      items: [SelfTestItem(kanji: "word:一つ", produced: false)], score: 0,
+      reviews: [ReviewInput(kanji: "word:一つ", time: day1, rating: .again)], words: true)
+    #expect(try store.selfTests().map(\.score) == [100])
+    #expect(try store.selfTests(words: true).map(\.score) == [0])
+    #expect(try store.selfTests(words: true).first?.items.first?.kanji == "word:一つ")
+    #expect(try store.card("word:一つ")?.card.reps == 1)
+
+    let data = try ProgressBackup.encoder().encode(try store.backup(now: day1))
+    let decoded = try ProgressBackup.decoder().decode(ProgressBackup.self, from: data)
+    let target = try TemporaryFolder()
+    let restored = try target.openStore()
+    _ = try restored.restore(decoded.validated(now: Date()), merge: false)
+    #expect(try restored.selfTests() == store.selfTests())
+    #expect(try restored.selfTests(words: true) == store.selfTests(words: true))
+  }
 }
