@@ -97,11 +97,11 @@ import Testing
     let home = try TemporaryFolder()
     do {
       let store = try deck(home)
-      // The second schema had no suspension, no reset and no word cards.
+      // The second schema had no suspension, no reset and no words.
       try store.db.execute(
         """
         ALTER TABLE cards DROP COLUMN suspended; ALTER TABLE cards DROP COLUMN reset_ms;
-        ALTER TABLE cards DROP COLUMN kind;
+        ALTER TABLE cards DROP COLUMN kind; ALTER TABLE self_tests DROP COLUMN kind;
         PRAGMA user_version = 2
         """)
     }
