@@ -38,7 +38,10 @@ struct AddCommand: ParsableCommand {
 
   func run() throws {
     guard !selectors.isEmpty else {
-      throw CLIError("name what to add: jlpt:N5, grade:1, joyo, freq:500, file:PATH or kanji")
+      throw CLIError(
+        words
+          ? "name the words to add: the words themselves (勉強 学校), freq:100 or jlpt:N5"
+          : "name what to add: jlpt:N5, grade:1, joyo, freq:500, file:PATH or kanji")
     }
     let reference = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: data.path))
     var wanted: [String] = []
