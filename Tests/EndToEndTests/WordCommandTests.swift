@@ -1,4 +1,5 @@
 import Foundation
+import KanjiData
 import TestSupport
 import Testing
 
@@ -49,5 +50,40 @@ import Testing
     let study = try #require(words.first { $0["word"] as? String == "勉強" })
     #expect(study["reading"] as? String == "べんきょう")
     #expect((study["meanings"] as? [String])?.first == "study")
+  }
+}
+
+/// `kanji-write add --words` through the built binary.
+@Suite struct AddWordsTests {
+  func added(_ output: ChildProcess.Output) throws -> [String: [String]] {
+    try #require(
+      try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String]])
+  }
+
+  @Test func addsTheWordsNamedAndNamesTheOthers() throws {
+    try Repository.requireReferenceDatabase()
+    let runner = try ProgressHomeRunner()
+    let first = try added(try runner.run("add", "--words", "勉強", "強勉", "食べる", "--json"))
+    #expect(first == ["added": ["勉強", "食べる"], "skipped": [], "unknown": ["強勉"]])
+    let again = try added(try runner.run("add", "--words", "勉強", "--json"))
+    #expect(again["skipped"] == ["勉強"] && again["added"] == [])
+    let refused = try runner.run("add", "--words", "強勉")
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("not among the common words: 強勉"))
+  }
+
+  @Test func theMostFrequentWordsAndAJLPTLevelsWords() throws {
+    let db = try ReferenceDatabase(path: Repository.requireReferenceDatabase())
+    let runner = try ProgressHomeRunner()
+    let frequent = try added(try runner.run("add", "--words", "freq:5", "--json"))
+    #expect(try frequent["added"] == db.mostFrequentWords(limit: 5).map(\.written))
+    let level = try added(try ProgressHomeRunner().run("add", "--words", "jlpt:N5", "--json"))
+    let n5 = Set(try db.characters(matching: .jlpt(5)))
+    let words = try #require(level["added"])
+    #expect(words.count > 100 && words.contains("学校"))
+    for written in words {
+      let kanji = try #require(try db.words(written: written).first).kanji
+      #expect(kanji.allSatisfy(n5.contains), "\(written)")
+    }
   }
 }
