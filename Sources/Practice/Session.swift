@@ -133,7 +133,7 @@ public struct Session: Sendable {
     index = undoneIndex
     var prompt = PromptState(startedAt: now, canvas: layout.canvas)
     prompt.message =
-      "Took back your \(feedback.chosen.label) for \(feedback.kanji): write it again."
+      "Took back your \(feedback.chosen.label) for \(CardKey.display(feedback.kanji)): write it again."
     phase = .prompt(prompt)
   }
 

@@ -75,4 +75,20 @@ import Testing
     // No writing again for a word: the session goes on.
     #expect(learner.session.phase == .summary)
   }
+
+  @Test func takingBackAWordAsksTheWholeWordAgain() {
+    var learner = Learner(
+      cards: [SessionCard(word: twelve, state: .review), SessionCard(kanji: ten, isNew: false)])
+    learner.draw(ten)
+    learner.send(.key(.enter))
+    learner.draw(two)
+    learner.send(.key(.enter))
+    learner.send(.key(.enter))
+    #expect(learner.records.map(\.kanji) == ["word:十二"])
+    learner.press("U")
+    #expect(learner.effects.last == .undoReview(kanji: "word:十二"))
+    learner.send(.undone)
+    #expect(learner.screenText.contains("Took back your Good for 十二: write it again."))
+    #expect(learner.screenText.contains("[__][  ]"))
+  }
 }
