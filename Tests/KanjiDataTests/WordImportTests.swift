@@ -102,6 +102,7 @@ private struct JMdictFixture {
     #expect(report.malformedJMdictRows[0].contains("Kanji row 7 (entry 600)"))
     #expect(logged == report.malformedJMdictRows)
     #expect(report.lines.contains { $0.hasPrefix("JMdict: 5 common written forms; kept 3 words") })
+    #expect(report.lines.contains("  skipped 1 malformed rows (listed above)"))
 
     let db = try ReferenceDatabase(path: fixtures.database)
     let words = try db.mostFrequentWords(limit: 10)

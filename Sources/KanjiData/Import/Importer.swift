@@ -83,9 +83,9 @@ public struct Importer {
             + "\(wordsWithOtherCharacters) with characters outside the database (or no kanji), "
             + "\(formsWithoutReading) without a reading of their own, "
             + "\(formsWithoutGloss) without an English gloss")
-        if !malformedJMdictRows.isEmpty {
-          lines.append("  skipped \(malformedJMdictRows.count) malformed rows (listed above)")
-        }
+        lines.append(
+          "  skipped \(malformedJMdictRows.count) malformed rows"
+            + (malformedJMdictRows.isEmpty ? "" : " (listed above)"))
       }
       lines.append(
         String(
