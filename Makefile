@@ -14,9 +14,13 @@ KANJIDIC_VERSION := 2022.08.23
 KANJIDIC_DEB := $(CACHE)/kanjidic-xml_$(KANJIDIC_VERSION)_all.deb
 KANJIDIC_SHA256 := d85c61495d3ea4acd3e7e78a9b6616e5511533d0909120ae038652c97d54e2e9
 KANJIDIC_XML := $(CACHE)/kanjidic-xml/usr/share/edict/kanjidic2.xml.gz
+JAMDICT_VERSION := 1.5
+JAMDICT_SDIST := $(CACHE)/jamdict_data-$(JAMDICT_VERSION).tar.gz
+JAMDICT_SHA256 := a4247dd9bb3148ab17c1b32fc56d7a7f1c35293b0d6ff2838c811f896d13f415
+JMDICT_DB := $(CACHE)/jamdict/jamdict.db
 
 # Debian packages the build and the tests need.
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev zlib1g-dev pkg-config tmux python3-pip time
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev zlib1g-dev pkg-config tmux python3-pip time xz-utils
 
 BIN_DEBUG = $(shell $(SWIFT) build --show-bin-path)/kanji-write
 
@@ -44,7 +48,7 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## data: download KanjiVG and KANJIDIC2 by package name, check them, build the reference database.
+## data: download KanjiVG, KANJIDIC2 and JMdict by package name, check them, build the reference database.
 data: $(DB)
 
 $(KANJIVG_WHEEL):
@@ -71,11 +75,28 @@ $(KANJIDIC_XML): $(KANJIDIC_DEB)
 	@dpkg-deb -x $< $(CACHE)/kanjidic-xml
 	@touch $@
 
+$(JAMDICT_SDIST):
+	@mkdir -p $(CACHE)
+	@command -v pip >/dev/null || command -v pip3 >/dev/null || { echo "pip is needed to fetch JMdict: sudo apt-get install python3-pip"; exit 1; }
+	@echo "Fetching JMdict (jamdict-data $(JAMDICT_VERSION)) from PyPI"
+	@$$(command -v pip || command -v pip3) download --quiet --no-deps --no-binary :all: --dest $(CACHE) jamdict-data==$(JAMDICT_VERSION) \
+	  || { echo "Could not download the PyPI package jamdict-data==$(JAMDICT_VERSION): check the network or your pip index"; exit 1; }
+	@echo "$(JAMDICT_SHA256)  $@" | sha256sum --check --quiet \
+	  || { echo "$@ does not have the expected sha256 $(JAMDICT_SHA256); removed it"; rm -f $@; exit 1; }
+
+# jamdict.db.xz (51 MB) unpacks to a 310 MB SQLite database the importer reads.
+$(JMDICT_DB): $(JAMDICT_SDIST)
+	@command -v xz >/dev/null || { echo "xz is needed to unpack JMdict: sudo apt-get install xz-utils"; exit 1; }
+	@mkdir -p $(CACHE)/jamdict
+	@tar -xzf $< -C $(CACHE)/jamdict --strip-components=2 jamdict_data-$(JAMDICT_VERSION)/jamdict_data/jamdict.db.xz
+	@rm -f $@ && xz -dk $@.xz && rm -f $@.xz
+	@touch $@
+
 # The database is rebuilt when the inputs or the importer change.
-$(DB): $(KANJIVG_WHEEL) $(KANJIDIC_XML) $(wildcard Sources/KanjiData/Import/*.swift)
+$(DB): $(KANJIVG_WHEEL) $(KANJIDIC_XML) $(JMDICT_DB) $(wildcard Sources/KanjiData/Import/*.swift)
 	@$(MAKE) --no-print-directory deps
 	$(SWIFT) build --product kanji-write
-	$(BIN_DEBUG) import --kanjivg $(KANJIVG_WHEEL) --kanjidic $(KANJIDIC_XML) --out $@
+	$(BIN_DEBUG) import --kanjivg $(KANJIVG_WHEEL) --kanjidic $(KANJIDIC_XML) --jmdict $(JMDICT_DB) --out $@
 
 run: deps data
 	$(SWIFT) build --product kanji-write

@@ -14,6 +14,8 @@ public enum Destination: Equatable, Sendable {
   case practice([String])
   /// The ten-kanji self-test of these kanji, or of ten chosen with `seed` (the clock's if nil).
   case selfTest(kanji: [String]?, seed: UInt64?)
+  /// The ten-word self-test of these words (as written), or of ten chosen with `seed`.
+  case wordSelfTest(words: [String]?, seed: UInt64?)
   case weakList
   case progress
   /// Fit the FSRS weights to the learner's log (`o` on the progress page), then offer to save.
@@ -97,6 +99,8 @@ public final class App {
         deckIsEmpty: false, daily: false, now: now)
     case .selfTest(let kanji, let seed):
       return try runSelfTest(kanji: kanji, seed: seed)
+    case .wordSelfTest(let words, let seed):
+      return try runWordSelfTest(words: words, seed: seed)
     case .weakList:
       let list = try WeakListAnalysis().weakList(
         store: context.store, reference: context.reference, now: Date())
@@ -198,6 +202,40 @@ public final class App {
       afterword +=
         SelfTestResultReport(outcome: saved, kanji: asked, gap: gap, previousGap: previousGap)
         .lines
+    } else {
+      afterword.append("Self-test abandoned; nothing was stored.")
+    }
+    return next
+  }
+
+  func runWordSelfTest(words: [String]?, seed: UInt64?) throws -> Destination? {
+    let keys =
+      try words?.map(CardKey.word)
+      ?? SelfTestPicker().pickWords(store: context.store, reference: context.reference, seed: seed)
+    guard keys.count == SelfTest.size || words != nil else {
+      let reason = SelfTestPicker.tooFewWords(keys.count)
+      let sentence = reason.prefix(1).uppercased() + reason.dropFirst() + "."
+      return try runPage(TextPage(title: "Self-test on words", lines: [sentence]))
+    }
+    let asked = try keys.map { key in
+      guard let card = try host.wordCard(key) else {
+        throw AppError(
+          "\(CardKey.display(key)) is not among the common words of the reference database")
+      }
+      return card
+    }
+    let (settings, leniency) = try host.settings(dailySession: false)
+    let reference = context.reference
+    var test = SelfTestSession(
+      words: asked,
+      judge: StrokeMatchJudge(
+        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
+      columns: terminal.columns, rows: terminal.rows, now: Date(),
+      asciiFrame: settings.asciiFrame)
+    var saved: SelfTestOutcome?
+    let next = try run(&test, saved: { saved = $0 })
+    if let saved {
+      afterword += SelfTestResultReport(outcome: saved, kanji: test.kanji).lines
     } else {
       afterword.append("Self-test abandoned; nothing was stored.")
     }

@@ -11,6 +11,13 @@ extension StoreHost {
     // Old JLPT level 2 splits into N3 and N2; the N3 half is read once, and only when needed.
     var newN3: Set<String>?
     return try store.deckCards().map { card in
+      // A word card is searched by the word's meanings and readings.
+      if let written = CardKey.wordWritten(card.kanji) {
+        let word = try reference.words(written: written).first
+        return DeckItem(
+          card: card, meanings: word?.meanings ?? [], readings: word?.readings ?? [], jlpt: nil,
+          grade: nil)
+      }
       guard let kanji = try reference.kanji(card.kanji) else {
         return DeckItem(card: card, meanings: [], readings: [], jlpt: nil, grade: nil)
       }

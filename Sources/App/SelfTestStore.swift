@@ -1,4 +1,5 @@
 import Foundation
+import KanjiData
 import Practice
 import Progress
 import ProgressRecords
@@ -10,10 +11,44 @@ extension SelfTestPicker {
     let seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
     let cards = try store.cards()
     let suspended = Set(cards.filter(\.suspended).map(\.kanji))
-    let reviewed = cards.filter { $0.card.reps > 0 && !$0.suspended }.map(\.kanji)
+    // The test asks kanji: word cards are not in its pool.
+    let reviewed = cards.filter { $0.card.reps > 0 && !$0.suspended && !CardKey.isWord($0.kanji) }
+      .map(\.kanji)
     let known = try store.known().filter { !suspended.contains($0) }
     let history = try store.selfTests().map(SelfTestScore.init)
     return pick(pool: reviewed + known, history: history, seed: seed)
+  }
+
+  /// Ten words for a test on words: the deck's reviewed word cards, then the most frequent
+  /// common words whose kanji the learner reads (reviewed or known), those tested longest ago
+  /// first; as card keys (`word:...`).
+  public func pickWords(store: ProgressStore, reference: ReferenceDatabase, seed: UInt64?)
+    throws -> [String]
+  {
+    let seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
+    let cards = try store.cards().filter { !$0.suspended }
+    let reviewedWords = cards.filter { $0.card.reps > 0 && CardKey.isWord($0.kanji) }.map(\.kanji)
+    let readable = Set(
+      cards.filter { $0.card.reps > 0 && !CardKey.isWord($0.kanji) }.map(\.kanji)
+        + (try store.known()))
+    var pool = reviewedWords
+    if pool.count < Self.wordPoolSize && !readable.isEmpty {
+      let more = try reference.mostFrequentWords(limit: Self.wordPoolSize, kanjiIn: readable)
+        .filter { $0.kanji.count > 0 }.map { CardKey.word($0.written) }
+      pool += more.filter { !pool.contains($0) }.prefix(Self.wordPoolSize - pool.count)
+    }
+    let history = try store.selfTests(words: true).map(SelfTestScore.init)
+    return pick(pool: pool, history: history, seed: seed)
+  }
+
+  /// Words a test on words chooses from, at most.
+  static let wordPoolSize = 100
+
+  /// Why there is no test on words, in words for the learner.
+  public static func tooFewWords(_ count: Int) -> String {
+    "the self-test on words asks \(SelfTest.size) words whose kanji you read, and there are "
+      + "\(count); review more kanji, declare those you know (kanji-write known jlpt:N5), or "
+      + "add words: kanji-write add --words freq:100"
   }
 
   /// Why there is no test, in words for the learner.
@@ -28,11 +63,7 @@ extension SelfTestOutcome {
   /// known kanji that are not in the deck yet, so a failure brings the kanji back soon; all in
   /// one transaction.
   public func save(to store: ProgressStore) throws {
-    let items = answers.map { answered in
-      SelfTestItem(
-        kanji: answered.kanji, produced: answered.item.produced,
-        drawingJSON: answered.assessment.drawingJSON, gradeJSON: answered.assessment.json)
-    }
-    try store.recordSelfTest(time: date, items: items, score: score.percent, reviews: reviews)
+    try store.recordSelfTest(
+      time: date, items: items, score: score.percent, reviews: reviews, words: !words.isEmpty)
   }
 }

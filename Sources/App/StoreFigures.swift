@@ -72,7 +72,9 @@ extension WritingGap {
     let known = try store.known()
     let seen = Set(known)
     return known
-      + (try store.cards()).filter { $0.card.reps > 0 && !seen.contains($0.kanji) }
+      + (try store.cards()).filter {
+        $0.card.reps > 0 && !seen.contains($0.kanji) && !CardKey.isWord($0.kanji)
+      }
       .map(\.kanji)
   }
 

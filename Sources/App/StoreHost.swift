@@ -23,14 +23,16 @@ public struct StoreHost {
       perStrokeMode: try store.bool("per_stroke_mode"),
       showStrokeCount: try store.bool("show_stroke_count"),
       asciiFrame: try store.bool("ascii_frame"), studyNewCards: dailySession,
-      learnAhead: dailySession, rewriteAfterFailure: try store.bool("rewrite_after_failure"))
+      learnAhead: dailySession, rewriteAfterFailure: try store.bool("rewrite_after_failure"),
+      promptWords: try store.bool("prompt_words"))
     return (settings, Leniency(rawValue: try store.setting("leniency")) ?? .normal)
   }
 
   /// The settings the app's settings screen offers, in its order.
   public static let screenSettings = [
     "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps", "desired_retention",
-    "show_stroke_count", "rewrite_after_failure", "ascii_frame", "per_stroke_mode", "leniency",
+    "show_stroke_count", "prompt_words", "rewrite_after_failure", "ascii_frame", "per_stroke_mode",
+    "leniency",
     "self_test_every_days",
   ]
 
@@ -77,7 +79,10 @@ public struct StoreHost {
   private func sessionCards(_ queued: [QueuedCard]) throws -> [SessionCard] {
     try distinguishingSamePrompts(
       queued.compactMap { queued in
-        try reference.kanji(queued.kanji).map {
+        if CardKey.isWord(queued.kanji) {
+          return try wordCard(queued.kanji).map { SessionCard(word: $0, state: queued.state) }
+        }
+        return try reference.kanji(queued.kanji).map {
           SessionCard(kanji: $0, isNew: queued.isNew, state: queued.state)
         }
       })
@@ -88,7 +93,9 @@ public struct StoreHost {
     var cards: [SessionCard] = []
     var unknown: [String] = []
     for character in characters {
-      if let kanji = try reference.kanji(character) {
+      if CardKey.isWord(character), let word = try wordCard(character) {
+        cards.append(SessionCard(word: word, state: .review))
+      } else if let kanji = try reference.kanji(character) {
         cards.append(SessionCard(kanji: kanji, isNew: false))
       } else {
         unknown.append(character)
@@ -100,6 +107,20 @@ public struct StoreHost {
     }
     _ = try store.addCards(characters, at: now)
     return try distinguishingSamePrompts(cards)
+  }
+
+  /// The word card of a `word:` key, or nil when the reference data lacks the word or one of
+  /// its kanji.
+  public func wordCard(_ key: String) throws -> WordCard? {
+    guard let written = CardKey.wordWritten(key),
+      let word = try reference.words(written: written).first
+    else { return nil }
+    var characters: [Kanji] = []
+    for character in word.writtenCharacters {
+      guard let kanji = try reference.kanji(character) else { return nil }
+      characters.append(kanji)
+    }
+    return characters.isEmpty ? nil : WordCard(word: word, characters: characters)
   }
 
   public func record(_ review: ReviewInput) throws {
@@ -152,6 +173,7 @@ public struct StoreHost {
   /// for as well (国 and 國), so that the prompt can say which is meant.
   func distinguishingSamePrompts(_ cards: [SessionCard]) throws -> [SessionCard] {
     guard !cards.isEmpty else { return cards }
+    let cards = try withPromptWords(cards)
     // Only the few hundred kanji that share a prompt are looked at, not the whole deck.
     var group: [String: [String]] = [:]
     for members in try reference.kanjiSharingPrompts() {
@@ -165,6 +187,24 @@ public struct StoreHost {
       card.samePrompt = try (group[card.kanji.character] ?? []).filter {
         $0 != card.kanji.character && deck.contains($0)
       }.compactMap { try reference.kanji($0) }
+      return card
+    }
+  }
+
+  /// Words a prompt may choose its cues from, per kanji: the most frequent ones.
+  static let promptWordCandidates = 40
+
+  /// The cards, each with its prompt's word cues (the setting `prompt_words` on).
+  func withPromptWords(_ cards: [SessionCard]) throws -> [SessionCard] {
+    guard try store.bool("prompt_words") else { return cards }
+    let deck = Set(try store.cards().map(\.kanji))
+    return try cards.map { card in
+      var card = card
+      let character = card.kanji.character
+      card.promptWords = PromptWord.choose(
+        for: character,
+        from: try reference.words(containing: character, limit: Self.promptWordCandidates),
+        deck: deck)
       return card
     }
   }

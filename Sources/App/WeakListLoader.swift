@@ -24,17 +24,45 @@ extension WeakListAnalysis {
     let all = try store.cards()
     let suspended = Set(all.filter(\.suspended).map(\.kanji))
     let cards = all.filter { !$0.suspended }
-    let standings = cards.map {
-      CardStanding(kanji: $0.kanji, card: $0.card, scheduler: scheduler, now: now)
+    // A word review counts for each of its kanji, with that kanji's own grade.
+    var reviews: [ReviewEvidence] = []
+    var latestFailures: [String: [String]] = [:]
+    for entry in try store.reviewLog() where entry.kind == .review {
+      guard CardKey.isWord(entry.kanji), let word = WordGrade.stored(entry.gradeJSON) else {
+        reviews.append(
+          ReviewEvidence(
+            time: entry.time, kanji: entry.kanji, failed: entry.rating == .again,
+            hints: entry.hintsUsed, grade: Grade.stored(entry.gradeJSON)))
+        continue
+      }
+      for part in word.parts {
+        reviews.append(
+          ReviewEvidence(
+            time: entry.time, kanji: part.kanji, failed: part.rating == Rating.again.rawValue,
+            hints: part.hints, grade: part.grade))
+      }
+      latestFailures[entry.kanji] = word.parts.filter { $0.rating == Rating.again.rawValue }
+        .map(\.kanji)
     }
-    let reviews = try store.reviewLog().filter { $0.kind == .review }.map { entry in
-      ReviewEvidence(
-        time: entry.time, kanji: entry.kanji, failed: entry.rating == .again,
-        hints: entry.hintsUsed, grade: Grade.stored(entry.gradeJSON))
+    // A word card at risk stands for the kanji that failed in its latest review, when they have
+    // no card of their own: the weak list names kanji, not words.
+    let deck = Set(cards.map(\.kanji))
+    var standings: [CardStanding] = []
+    for card in cards {
+      guard CardKey.isWord(card.kanji) else {
+        standings.append(
+          CardStanding(kanji: card.kanji, card: card.card, scheduler: scheduler, now: now))
+        continue
+      }
+      for kanji in latestFailures[card.kanji] ?? []
+      where !deck.contains(kanji) && !standings.contains(where: { $0.kanji == kanji }) {
+        standings.append(
+          CardStanding(kanji: kanji, card: card.card, scheduler: scheduler, now: now))
+      }
     }
     var seen = Set<String>()
     let pool = (cards.map(\.kanji) + (try store.known())).filter {
-      !suspended.contains($0) && seen.insert($0).inserted
+      !CardKey.isWord($0) && !suspended.contains($0) && seen.insert($0).inserted
     }
     return weakList(
       cards: standings, reviews: reviews, parts: try parts(pool), pool: pool, now: now)

@@ -125,3 +125,45 @@ public struct Kanji: Hashable, Sendable {
     return (1...6).contains(grade) || grade == 8
   }
 }
+
+/// A common word from JMdict whose kanji are all in the reference database.
+public struct Word: Hashable, Sendable {
+  /// The written form: kanji, kana and the iteration mark (勉強, 食べる, 人々).
+  public var written: String
+  /// Its readings in kana, the common ones first; none applies only to another written form.
+  public var readings: [String]
+  /// The English glosses of its first senses, one string per sense.
+  public var meanings: [String]
+  /// 1 for the most frequent word, by JMdict's priority tags.
+  public var rank: Int
+  /// The distinct kanji of the written form, in order (々 is not one).
+  public var kanji: [String]
+
+  public init(
+    written: String, readings: [String], meanings: [String], rank: Int, kanji: [String]
+  ) {
+    self.written = written
+    self.readings = readings
+    self.meanings = meanings
+    self.rank = rank
+    self.kanji = kanji
+  }
+
+  /// The written form with `kanji` replaced by □ wherever it occurs.
+  public func blanking(_ kanji: String) -> String {
+    written.map { String($0) == kanji ? "□" : String($0) }.joined()
+  }
+
+  /// The characters the learner writes: every character that is not kana.
+  public var writtenCharacters: [String] {
+    written.unicodeScalars.filter { !Word.isKana($0) }.map { String(Character($0)) }
+  }
+
+  /// Hiragana, katakana (with the long-vowel mark) and the kana iteration marks.
+  public static func isKana(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3041...0x309F, 0x30A0...0x30FF, 0x31F0...0x31FF: return true
+    default: return false
+    }
+  }
+}

@@ -14,6 +14,8 @@ public final class ReferenceDatabase {
   private let strokesQuery: Statement
   private let kanjiQuery: Statement
   private let variantQuery: Statement
+  private let writtenQuery: Statement
+  private let containingQuery: Statement
 
   /// The database to open: `--data PATH`, then `$KANJI_WRITE_DATA`, then `Data/kanji.sqlite`
   /// of the source tree, then `<executable dir>/../share/kanji-write/kanji.sqlite`.
@@ -72,6 +74,13 @@ public final class ReferenceDatabase {
       kanjiQuery = try db.prepare("SELECT \(Self.kanjiColumns) FROM kanji WHERE codepoint = ?")
       variantQuery = try db.prepare(
         "SELECT name, strokes FROM variant WHERE codepoint = ? ORDER BY name")
+      writtenQuery = try db.prepare(
+        "SELECT \(Self.wordColumns) FROM word WHERE written = ? ORDER BY id")
+      containingQuery = try db.prepare(
+        """
+        SELECT \(Self.wordColumns) FROM word_kanji JOIN word ON word.id = word_kanji.word
+        WHERE word_kanji.codepoint = ? ORDER BY word.id LIMIT ?
+        """)
     } catch let error as ReferenceDataError {
       throw error
     } catch {
@@ -256,6 +265,45 @@ public final class ReferenceDatabase {
     }
   }
 
+  // MARK: - Words
+
+  /// The common words written `written`, the most frequent first (力 is two: ちから, りょく).
+  public func words(written: String) throws -> [Word] {
+    writtenQuery.reset()
+    try writtenQuery.bind(.text(written), at: 1)
+    var words: [Word] = []
+    while try writtenQuery.step() { words.append(makeWord(writtenQuery)) }
+    return words
+  }
+
+  /// Up to `limit` common words that contain `kanji`, the most frequent first.
+  public func words(containing kanji: String, limit: Int) throws -> [Word] {
+    guard let codepoint = Self.codepoint(kanji) else { return [] }
+    containingQuery.reset()
+    try containingQuery.bind([.integer(codepoint), .integer(Int64(limit))])
+    var words: [Word] = []
+    while try containingQuery.step() { words.append(makeWord(containingQuery)) }
+    return words
+  }
+
+  /// The `limit` most frequent common words; with `kanjiIn`, only words whose kanji are all
+  /// among those.
+  public func mostFrequentWords(limit: Int, kanjiIn: Set<String>? = nil) throws -> [Word] {
+    let rows = try db.prepare("SELECT \(Self.wordColumns) FROM word ORDER BY id")
+    var words: [Word] = []
+    while words.count < limit, try rows.step() {
+      let word = makeWord(rows)
+      if let kanjiIn, !word.kanji.allSatisfy(kanjiIn.contains) { continue }
+      words.append(word)
+    }
+    return words
+  }
+
+  /// Every stored word, the most frequent first.
+  public func allWords() throws -> [Word] {
+    try mostFrequentWords(limit: .max)
+  }
+
   /// The importer's records: schema version, input names and checksums, KANJIDIC2 version.
   public func metadata() throws -> [String: String] {
     var result: [String: String] = [:]
@@ -271,6 +319,19 @@ public final class ReferenceDatabase {
     character, strokes, grade, jlpt, frequency, stroke_count, radical, meanings, \
     other_meanings, onyomi, kunyomi, nanori
     """
+
+  private static let wordColumns = "word.id, word.written, word.readings, word.meanings"
+
+  private func makeWord(_ row: Statement) -> Word {
+    let written = row.text(at: 1) ?? ""
+    var seen = Set<Unicode.Scalar>()
+    let kanji = written.unicodeScalars.filter {
+      !Word.isKana($0) && $0 != "\u{3005}" && seen.insert($0).inserted
+    }.map { String(Character($0)) }
+    return Word(
+      written: written, readings: TextList.split(row.text(at: 2) ?? ""),
+      meanings: TextList.split(row.text(at: 3) ?? ""), rank: Int(row.int64(at: 0)), kanji: kanji)
+  }
 
   private func makeKanji(_ row: Statement) throws -> Kanji {
     func int(_ column: Int32) -> Int? {

@@ -254,8 +254,10 @@ public struct DeckScreen: Equatable, Sendable {
     if item.card.snapshot.suspended { notes.append("suspended") }
     if card.isLeech { notes.append("leech: \(card.lapses) lapses") }
     if let errors = lastErrors(item.card.lastGradeJSON) { notes.append(errors) }
+    // A word card is named by its written form, in the kanji's column and past it.
+    let name = CardKey.display(item.kanji)
     let line =
-      item.kanji + "  " + pad(card.state.rawValue, 12) + pad(due, 13) + pad(stability, 8)
+      name + "  " + pad(card.state.rawValue, 12) + pad(due, 13) + pad(stability, 8)
       + pad("\(card.lapses)", 7) + notes.joined(separator: "; ")
     return String(line.reversed().drop { $0 == " " }.reversed())
   }

@@ -18,6 +18,8 @@ public struct KanjiPage: Equatable, Sendable {
   public let character: String
   /// The reference data; nil for a kanji it lacks (no readings, components or panels then).
   public let kanji: Kanji?
+  /// A word card's page (`character` is then its key): the word from the reference data.
+  public var word: Word?
   /// The card; nil when the kanji is not in the deck.
   public let card: CardSnapshot?
   /// The kanji's review log in time order, as the store keeps it.
@@ -78,6 +80,12 @@ public struct KanjiPage: Equatable, Sendable {
 
   /// Meanings, readings, the card and the components, one line each.
   public var infoLines: [String] {
+    if let word {
+      return [
+        "Reading: " + Self.list(word.readings) + "  ·  " + (word.meanings.first ?? "-"),
+        cardLine, "Kanji: " + word.kanji.joined(separator: " "),
+      ]
+    }
     guard let kanji else {
       return ["Not in the reference data: no meanings, readings or strokes.", cardLine]
     }
@@ -123,7 +131,18 @@ public struct KanjiPage: Equatable, Sendable {
       let time = formatter.string(from: entry.time)
       guard entry.kind == .review, let rating = entry.rating else { return time + "  studied" }
       var notes: [String] = []
-      if let grade = Grade.stored(entry.gradeJSON) {
+      if let word = WordGrade.stored(entry.gradeJSON) {
+        // A word's review: each kanji's own verdict.
+        notes.append(
+          word.parts.map { part in
+            guard let grade = part.grade else { return "\(part.kanji) no drawing" }
+            let mistakes = Mistake.found(in: grade, kanji: KanjiParts(unknown: part.kanji))
+            return grade.pass && mistakes.isEmpty
+              ? "\(part.kanji) right"
+              : "\(part.kanji) "
+                + mistakes.map { $0.phrase(kanji: part.kanji) }.joined(separator: ", ")
+          }.joined(separator: "; "))
+      } else if let grade = Grade.stored(entry.gradeJSON) {
         let mistakes = Mistake.found(in: grade, kanji: parts)
         notes.append(
           grade.pass && mistakes.isEmpty
@@ -202,7 +221,8 @@ public struct KanjiPage: Equatable, Sendable {
   public var screen: Screen {
     if layout.isTooSmall { return layout.tooSmallScreen }
     var screen = Screen(columns: layout.columns, rows: layout.rows)
-    screen.texts.append(TextItem(row: 0, column: 0, text: "Kanji \(character)", style: .title))
+    let title = word.map { "Word \($0.written)" } ?? "Kanji \(character)"
+    screen.texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
     for (offset, line) in shownInfo.enumerated() {
       screen.texts.append(TextItem(row: 1 + offset, column: 0, text: line))
     }

@@ -72,6 +72,26 @@ public struct Layout: Equatable, Sendable {
     )
   }
 
+  /// A word's feedback: for each of its `count` kanji, the ink beside the reference, the pairs
+  /// side by side in the room of the two kanji panels (smaller when there are more).
+  public func wordFeedbackPanels(count: Int) -> [(ink: CellRect, reference: CellRect)] {
+    let whole = feedbackPanels
+    guard count > 1 else { return [whole] }
+    let left = whole.ink.column
+    let room = whole.reference.column + whole.reference.columns - left
+    let pairWidth = room / count
+    // Two framed squares and a gap of 2 in each pair: width = 2 * height.
+    let height = max(2, min(whole.ink.rows, (pairWidth - 6) / 4))
+    let width = height * 2
+    return (0..<count).map { index in
+      let column = left + index * pairWidth
+      return (
+        CellRect(column: column, row: whole.ink.row, columns: width, rows: height),
+        CellRect(column: column + width + 2, row: whole.ink.row, columns: width, rows: height)
+      )
+    }
+  }
+
   /// The first row below the feedback panels.
   public var feedbackTextRow: Int { feedbackPanels.ink.row + feedbackPanels.ink.rows + 1 }
 

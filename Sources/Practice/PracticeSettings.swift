@@ -12,11 +12,15 @@ public struct PracticeSettings: Equatable, Sendable {
   public var learnAhead: Bool
   /// After a failed card, have it written once more over the faint reference.
   public var rewriteAfterFailure: Bool
+  /// Show common words with the kanji blanked beside the prompt.
+  public var promptWords: Bool
 
   public init(
     perStrokeMode: Bool = false, showStrokeCount: Bool = false, asciiFrame: Bool = false,
-    studyNewCards: Bool = true, learnAhead: Bool = true, rewriteAfterFailure: Bool = true
+    studyNewCards: Bool = true, learnAhead: Bool = true, rewriteAfterFailure: Bool = true,
+    promptWords: Bool = true
   ) {
+    self.promptWords = promptWords
     self.perStrokeMode = perStrokeMode
     self.showStrokeCount = showStrokeCount
     self.asciiFrame = asciiFrame

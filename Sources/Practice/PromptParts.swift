@@ -28,6 +28,27 @@ extension Screen {
 }
 
 extension Screen {
+  /// The fewest columns left of the canvas that word cues are drawn in.
+  static let promptWordColumns = 12
+
+  /// Word cues in the room left of the canvas, each as two lines (the word blanked and its
+  /// reading; its meaning, indented); none on a terminal too narrow for them.
+  mutating func addPromptWords(_ words: [PromptWord], beside canvas: CellRect) {
+    let room = canvas.column - 2
+    guard room >= Self.promptWordColumns else { return }
+    for (offset, word) in words.enumerated() {
+      let row = canvas.row + 1 + offset * 3
+      texts.append(
+        TextItem(
+          row: row, column: 0, text: CellWidth.fit("\(word.blanked) \(word.reading)", room),
+          style: .accent))
+      texts.append(
+        TextItem(row: row + 1, column: 1, text: CellWidth.fit(word.meaning, room - 1)))
+    }
+  }
+}
+
+extension Screen {
   /// The meanings a prompt shows. KANJIDIC lists a radical's name and number among the
   /// meanings ("one radical (no.1)"), which names the radical, not the kanji: it is left out,
   /// unless nothing else is left.

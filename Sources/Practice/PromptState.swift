@@ -13,6 +13,8 @@ public struct PromptState: InkCapturing, Equatable, Sendable {
   /// Strokes shown after three misses.
   public var shownStrokes: Set<Int> = []
   public var message: String?
+  /// A word card: the kanji already written, each as its own canvas state, in order.
+  public var finished: [PromptState] = []
 
   static let missesBeforeHint = 3
   static let hintMessages = [

@@ -30,7 +30,8 @@ public struct SelfTestResultReport: Sendable {
   public var lines: [String] {
     let score = outcome.score
     var lines = [
-      "Self-test: \(score.produced) of \(score.kanji.count) written completely "
+      "Self-test: \(score.produced) of \(score.kanji.count)"
+        + "\(outcome.words.isEmpty ? "" : " words") written completely "
         + "(\(Int(score.percent.rounded()))%)."
     ]
     for (answered, reference) in zip(outcome.answers, kanji) {
@@ -41,7 +42,9 @@ public struct SelfTestResultReport: Sendable {
           + (problems.isEmpty ? "" : "  " + problems.joined(separator: "; ")))
     }
     if let writableLine { lines.append(writableLine) }
-    lines.append("Stored. Every test and the trend: kanji-write test --history")
+    lines.append(
+      "Stored. Every test and the trend: kanji-write test \(outcome.words.isEmpty ? "" : "--words ")--history"
+    )
     return lines
   }
 }

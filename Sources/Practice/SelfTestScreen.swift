@@ -40,9 +40,27 @@ extension SelfTestSession {
     guard kanji.indices.contains(index) else { return }
     let current = kanji[index]
     let drawn = ask.ink.strokes.count
-    let progress = "Strokes drawn: \(drawn)   \(index + 1) of \(kanji.count)"
-    // Meaning and readings only: the stroke count is never shown in a test.
-    screen.addPromptHeader(current, title: "Self-test", progress: progress, showStrokeCount: false)
+    if let (number, word, written) = word(atKanji: index) {
+      // The word's reading and meaning, its kana in place; never its kanji.
+      let progress = "Strokes drawn: \(drawn)   word \(number + 1) of \(words.count)"
+      let title = "Self-test  " + word.boxes(filled: written)
+      screen.texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
+      screen.texts.append(
+        TextItem(
+          row: 0, column: max(CellWidth.of(title) + 2, layout.columns - progress.count - 1),
+          text: progress, style: .dim))
+      screen.texts.append(
+        TextItem(
+          row: 1, column: 0, text: "\(word.kanaInPlace) — \(word.word.meanings.first ?? "")",
+          style: .accent))
+      screen.texts.append(
+        TextItem(row: 2, column: 0, text: "reading: " + word.word.readings.joined(separator: "、")))
+    } else {
+      let progress = "Strokes drawn: \(drawn)   \(index + 1) of \(kanji.count)"
+      // Meaning and readings only: the stroke count is never shown in a test.
+      screen.addPromptHeader(
+        current, title: "Self-test", progress: progress, showStrokeCount: false)
+    }
     var canvas = CanvasView(inner: layout.canvas, frame: frame)
     for stroke in ask.ink.strokes + (ask.current.map { [$0] } ?? []) {
       canvas.strokes.append(StrokeView(points: stroke, style: .ink))
@@ -58,8 +76,8 @@ extension SelfTestSession {
       TextItem(
         row: 0, column: 0,
         text:
-          "Self-test: \(score.produced) of \(score.kanji.count) written completely "
-          + "(\(Int(score.percent.rounded()))%)",
+          "Self-test: \(score.produced) of \(score.kanji.count)\(words.isEmpty ? "" : " words")"
+          + " written completely (\(Int(score.percent.rounded()))%)",
         style: .title))
     let shown = outcome.answers[selected]
     let reference = kanji[selected]

@@ -16,6 +16,8 @@ public struct SelfTestSession: Sendable {
 
   public private(set) var phase: Phase
   public let kanji: [Kanji]
+  /// A test on words: the words, whose kanji `kanji` lists in order; empty for a test on kanji.
+  public let words: [WordCard]
   public private(set) var answers: [SelfTestAnswered] = []
   public private(set) var layout: Layout
   public private(set) var now: Date
@@ -30,6 +32,7 @@ public struct SelfTestSession: Sendable {
     asciiFrame: Bool = false
   ) {
     self.kanji = kanji
+    self.words = []
     self.judge = judge
     self.layout = Layout(columns: columns, rows: rows)
     self.now = now
@@ -38,13 +41,40 @@ public struct SelfTestSession: Sendable {
     phase = .asking(AskState(startedAt: now, canvas: layout.canvas))
   }
 
+  /// A test on `words`: each kanji of each word asked in turn, the word's reading and meaning
+  /// its prompt; a word counts when all its kanji are written completely.
+  public init(
+    words: [WordCard], judge: any DrawingJudge, columns: Int, rows: Int, now: Date,
+    asciiFrame: Bool = false
+  ) {
+    self.kanji = words.flatMap(\.characters)
+    self.words = words
+    self.judge = judge
+    self.layout = Layout(columns: columns, rows: rows)
+    self.now = now
+    self.startedAt = now
+    self.asciiFrame = asciiFrame
+    phase = .asking(AskState(startedAt: now, canvas: layout.canvas))
+  }
+
+  /// For a test on words: the word of the kanji at `index` and how many of its kanji come
+  /// before it.
+  func word(atKanji index: Int) -> (number: Int, word: WordCard, written: Int)? {
+    var start = 0
+    for (number, word) in words.enumerated() {
+      if index < start + word.characters.count { return (number, word, index - start) }
+      start += word.characters.count
+    }
+    return nil
+  }
+
   /// The number of the kanji being asked, 0-based.
   public var index: Int { answers.count }
 
   /// The finished test as the store keeps it; nil until every kanji is answered.
   public var outcome: SelfTestOutcome? {
     guard answers.count == kanji.count else { return nil }
-    return SelfTestOutcome(date: startedAt, answers: answers)
+    return SelfTestOutcome(date: startedAt, answers: answers, words: words)
   }
 
   mutating func saveFailed(_ message: String) {
@@ -194,13 +224,75 @@ public struct SelfTestAnswered: Equatable, Sendable {
 public struct SelfTestOutcome: Equatable, Sendable {
   public var date: Date
   public var answers: [SelfTestAnswered]
+  /// A test on words: the words, whose kanji `answers` answer in order.
+  public var words: [WordCard] = []
 
-  public var score: SelfTestScore { SelfTestScore(date: date, items: answers.map(\.item)) }
+  /// Each word with the answers to its kanji.
+  var answersByWord: [(word: WordCard, answers: [SelfTestAnswered])] {
+    var rest = answers[...]
+    return words.map { word in
+      let mine = Array(rest.prefix(word.characters.count))
+      rest = rest.dropFirst(word.characters.count)
+      return (word, mine)
+    }
+  }
+
+  /// The share of kanji, or for a test on words of words, written completely.
+  public var score: SelfTestScore {
+    guard !words.isEmpty else { return SelfTestScore(date: date, items: answers.map(\.item)) }
+    let byWord = answersByWord
+    return SelfTestScore(
+      date: date, kanji: byWord.map(\.word.key),
+      produced: byWord.filter { $0.answers.allSatisfy(\.item.produced) }.count)
+  }
+
+  /// What the store keeps: one item per kanji, or per word (its drawings and each kanji's
+  /// grade, as a word review logs them).
+  public var items: [SelfTestItem] {
+    guard !words.isEmpty else {
+      return answers.map {
+        SelfTestItem(
+          kanji: $0.kanji, produced: $0.item.produced, drawingJSON: $0.assessment.drawingJSON,
+          gradeJSON: $0.assessment.json)
+      }
+    }
+    return answersByWord.map { word, answers in
+      let parts = Self.parts(answers)
+      return SelfTestItem(
+        kanji: word.key, produced: answers.allSatisfy(\.item.produced),
+        drawingJSON: "[" + answers.map(\.assessment.drawingJSON).joined(separator: ",") + "]",
+        gradeJSON: WordGrade.json(word: word.word.written, parts: parts))
+    }
+  }
+
+  /// A word's answers as the parts of a word review: Good when produced, Again otherwise.
+  static func parts(_ answers: [SelfTestAnswered]) -> [WordPart] {
+    answers.map { answered in
+      let produced = answered.item.produced
+      return WordPart(
+        character: answered.kanji, ink: answered.ink, assessment: answered.assessment,
+        attempt: AttemptSummary(
+          strokeCount: 0, passed: produced, revealed: answered.cannot, strokeHintShown: false,
+          startHintUsed: false, misses: 0,
+          orderOrDirectionErrors: answered.assessment.orderOrDirectionErrors),
+        proposed: produced ? .good : .again, hintsUsed: 0)
+    }
+  }
 
   /// A kanji produced is a clean recall (Good); anything else is forgotten (Again), which
   /// brings it back soon.
   public var reviews: [ReviewInput] {
-    answers.map { answered in
+    guard words.isEmpty else {
+      return zip(answersByWord, items).map { word, item in
+        let rating: Rating = item.produced ? .good : .again
+        return ReviewInput(
+          kanji: word.word.key, time: word.answers.last?.time ?? date, rating: rating,
+          proposedRating: rating,
+          durationMs: word.answers.map(\.durationMs).reduce(0, +), hintsUsed: 0,
+          drawingJSON: item.drawingJSON, gradeJSON: item.gradeJSON)
+      }
+    }
+    return answers.map { answered in
       let rating: Rating = answered.item.produced ? .good : .again
       return ReviewInput(
         kanji: answered.kanji, time: answered.time, rating: rating, proposedRating: rating,

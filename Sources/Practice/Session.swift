@@ -133,7 +133,7 @@ public struct Session: Sendable {
     index = undoneIndex
     var prompt = PromptState(startedAt: now, canvas: layout.canvas)
     prompt.message =
-      "Took back your \(feedback.chosen.label) for \(feedback.kanji): write it again."
+      "Took back your \(feedback.chosen.label) for \(CardKey.display(feedback.kanji)): write it again."
     phase = .prompt(prompt)
   }
 
@@ -291,7 +291,8 @@ public struct Session: Sendable {
   }
 
   private func firstPhase(for card: SessionCard) -> Phase {
-    if card.isNew && settings.studyNewCards {
+    // A word's kanji are studied as kanji cards; a word is asked at once.
+    if card.isNew && settings.studyNewCards && card.word == nil {
       return .study(StudyState(startedAt: now))
     }
     return .prompt(PromptState(startedAt: now, canvas: layout.canvas))
@@ -385,7 +386,7 @@ public struct Session: Sendable {
           prompt.rejected = nil
           prompt.message = nil
         case .finished:
-          judgeLastStroke(&prompt, kanji: card.kanji)
+          judgeLastStroke(&prompt, kanji: Self.target(of: card, in: prompt))
         case .full:
           prompt.message = InkPad.fullMessage(enter: "check")
         case .tooLong:
@@ -409,6 +410,22 @@ public struct Session: Sendable {
         prompt.message = "Draw the kanji first, or press s to see the answer."
         return []
       }
+      if let word = card.word {
+        if prompt.finished.count + 1 < word.characters.count {
+          // The next kanji of the word, on a clear canvas.
+          var next = PromptState(startedAt: now, canvas: layout.canvas)
+          var done = prompt
+          done.finished = []
+          next.finished = prompt.finished + [done]
+          next.startedAt = prompt.startedAt
+          next.message =
+            "Kanji \(next.finished.count + 1) of \(word.characters.count): write the next one."
+          prompt = next
+          return []
+        }
+        phase = .feedback(wordFeedback(for: prompt, card: card, word: word, revealed: false))
+        return [.previewIntervals(kanji: card.key)]
+      }
       phase = .feedback(feedback(for: prompt, card: card, revealed: false))
       return [.previewIntervals(kanji: card.kanji.character)]
     case .character("u"), .backspace, .character("c"):
@@ -417,6 +434,10 @@ public struct Session: Sendable {
       prompt.hintLevel = min(3, prompt.hintLevel + 1)
       prompt.message = PromptState.hintMessages[prompt.hintLevel - 1]
     case .character("s"):
+      if let word = card.word {
+        phase = .feedback(wordFeedback(for: prompt, card: card, word: word, revealed: true))
+        return [.previewIntervals(kanji: card.key)]
+      }
       phase = .feedback(feedback(for: prompt, card: card, revealed: true))
       return [.previewIntervals(kanji: card.kanji.character)]
     case .character("?"):
@@ -486,6 +507,49 @@ public struct Session: Sendable {
       durationMs: max(0, Int(now.timeIntervalSince(prompt.startedAt) * 1000)))
   }
 
+  /// The kanji being written: a kanji card's, or the word's next one.
+  static func target(of card: SessionCard, in prompt: PromptState) -> Kanji {
+    guard let word = card.word else { return card.kanji }
+    return word.characters[min(prompt.finished.count, word.characters.count - 1)]
+  }
+
+  /// A word's feedback: each kanji graded as a kanji card is; the word's rating is the worst
+  /// of theirs. Shown (`s`), every kanji not yet written counts as shown.
+  private func wordFeedback(
+    for prompt: PromptState, card: SessionCard, word: WordCard, revealed: Bool
+  ) -> FeedbackState {
+    let written = prompt.finished + [prompt]
+    let parts = word.characters.enumerated().map { index, kanji in
+      let state = written.indices.contains(index) ? written[index] : nil
+      let ink = state?.ink ?? Ink(columns: layout.canvas.columns, rows: layout.canvas.rows)
+      let assessment = judge.assess(ink, against: kanji)
+      let hintLevel = state?.hintLevel ?? 0
+      let attempt = AttemptSummary(
+        strokeCount: kanji.strokes.strokes.count, passed: assessment.passed,
+        revealed: (revealed && index >= prompt.finished.count) || hintLevel >= 3,
+        strokeHintShown: hintLevel >= 2 || !(state?.shownStrokes.isEmpty ?? true),
+        startHintUsed: hintLevel >= 1, misses: state?.misses.values.reduce(0, +) ?? 0,
+        orderOrDirectionErrors: assessment.orderOrDirectionErrors)
+      return WordPart(
+        character: kanji.character, ink: ink, assessment: assessment, attempt: attempt,
+        proposed: RatingPolicy.propose(attempt),
+        hintsUsed: hintLevel + (state?.shownStrokes.count ?? 0))
+    }
+    // The first of the worst kanji speaks for the word, named when the others did better.
+    let worst = parts.min { $0.proposed < $1.proposed }!
+    let reason = RatingPolicy.reason(worst.attempt, problem: Self.problem(in: worst.assessment))
+    var feedback = FeedbackState(
+      kanji: word.key, ink: worst.ink, assessment: worst.assessment, attempt: worst.attempt,
+      proposed: worst.proposed, chosen: worst.proposed,
+      reason: parts.contains { $0.proposed != worst.proposed }
+        ? "\(worst.character): \(reason)" : reason,
+      revealed: parts.contains { $0.attempt.revealed },
+      hintsUsed: parts.map(\.hintsUsed).reduce(0, +),
+      durationMs: max(0, Int(now.timeIntervalSince(prompt.startedAt) * 1000)))
+    feedback.parts = parts
+    return feedback
+  }
+
   /// The grader's first word on what was wrong: for a pass, an order or direction error, not
   /// a loose hand's forgiven slip; nil for a clean pass.
   static func problem(in assessment: Assessment) -> String? {
@@ -511,7 +575,9 @@ public struct Session: Sendable {
       stats.count(feedback: feedback)
       lastSaved = (index, feedback)
       answered.append((index, feedback))
-      if settings.rewriteAfterFailure && (feedback.revealed || !feedback.assessment.passed) {
+      if settings.rewriteAfterFailure && feedback.parts.isEmpty
+        && (feedback.revealed || !feedback.assessment.passed)
+      {
         phase = .rewrite(PromptState(startedAt: now, canvas: layout.canvas))
         return [.record(review)]
       }

@@ -32,6 +32,12 @@ extension Session {
     ("h", "hint", "hint"), ("s", "show answer", "show"), ("?", "help", "help"),
     ("q", "save & quit", "quit"),
   ])
+  /// A word's kanji before its last: Enter goes on to the next one.
+  public static let wordPromptKeys = KeyLine([
+    ("Enter", "next kanji", "next"), ("u", "undo", "undo"), ("c", "clear", "clear"),
+    ("h", "hint", "hint"), ("s", "show answer", "show"), ("?", "help", "help"),
+    ("q", "save & quit", "quit"),
+  ])
   public static let studyKeys = KeyLine([
     ("Enter", "start writing", "start"), ("r", "replay", "replay"), ("?", "help", "help"),
     ("q", "quit", "quit"),
@@ -49,7 +55,7 @@ extension Session {
   static let helpLines = [
     "Draw with the mouse: press, drag, release is one stroke.",
     "",
-    "Enter        check the drawing",
+    "Enter        check the drawing (a word: write the next kanji)",
     "u, Backspace undo the last stroke",
     "c            clear the canvas",
     "h            hint: where the next stroke starts and which way it goes;",
@@ -64,7 +70,7 @@ extension Session {
     "Ctrl-C       save and quit at once",
     "",
     "Stroke data: KanjiVG (Ulrich Apel and contributors), CC BY-SA 3.0.",
-    "Dictionary: KANJIDIC2 (EDRDG), CC BY-SA 4.0. See README.",
+    "Dictionary: KANJIDIC2 (EDRDG), CC BY-SA 4.0; words: JMdict (EDRDG), the same.",
   ]
 
   private var frame: FrameKind { settings.asciiFrame ? .ascii : .box }
@@ -133,8 +139,14 @@ extension Session {
 
   private func drawPrompt(_ prompt: PromptState, on screen: inout Screen) {
     guard let card = currentCard else { return }
-    header(card.kanji, title: "Write the kanji", on: &screen)
-    let reference = card.kanji.strokes.strokes
+    if let word = card.word {
+      wordHeader(
+        word, title: "Write the word  " + word.boxes(filled: prompt.finished.count), on: &screen)
+    } else {
+      header(card.kanji, title: "Write the kanji", on: &screen)
+      if settings.promptWords { screen.addPromptWords(card.promptWords, beside: layout.canvas) }
+    }
+    let reference = Self.target(of: card, in: prompt).strokes.strokes
     var canvas = CanvasView(inner: layout.canvas, frame: frame)
     let next = prompt.ink.strokes.count
     if prompt.hintLevel >= 3 {
@@ -168,7 +180,8 @@ extension Session {
     }
     screen.canvases.append(canvas)
     let status = prompt.message ?? notice ?? "Strokes drawn: \(prompt.ink.strokes.count)"
-    footer(status: status, keys: Self.promptKeys, on: &screen)
+    let goesOn = card.word.map { prompt.finished.count + 1 < $0.characters.count } ?? false
+    footer(status: status, keys: goesOn ? Self.wordPromptKeys : Self.promptKeys, on: &screen)
   }
 
   /// The failed card once more: the whole reference faint behind the learner's strokes.
@@ -189,6 +202,54 @@ extension Session {
       status: status, keys: Self.rewriteKeys, on: &screen)
   }
 
+  /// A word's prompt: its reading with the kana in place, and its meaning; never its kanji.
+  private func wordHeader(_ word: WordCard, title: String, on screen: inout Screen) {
+    screen.texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
+    let progress = progressLine
+    screen.texts.append(
+      TextItem(
+        row: 0, column: max(CellWidth.of(title) + 2, layout.columns - progress.count - 1),
+        text: progress, style: .dim))
+    let meaning = word.word.meanings.first ?? "(no English meaning)"
+    screen.texts.append(
+      TextItem(
+        row: 1, column: 0, text: "\(word.kanaInPlace) — \(meaning)", style: .accent))
+    screen.texts.append(
+      TextItem(row: 2, column: 0, text: "reading: " + word.word.readings.joined(separator: "、")))
+  }
+
+  /// A word's feedback: each kanji's ink beside its reference, then the worst one's messages.
+  private func drawWordFeedback(
+    _ feedback: FeedbackState, word: WordCard, on screen: inout Screen
+  ) {
+    let verdict =
+      feedback.revealed
+      ? "the answer" : feedback.parts.allSatisfy(\.assessment.passed) ? "right" : "not right"
+    screen.texts.append(
+      TextItem(row: 0, column: 0, text: "\(word.word.written)  \(verdict)", style: .title))
+    screen.texts.append(
+      TextItem(
+        row: 1, column: 0,
+        text: "\(word.word.readings.first ?? "") — \(word.word.meanings.first ?? "")",
+        style: .accent))
+    screen.texts.append(
+      TextItem(
+        row: 2, column: 0,
+        text: feedback.parts.map {
+          let verdict =
+            $0.attempt.revealed ? "shown" : $0.assessment.passed ? "right" : "not right"
+          return "\($0.character): \(verdict)"
+        }.joined(separator: "   ")))
+    for (part, panels) in zip(
+      feedback.parts, layout.wordFeedbackPanels(count: feedback.parts.count))
+    {
+      screen.canvases += Self.feedbackCanvases(
+        ink: part.ink.strokes, assessment: part.assessment,
+        kanji: word.characters.first { $0.character == part.character } ?? word.characters[0],
+        panels: panels, frame: frame, referenceTitle: part.character)
+    }
+  }
+
   private func drawFeedback(_ feedback: FeedbackState, on screen: inout Screen) {
     guard let card = currentCard else { return }
     let verdict: String
@@ -197,10 +258,14 @@ extension Session {
     } else {
       verdict = feedback.assessment.passed ? "right" : "not right"
     }
-    header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
-    screen.canvases += Self.feedbackCanvases(
-      ink: feedback.ink.strokes, assessment: feedback.assessment, kanji: card.kanji,
-      panels: layout.feedbackPanels, frame: frame, referenceTitle: "reference")
+    if let word = card.word, !feedback.parts.isEmpty {
+      drawWordFeedback(feedback, word: word, on: &screen)
+    } else {
+      header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
+      screen.canvases += Self.feedbackCanvases(
+        ink: feedback.ink.strokes, assessment: feedback.assessment, kanji: card.kanji,
+        panels: layout.feedbackPanels, frame: frame, referenceTitle: "reference")
+    }
 
     var row = layout.feedbackTextRow
     let lastMessageRow = layout.statusRow - 1

@@ -130,7 +130,7 @@ extension ProgressStore {
           kanji: $0.kanji, addedAt: $0.addedAt, card: $0.card, suspended: $0.suspended,
           resetAt: $0.resetAt)
       },
-      reviewLog: try reviewLog(), selfTests: try selfTests(), known: known)
+      reviewLog: try reviewLog(), selfTests: try allSelfTests(), known: known)
   }
 
   /// True when the store has neither cards nor reviews nor self-tests.
@@ -169,8 +169,11 @@ extension ProgressStore {
       for card in backup.cards {
         position += 1
         try db.run(
-          "INSERT OR IGNORE INTO cards(kanji, position, added_ms) VALUES (?, ?, ?)",
-          [.text(card.kanji), .integer(position), .integer(Millis.from(card.addedAt))])
+          "INSERT OR IGNORE INTO cards(kanji, position, added_ms, kind) VALUES (?, ?, ?, ?)",
+          [
+            .text(card.kanji), .integer(position), .integer(Millis.from(card.addedAt)),
+            .text(CardKey.isWord(card.kanji) ? "word" : "kanji"),
+          ])
         guard db.changes == 1 else {
           summary.cardsSkipped += 1
           continue
@@ -204,8 +207,11 @@ extension ProgressStore {
             == 0
         else { continue }
         try db.run(
-          "INSERT INTO self_tests(time_ms, score) VALUES (?, ?)",
-          [.integer(Millis.from(test.time)), .real(test.score)])
+          "INSERT INTO self_tests(time_ms, score, kind) VALUES (?, ?, ?)",
+          [
+            .integer(Millis.from(test.time)), .real(test.score),
+            .text(test.isWordTest ? "words" : "kanji"),
+          ])
         let id = db.lastInsertRowID
         for (i, item) in test.items.enumerated() {
           try db.run(

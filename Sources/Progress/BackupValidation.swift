@@ -64,7 +64,7 @@ private struct BackupCheck {
     var cardIndex: [String: Int] = [:]
     for (i, entry) in backup.cards.enumerated() {
       let record = label("cards", i, entry.kanji)
-      try kanji(entry.kanji, record)
+      try cardKey(entry.kanji, record)
       if let first = cardIndex[entry.kanji] {
         throw BackupProblem(record, "kanji \(entry.kanji) is also cards[\(first)]")
       }
@@ -150,7 +150,7 @@ private struct BackupCheck {
 
   /// Checks one log entry; returns its time in milliseconds.
   mutating func review(_ entry: ReviewLogEntry, _ record: String) throws -> Int64 {
-    try kanji(entry.kanji, record)
+    try cardKey(entry.kanji, record)
     let time = try event(entry.time, "time", record)
     switch (entry.kind, entry.rating) {
     case (.review, nil): throw BackupProblem(record, "rating is missing from a review")
@@ -184,7 +184,11 @@ private struct BackupCheck {
     let time = try event(test.time, "time", record)
     try number(test.score, 0...100, "score", record)
     for (i, item) in test.items.enumerated() {
-      try kanji(item.kanji, record, field: "items[\(i)].kanji")
+      if test.isWordTest {
+        try cardKey(item.kanji, record)
+      } else {
+        try kanji(item.kanji, record, field: "items[\(i)].kanji")
+      }
       try json(item.drawingJSON, "items[\(i)].drawingJSON", record)
       try json(item.gradeJSON, "items[\(i)].gradeJSON", record)
     }
@@ -192,6 +196,19 @@ private struct BackupCheck {
   }
 
   // MARK: Fields
+
+  /// A card's key: a kanji, or `word:` and a word whose characters other than kana are kanji
+  /// of the reference database.
+  mutating func cardKey(_ text: String, _ record: String) throws {
+    guard let written = CardKey.wordWritten(text) else { return try kanji(text, record) }
+    let characters = written.unicodeScalars.filter {
+      !(0x3041...0x30FF).contains($0.value) && !(0x31F0...0x31FF).contains($0.value)
+    }
+    guard !characters.isEmpty, written.count <= 32 else {
+      throw BackupProblem(record, "kanji \(quoted(text)) is not a word card's key")
+    }
+    for character in characters { try kanji(String(Character(character)), record) }
+  }
 
   /// A kanji is one character, and one the reference database has.
   mutating func kanji(_ text: String, _ record: String, field: String = "kanji") throws {

@@ -38,11 +38,14 @@ extension ProgressStore {
     var position =
       try db.query("SELECT coalesce(max(position), 0) FROM cards").first?.int64(0) ?? 0
     let insert = try db.prepare(
-      "INSERT OR IGNORE INTO cards(kanji, position, added_ms) VALUES (?, ?, ?)")
+      "INSERT OR IGNORE INTO cards(kanji, position, added_ms, kind) VALUES (?, ?, ?, ?)")
     for character in kanji {
       position += 1
       insert.reset()
-      try insert.bind([.text(character), .integer(position), .integer(Millis.from(time))])
+      try insert.bind([
+        .text(character), .integer(position), .integer(Millis.from(time)),
+        .text(CardKey.isWord(character) ? "word" : "kanji"),
+      ])
       try insert.step()
       if db.changes == 1 { added.append(character) } else { skipped.append(character) }
     }

@@ -77,6 +77,12 @@ enum Schema {
     ALTER TABLE cards ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE cards ADD COLUMN reset_ms INTEGER;
     """,
+    // 5: word cards (`word:勉強`, see CardKey) beside kanji cards, in the same tables; a word
+    // review's grade_json holds each kanji's grade. A self-test on words has its own trend.
+    """
+    ALTER TABLE cards ADD COLUMN kind TEXT NOT NULL DEFAULT 'kanji' CHECK (kind IN ('kanji', 'word'));
+    ALTER TABLE self_tests ADD COLUMN kind TEXT NOT NULL DEFAULT 'kanji' CHECK (kind IN ('kanji', 'words'));
+    """,
     // 6: fitted scheduler weights keep their figures (graded reviews fitted, in-sample log loss
     // and RMSE(bins) of the fit and of the defaults); `optimize --revert` sets a version aside
     // with `reverted_ms` instead of deleting it.

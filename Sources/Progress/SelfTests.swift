@@ -8,7 +8,8 @@ extension ProgressStore {
   /// at all.
   @discardableResult
   public func recordSelfTest(
-    time: Date, items: [SelfTestItem], score: Double, reviews: [ReviewInput] = []
+    time: Date, items: [SelfTestItem], score: Double, reviews: [ReviewInput] = [],
+    words: Bool = false
   ) throws -> SelfTestRecord {
     let time = Millis.truncated(time)
     return try write {
@@ -19,8 +20,8 @@ extension ProgressStore {
       }
       for review in reviews { _ = try applyReview(review) }
       try db.run(
-        "INSERT INTO self_tests(time_ms, score) VALUES (?, ?)",
-        [.integer(Millis.from(time)), .real(score)])
+        "INSERT INTO self_tests(time_ms, score, kind) VALUES (?, ?, ?)",
+        [.integer(Millis.from(time)), .real(score), .text(words ? "words" : "kanji")])
       let id = db.lastInsertRowID
       for (position, item) in items.enumerated() {
         try db.run(
@@ -34,12 +35,19 @@ extension ProgressStore {
             item.gradeJSON.map { .text($0) } ?? .null,
           ])
       }
-      return SelfTestRecord(id: id, time: time, items: items, score: score)
+      return SelfTestRecord(
+        id: id, time: time, items: items, score: score,
+        kind: words ? SelfTestRecord.wordsKind : nil)
     }
   }
 
-  /// Every self-test, oldest first.
-  public func selfTests() throws -> [SelfTestRecord] {
+  /// The self-tests on kanji, or with `words` on words (each its own trend), oldest first.
+  public func selfTests(words: Bool = false) throws -> [SelfTestRecord] {
+    try allSelfTests().filter { $0.isWordTest == words }
+  }
+
+  /// Every self-test, on kanji and on words, oldest first.
+  public func allSelfTests() throws -> [SelfTestRecord] {
     try read {
       var items: [Int64: [SelfTestItem]] = [:]
       for row in try db.query(
@@ -53,11 +61,12 @@ extension ProgressStore {
             kanji: row.string(1) ?? "", produced: row.int(2) == 1, drawingJSON: row.string(3),
             gradeJSON: row.string(4)))
       }
-      return try db.query("SELECT id, time_ms, score FROM self_tests ORDER BY time_ms").map {
+      return try db.query("SELECT id, time_ms, score, kind FROM self_tests ORDER BY time_ms").map {
         let id = $0.int64(0) ?? 0
         return SelfTestRecord(
           id: id, time: Millis.date($0.int64(1) ?? 0), items: items[id] ?? [],
-          score: $0.double(2) ?? 0)
+          score: $0.double(2) ?? 0,
+          kind: $0.string(3) == SelfTestRecord.wordsKind ? SelfTestRecord.wordsKind : nil)
       }
     }
   }

@@ -181,6 +181,9 @@ public enum SettingsCatalog {
       key: "show_stroke_count", kind: .toggle, defaultValue: "off",
       help: "show the number of strokes in the prompt"),
     SettingDefinition(
+      key: "prompt_words", kind: .toggle, defaultValue: "on",
+      help: "show two common words with the kanji blanked beside the prompt"),
+    SettingDefinition(
       key: "ascii_frame", kind: .toggle, defaultValue: "off",
       help: "draw frames with ASCII instead of box-drawing characters"),
     SettingDefinition(

@@ -162,11 +162,37 @@ public struct SelfTestRecord: Equatable, Sendable, Codable {
   public var time: Date
   public var items: [SelfTestItem]
   public var score: Double
+  /// "words" for a test on words (items keyed `word:...`), nil for a test on kanji; a backup
+  /// from before word tests has none.
+  public var kind: String?
 
-  public init(id: Int64, time: Date, items: [SelfTestItem], score: Double) {
+  public init(id: Int64, time: Date, items: [SelfTestItem], score: Double, kind: String? = nil) {
     self.id = id
     self.time = time
     self.items = items
     self.score = score
+    self.kind = kind
   }
+
+  public var isWordTest: Bool { kind == SelfTestRecord.wordsKind }
+  public static let wordsKind = "words"
+}
+
+/// The key of a card in `cards.kanji` and `review_log.kanji`: a kanji card's key is the kanji
+/// itself (one character); a word card's is `word:` and the written form (`word:力`), so a
+/// one-kanji word never collides with that kanji's card.
+public enum CardKey {
+  public static let wordPrefix = "word:"
+
+  public static func word(_ written: String) -> String { wordPrefix + written }
+
+  /// The written form of a word card's key; nil for a kanji card.
+  public static func wordWritten(_ key: String) -> String? {
+    key.hasPrefix(wordPrefix) ? String(key.dropFirst(wordPrefix.count)) : nil
+  }
+
+  public static func isWord(_ key: String) -> Bool { key.hasPrefix(wordPrefix) }
+
+  /// How a card is named to the learner: the kanji, or the word as written.
+  public static func display(_ key: String) -> String { wordWritten(key) ?? key }
 }

@@ -3,6 +3,7 @@ import Foundation
 // Each layer's benchmark is a section; `make bench` runs them all, or the ones named.
 let sections: [(name: String, run: () throws -> Void)] = [
   ("import", ImportBench.run),
+  ("words", WordsBench.run),
   ("scheduler", SchedulerBench.run),
   ("optimizer", OptimizerBench.run),
   ("grade", GradeBench.run),

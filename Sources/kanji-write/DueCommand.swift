@@ -64,11 +64,15 @@ struct DueCommand: ParsableCommand {
     print(
       "Due now: \(learningCount) learning, \(queue.count - newCount - learningCount) to review, "
         + "\(newCount) new")
-    if !queue.isEmpty { print("  " + queue.map(\.kanji).joined()) }
+    if !queue.isEmpty {
+      // Kanji run together (学校先生); words, each a card of several characters, spaced.
+      let names = queue.map { CardKey.display($0.kanji) }
+      print("  " + names.joined(separator: queue.contains { CardKey.isWord($0.kanji) } ? " " : ""))
+    }
     if !later.isEmpty {
       print("Later today:")
       for card in later {
-        print("  \(card.kanji)  \(card.due.map(CLI.local) ?? "")")
+        print("  \(CardKey.display(card.kanji))  \(card.due.map(CLI.local) ?? "")")
       }
     }
     if queue.isEmpty && later.isEmpty, let next {

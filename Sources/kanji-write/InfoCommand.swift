@@ -8,7 +8,11 @@ import Practice
 struct InfoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "info",
-    abstract: "Show a kanji's meanings, readings, components and reference strokes.")
+    abstract: "Show a kanji's meanings, readings, common words, components and reference strokes.")
+
+  /// Words `info` lists (JSON) and shows (text).
+  static let wordLimit = 10
+  static let wordLinesShown = 5
 
   @OptionGroup var data: DataOption
 
@@ -39,6 +43,7 @@ struct InfoCommand: ParsableCommand {
         "\(character) (\(code)) is not in the reference database, which has the kanji KanjiVG draws"
       )
     }
+    let words = try db.words(containing: character, limit: Self.wordLimit)
     var strokes = entry.strokes
     if let variant {
       guard let found = entry.variants.first(where: { $0.name == variant }) else {
@@ -52,10 +57,17 @@ struct InfoCommand: ParsableCommand {
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      let data = try encoder.encode(InfoJSON(kanji: entry, jlpt: jlpt))
+      let data = try encoder.encode(
+        InfoJSON(kanji: entry, jlpt: jlpt, words: words.map(InfoWordJSON.init)))
       print(String(decoding: data, as: UTF8.self))
     } else {
       for line in InfoText.lines(entry, jlpt: jlpt) { print(line) }
+      for (offset, word) in words.prefix(Self.wordLinesShown).enumerated() {
+        let name = offset == 0 ? "words" : ""
+        print(
+          "  " + name.padding(toLength: 12, withPad: " ", startingAt: 0)
+            + "\(word.written) \(word.readings.first ?? "")  \(word.meanings.first ?? "")")
+      }
       print()
       for line in StrokeDiagram.lines(strokes) { print(line.isEmpty ? "" : "  " + line) }
     }
@@ -187,10 +199,13 @@ enum StrokeDiagram {
 struct InfoJSON: Encodable {
   let kanji: Kanji
   let jlpt: Int?
+  /// Up to ten common words with the kanji, the most frequent first.
+  let words: [InfoWordJSON]
 
   enum Keys: String, CodingKey {
     case kanji, codepoint, meanings, otherMeanings, onyomi, kunyomi, nanori, grade, jlpt
     case jlptOld, frequency, strokeCount, radical, strokes, strokeTypes, components, variants
+    case words
   }
 
   struct ComponentJSON: Encodable {
@@ -254,5 +269,6 @@ struct InfoJSON: Encodable {
     try c.encode(
       kanji.variants.map { VariantJSON(name: $0.name, strokes: Self.points($0.strokes)) },
       forKey: .variants)
+    try c.encode(words, forKey: .words)
   }
 }

@@ -15,11 +15,13 @@ struct KanjiWrite: ParsableCommand {
       Stroke data: KanjiVG by Ulrich Apel and contributors, CC BY-SA 3.0 (https://kanjivg.tagaini.net).
       Dictionary data: KANJIDIC2 by the Electronic Dictionary Research and Development Group (EDRDG), \
       CC BY-SA 4.0 (https://www.edrdg.org/edrdg/licence.html).
+      Words: JMdict by the EDRDG, CC BY-SA 4.0 (https://www.edrdg.org/edrdg/licence.html), \
+      through the PyPI package jamdict-data.
       """,
     version: "0.1.0",
     subcommands: [
       // Reference data (KanjiData).
-      ImportCommand.self, InfoCommand.self,
+      ImportCommand.self, InfoCommand.self, WordCommand.self,
 
       // Grading and recognition (StrokeMatch).
       GradeCommand.self, RecognizeCommand.self,

@@ -17,7 +17,10 @@ struct TestCommand: ParsableCommand {
       tested longest ago first, asked by meaning and readings only. No hints and no feedback \
       until the end; Enter moves on and x says you cannot write it. A kanji counts when the \
       grader passes it in an accepted stroke order. The score is stored with its date, and \
-      each answer goes to the scheduler as a review.
+      each answer goes to the scheduler as a review. With --words, ten words instead (your \
+      reviewed word cards, then common words whose kanji you read), each kanji written in turn \
+      from the word's reading and meaning; the score is the share of words written \
+      completely, kept as its own trend (test --words --history).
       """)
 
   @OptionGroup var data: DataOption
@@ -30,6 +33,14 @@ struct TestCommand: ParsableCommand {
   @Flag(name: .long, help: "With --history: print it as JSON.")
   var json = false
 
+  @Flag(name: .long, help: "A self-test on ten words instead of ten kanji.")
+  var words = false
+
+  @Option(
+    name: .long, parsing: .upToNextOption,
+    help: "With --words: ask these words, in this order, instead of choosing ten.")
+  var word: [String] = []
+
   @Option(name: .long, help: "Ask these kanji, in this order, instead of choosing ten.")
   var kanji: String?
 
@@ -38,9 +49,11 @@ struct TestCommand: ParsableCommand {
 
   func validate() throws {
     if json && !history { throw CLIError("--json goes with --history") }
-    if history && (kanji != nil || seed != nil) {
-      throw CLIError("--history cannot be combined with --kanji or --seed")
+    if history && (kanji != nil || seed != nil || !word.isEmpty) {
+      throw CLIError("--history cannot be combined with --kanji, --word or --seed")
     }
+    if words && kanji != nil { throw CLIError("--kanji goes without --words (--word names words)") }
+    if !word.isEmpty && !words { throw CLIError("--word goes with --words") }
     if let kanji, KanjiSelector.literalCharacters(kanji) == nil {
       throw CLIError("--kanji takes the kanji themselves, e.g. --kanji 一二三四五六七八九十")
     }
@@ -49,7 +62,7 @@ struct TestCommand: ParsableCommand {
   func run() throws {
     if history {
       let store = try ProgressStore.open(home: home.path, access: .readOnly)
-      let tests = try store.selfTests()
+      let tests = try store.selfTests(words: words)
       if json {
         print(try CLI.json(HistoryJSON(tests)))
       } else {
@@ -60,6 +73,18 @@ struct TestCommand: ParsableCommand {
       return
     }
     let context = try CLI.openApp(data: data, home: home)
+    if words {
+      let listed = word.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+      let unknown = try listed.filter { try context.reference.words(written: $0).isEmpty }
+      guard unknown.isEmpty else {
+        throw CLIError(
+          "not among the common words of the reference database: \(unknown.joined(separator: " "))")
+      }
+      try App.run(
+        .wordSelfTest(words: listed.isEmpty ? nil : listed, seed: seed), context: context,
+        hasHome: false)
+      return
+    }
     let characters =
       try kanji.flatMap(KanjiSelector.literalCharacters)
       ?? SelfTestPicker().pick(store: context.store, seed: seed)

@@ -272,7 +272,8 @@ import Testing
   /// After the answer is shown and accepted, the kanji is written once more over its faint
   /// reference, graded, and the next card comes.
   @Test func afterShowingTheAnswerItIsWrittenAgain() throws {
-    let app = try AppUnderTest(["practice", "十", "二"])
+    // Without word cues: one for 二 (□十 にじゅう) would show 十 on purpose.
+    let app = try AppUnderTest(["practice", "十", "二"], settings: ["prompt_words": "off"])
     try app.tmux.waitForMouseMode()
     let empty = try app.canvas()
     #expect(try empty.inside(app.tmux.screen()).joined().allSatisfy { $0 == " " })

@@ -1,4 +1,5 @@
 import Foundation
+import KanjiData
 import ProgressRecords
 import TestSupport
 import Testing
@@ -68,6 +69,19 @@ import Testing
     stopped.send(.resize(columns: columns, rows: rows))
     stopped.press("q")
     expectFits(stopped.session.screen, stopped.session.summaryKeys, "stopped summary")
+
+    let twelve = WordCard(
+      word: Word(
+        written: "十二", readings: ["じゅうに"], meanings: ["twelve"], rank: 1, kanji: ["十", "二"]),
+      characters: [ten, two])
+    var word = Learner(cards: [SessionCard(word: twelve, state: .review)])
+    word.send(.resize(columns: columns, rows: rows))
+    expectFits(word.session.screen, Session.wordPromptKeys, "a word's first kanji")
+    word.draw(ten)
+    word.send(.key(.enter))
+    expectFits(word.session.screen, Session.promptKeys, "a word's last kanji")
+    word.press("s")
+    expectFits(word.session.screen, Session.feedbackKeys, "a word's feedback")
   }
 
   @Test(arguments: sizes) func theSelfTest(columns: Int, rows: Int) {

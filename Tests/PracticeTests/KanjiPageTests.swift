@@ -49,6 +49,24 @@ import Testing
 
   func texts(_ page: KanjiPage) -> [String] { page.screen.texts.map(\.text) }
 
+  @Test func aWordCardsPageShowsTheWordAndEachKanjisVerdict() {
+    var review = entry(1, daysAgo: 2, .again)
+    review.kanji = "word:十十"
+    review.gradeJSON =
+      #"{"word":"十十","parts":[{"kanji":"十","rating":3,"hints":0,"grade":"#
+      + Self.rightGrade + #"},{"kanji":"十","rating":1,"hints":0,"grade":"# + Self.backwardsGrade
+      + "}]}"
+    var page = KanjiPage(
+      character: "word:十十", kanji: nil, card: nil, log: [review], now: now, timeZone: utc)
+    page.word = Word(
+      written: "十十", readings: ["とおとお"], meanings: ["ten by ten"], rank: 1, kanji: ["十"])
+    let lines = texts(page)
+    #expect(lines[0] == "Word 十十")
+    #expect(lines[1] == "Reading: とおとお  ·  ten by ten")
+    #expect(
+      page.historyLines == ["2026-09-19 14:13  Again  十 right; 十 draws stroke 2 of 十 backwards"])
+  }
+
   @Test func showsTheKanjiItsCardAndItsHistoryLatestFirstWithTheErrorsNamed() {
     let page = page([
       entry(1, daysAgo: 10, nil),

@@ -652,6 +652,7 @@ import Testing
     #expect(learner.screenText.contains("undo the last stroke"))
     #expect(learner.screenText.contains("KanjiVG"))
     #expect(learner.screenText.contains("KANJIDIC2 (EDRDG), CC BY-SA 4.0"))
+    #expect(learner.screenText.contains("words: JMdict (EDRDG)"))
     learner.press("x")
     #expect(!learner.screenText.contains("undo the last stroke"))
   }

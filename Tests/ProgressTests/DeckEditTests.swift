@@ -97,7 +97,7 @@ import Testing
     let home = try TemporaryFolder()
     do {
       let store = try deck(home)
-      // The second schema had no suspension and no reset.
+      // The second schema had no suspension, no reset and no words.
       try store.db.execute(
         """
         ALTER TABLE cards DROP COLUMN suspended; ALTER TABLE cards DROP COLUMN reset_ms;
@@ -107,6 +107,7 @@ import Testing
         ALTER TABLE scheduler_models DROP COLUMN default_log_loss;
         ALTER TABLE scheduler_models DROP COLUMN default_rmse_bins;
         ALTER TABLE scheduler_models DROP COLUMN reverted_ms;
+        ALTER TABLE cards DROP COLUMN kind; ALTER TABLE self_tests DROP COLUMN kind;
         PRAGMA user_version = 2
         """)
     }

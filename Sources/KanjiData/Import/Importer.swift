@@ -22,13 +22,19 @@ public struct Importer {
     public var kanjivg: String
     public var kanjidic: String
     public var output: String
+    /// jamdict's JMdict database (jamdict.db); without it the database has no words.
+    public var jmdict: String?
     /// Stop at the first bad file instead of skipping it.
     public var strict: Bool
 
-    public init(kanjivg: String, kanjidic: String, output: String, strict: Bool = false) {
+    public init(
+      kanjivg: String, kanjidic: String, output: String, jmdict: String? = nil,
+      strict: Bool = false
+    ) {
       self.kanjivg = kanjivg
       self.kanjidic = kanjidic
       self.output = output
+      self.jmdict = jmdict
       self.strict = strict
     }
   }
@@ -47,6 +53,13 @@ public struct Importer {
     public var problems: [String] = []
     public var kanjidicEntries = 0
     public var kanjidicWithoutStrokes = 0
+    /// JMdict: common written forms read, words kept, and why the others were not.
+    public var jmdictForms = 0
+    public var words = 0
+    public var wordsWithOtherCharacters = 0
+    public var formsWithoutReading = 0
+    public var formsWithoutGloss = 0
+    public var malformedJMdictRows: [String] = []
     public var databaseBytes = 0
     public var seconds = 0.0
 
@@ -64,6 +77,16 @@ public struct Importer {
       lines.append(
         "KANJIDIC2: \(kanjidicEntries) entries; \(kanjidicWithoutStrokes) without KanjiVG strokes (not stored: nothing to draw)"
       )
+      if jmdictForms > 0 || !malformedJMdictRows.isEmpty {
+        lines.append(
+          "JMdict: \(jmdictForms) common written forms; kept \(words) words, skipped "
+            + "\(wordsWithOtherCharacters) with characters outside the database (or no kanji), "
+            + "\(formsWithoutReading) without a reading of their own, "
+            + "\(formsWithoutGloss) without an English gloss")
+        lines.append(
+          "  skipped \(malformedJMdictRows.count) malformed rows"
+            + (malformedJMdictRows.isEmpty ? "" : " (listed above)"))
+      }
       lines.append(
         String(
           format: "Wrote the database: %.1f MB in %.2f s", Double(databaseBytes) / 1e6, seconds))
@@ -114,6 +137,7 @@ public struct Importer {
   private final class ResultSlots: @unchecked Sendable {
     let files: UnsafeMutableBufferPointer<FileResult?>
     var kanjidic: Result<Kanjidic, Error>?
+    var jmdict: Result<JMdict.Contents, Error>?
 
     init(count: Int) {
       files = .allocate(capacity: count)
@@ -147,9 +171,14 @@ public struct Importer {
     let slots = ResultSlots(count: source.fileCount)
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     let xml = kanjidicBytes.xml
-    DispatchQueue.concurrentPerform(iterations: workers + 1) { worker in
+    let jmdictPath = options.jmdict
+    DispatchQueue.concurrentPerform(iterations: workers + 2) { worker in
       if worker == workers {
         slots.kanjidic = Result { try Kanjidic(xml: xml) }
+        return
+      }
+      if worker == workers + 1 {
+        slots.jmdict = Result { try jmdictPath.map { try JMdict(path: $0).read() } ?? .init() }
         return
       }
       for index in stride(from: worker, to: source.fileCount, by: workers) {
@@ -163,6 +192,8 @@ public struct Importer {
     } catch {
       throw ImportError(description: "\(options.kanjidic): \(error)")
     }
+
+    let jmdict = try slots.jmdict!.get()
 
     var mains: [Unicode.Scalar: (blob: [UInt8], strokes: Int)] = [:]
     var variants: [Unicode.Scalar: [(name: String, blob: [UInt8])]] = [:]
@@ -212,6 +243,9 @@ public struct Importer {
     let orphans = variants.filter { mains[$0.key] == nil }.reduce(0) { $0 + $1.value.count }
     if orphans > 0 { report.skipped["variant files without a usable main file"] = orphans }
     report.keptCharacters = kept.count
+    let words = Self.words(jmdict, kept: Set(kept), report: &report)
+    if options.strict, let first = jmdict.malformed.first { throw ImportError(description: first) }
+    jmdict.malformed.forEach(log)
 
     let meta: [(String, String)] = [
       ("schema_version", String(Schema.version)),
@@ -222,6 +256,8 @@ public struct Importer {
       ("kanjidic_database_version", kanjidic.databaseVersion),
       ("kanjidic_date_of_creation", kanjidic.dateOfCreation),
       ("characters", String(kept.count)),
+      ("jmdict_source", options.jmdict.map { ($0 as NSString).lastPathComponent } ?? "(none)"),
+      ("words", String(words.count)),
     ]
     try AtomicDatabaseWriter(path: options.output, log: log).write { db in
       try db.execute(Schema.create)
@@ -263,11 +299,68 @@ public struct Importer {
           report.keptVariants += 1
         }
       }
+      let insertWord = try db.prepare(
+        "INSERT INTO word(id, written, readings, meanings, jmdict_entry) VALUES (?, ?, ?, ?, ?)")
+      let insertWordKanji = try db.prepare(
+        "INSERT INTO word_kanji(codepoint, word) VALUES (?, ?)")
+      for (word, entry) in words {
+        insertWord.reset()
+        try insertWord.bind([
+          .integer(Int64(word.rank)), .text(word.written), .text(TextList.join(word.readings)),
+          .text(TextList.join(word.meanings)), .integer(entry),
+        ])
+        try insertWord.step()
+        for kanji in word.kanji {
+          insertWordKanji.reset()
+          try insertWordKanji.bind([
+            .integer(Int64(kanji.unicodeScalars.first!.value)), .integer(Int64(word.rank)),
+          ])
+          try insertWordKanji.step()
+        }
+      }
     }
     let attributes = try? FileManager.default.attributesOfItem(atPath: options.output)
     report.databaseBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
     report.seconds = Date().timeIntervalSince(started)
     return report
+  }
+
+  /// The common forms whose characters are kana, 々 and kanji of the database, with at least one
+  /// kanji; ranked by frequency score, then by JMdict's entry order.
+  private static func words(
+    _ jmdict: JMdict.Contents, kept: Set<Unicode.Scalar>, report: inout Report
+  ) -> [(word: Word, entry: Int64)] {
+    report.jmdictForms = jmdict.forms.count + jmdict.withoutReading + jmdict.withoutGloss
+    report.formsWithoutReading = jmdict.withoutReading
+    report.formsWithoutGloss = jmdict.withoutGloss
+    report.malformedJMdictRows = jmdict.malformed
+    let iterationMark: Unicode.Scalar = "\u{3005}"
+    var accepted: [(form: JMdict.CommonForm, kanji: [String])] = []
+    for form in jmdict.forms {
+      let scalars = form.written.unicodeScalars
+      guard
+        scalars.allSatisfy({ Word.isKana($0) || $0 == iterationMark || kept.contains($0) }),
+        scalars.contains(where: { $0 != iterationMark && kept.contains($0) })
+      else {
+        report.wordsWithOtherCharacters += 1
+        continue
+      }
+      var seen = Set<Unicode.Scalar>()
+      let kanji = scalars.filter { $0 != iterationMark && kept.contains($0) }
+        .filter { seen.insert($0).inserted }.map { String(Character($0)) }
+      accepted.append((form, kanji))
+    }
+    accepted.sort { ($0.form.score, $0.form.entry) < ($1.form.score, $1.form.entry) }
+    report.words = accepted.count
+    return accepted.enumerated().map { index, accepted in
+      let form = accepted.form
+      return (
+        Word(
+          written: form.written, readings: form.readings, meanings: form.meanings,
+          rank: index + 1, kanji: accepted.kanji),
+        form.entry
+      )
+    }
   }
 
   private static func process(_ source: KanjiVGSource, _ index: Int) -> FileResult {

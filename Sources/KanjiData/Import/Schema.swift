@@ -1,7 +1,7 @@
 /// The reference database's tables. Bump `version` whenever the schema, the stroke blob or
 /// the importer's rules change, so `ReferenceDatabase` refuses a stale file.
 enum Schema {
-  static let version = 2
+  static let version = 3
 
   static let create = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,6 +28,20 @@ enum Schema {
       strokes BLOB NOT NULL,
       PRIMARY KEY(codepoint, name)
     );
+    -- JMdict's common words; id is the frequency rank (1 the most frequent).
+    CREATE TABLE word(
+      id INTEGER PRIMARY KEY,
+      written TEXT NOT NULL,
+      readings TEXT NOT NULL,
+      meanings TEXT NOT NULL,
+      jmdict_entry INTEGER NOT NULL
+    );
+    CREATE TABLE word_kanji(
+      codepoint INTEGER NOT NULL,
+      word INTEGER NOT NULL,
+      PRIMARY KEY(codepoint, word)
+    ) WITHOUT ROWID;
+    CREATE INDEX word_written ON word(written);
     CREATE INDEX kanji_grade ON kanji(grade);
     CREATE INDEX kanji_frequency ON kanji(frequency);
     """
