@@ -23,6 +23,8 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
   /// A command that only reads was pointed at a home that holds no store.
   case noProgress(home: String)
   case database(String)
+  /// The sync folder is missing, unreadable or cannot be written.
+  case syncFolder(String)
 
   public var description: String {
     let iso = ISO8601DateFormatter()
@@ -65,6 +67,7 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
       return
         "no progress in \(home) yet: nothing has been studied there; check --home (or $KANJI_WRITE_HOME), or start with kanji-write add jlpt:N5"
     case .database(let message): return message
+    case .syncFolder(let message): return message
     }
   }
 }

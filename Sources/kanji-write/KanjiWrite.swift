@@ -27,7 +27,7 @@ struct KanjiWrite: ParsableCommand {
       // Deck, reviews and progress (Scheduler, Progress).
       AddCommand.self, DueCommand.self, ReviewCommand.self, ExportCommand.self,
       ImportProgressCommand.self,
-      StatsCommand.self, ConfigCommand.self, CheckCommand.self,
+      StatsCommand.self, ConfigCommand.self, CheckCommand.self, SyncCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
       AppCommand.self, PracticeCommand.self, KnownCommand.self, WeakCommand.self,

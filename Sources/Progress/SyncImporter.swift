@@ -1,0 +1,308 @@
+import Foundation
+import SQLite
+import Scheduler
+
+/// Imports other devices' events inside the sync's transaction, then rebuilds what they touch:
+/// each card from its membership events (last writer wins) and its reviews in time order,
+/// each setting and known kanji from its latest event.
+struct SyncImporter {
+  let store: ProgressStore
+  let device: String
+  private(set) var imported = 0
+  private(set) var problems: [String] = []
+  private var db: Database { store.db }
+  private var applying = false
+  private var removed: Set<String>
+  private let reviewColumns: Set<String>
+  private var reviewInserts: [String: Statement] = [:]
+  private var touchedCards: Set<String> = []
+  private var touchedSettings: Set<String> = []
+  private var touchedKnown: Set<String> = []
+
+  static let cardEventTypes = ["card", "card_deleted", "suspended", "reset"]
+
+  init(store: ProgressStore, device: String) throws {
+    self.store = store
+    self.device = device
+    removed = Set(
+      try store.db.query("SELECT subject FROM sync_events WHERE type = 'unreview'").compactMap {
+        $0.string(0)
+      })
+    // The row's own id is local; device and seq come from the record's header.
+    reviewColumns = Set(try store.columns(of: "review_log")).subtracting(["id", "device", "seq"])
+  }
+
+  /// Reads `file` from where the last sync stopped. The offset moves past complete, sound
+  /// lines only: a torn last line is read again next time, and a damaged line is reported
+  /// (and the lines after it imported) at every sync until the file is repaired.
+  mutating func importFile(_ file: String, from folder: SyncFolder) throws {
+    let stored =
+      try db.query(
+        "SELECT offset FROM sync_read WHERE folder = ? AND file = ?",
+        [.text(folder.path), .text(file)]
+      ).first?.int64(0) ?? 0
+    guard let size = folder.size(file), size != stored else { return }
+    // A shorter file was replaced (restored, or copied again from the start): read it all;
+    // the events already imported are recognised by their ids.
+    let start = size < stored ? 0 : stored
+    let bytes = try folder.read(file, from: start)
+    if !applying {
+      try db.run("UPDATE sync_device SET applying = 1")
+      applying = true
+    }
+    var offset = start
+    var sound = true
+    var lineStart = 0
+    lines: for (line, end) in SyncLines(bytes) {
+      defer { lineStart = end }
+      switch SyncRecord.decode(line) {
+      case .record(let record):
+        if record.device != device { try apply(record) }
+      case .damaged(let why):
+        problems.append(
+          "\(folder.path)/\(file), line at byte \(start + Int64(lineStart)): \(why); not imported")
+        sound = false
+      case .newer(let version):
+        problems.append(
+          "\(folder.path)/\(file) was written by a newer kanji-write (sync format \(version)); update kanji-write to read it"
+        )
+        break lines
+      }
+      if sound { offset = start + Int64(end) }
+    }
+    if offset != stored {
+      try db.run(
+        """
+        INSERT INTO sync_read(folder, file, offset) VALUES (?, ?, ?)
+        ON CONFLICT(folder, file) DO UPDATE SET offset = excluded.offset
+        """, [.text(folder.path), .text(file), .integer(offset)])
+    }
+  }
+
+  private mutating func apply(_ record: SyncRecord) throws {
+    let id = "\(record.device):\(record.seq)"
+    if record.type == SyncRecord.reviewType {
+      guard !removed.contains(id) else { return }
+      if try insertReview(record) {
+        imported += 1
+        if case .text(let kanji) = record.body["kanji"] { touchedCards.insert(kanji) }
+      }
+      return
+    }
+    let body = try JSONSerialization.data(
+      withJSONObject: record.body.mapValues(\.json), options: [.sortedKeys])
+    try db.run(
+      """
+      INSERT OR IGNORE INTO sync_events(device, seq, time_ms, type, subject, body)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .text(record.device), .integer(record.seq), .integer(record.timeMs), .text(record.type),
+        .text(record.subject), .text(String(decoding: body, as: UTF8.self)),
+      ])
+    guard db.changes == 1 else { return }
+    imported += 1
+    switch record.type {
+    case "unreview":
+      removed.insert(record.subject)
+      let parts = record.subject.split(separator: ":")
+      guard parts.count == 2, let seq = Int64(parts[1]) else { return }
+      let target: [SQLValue] = [.text(String(parts[0])), .integer(seq)]
+      if let kanji = try db.query(
+        "SELECT kanji FROM review_log WHERE device = ? AND seq = ?", target
+      ).first?.string(0) {
+        try db.run("DELETE FROM review_log WHERE device = ? AND seq = ?", target)
+        touchedCards.insert(kanji)
+      }
+    case let type where Self.cardEventTypes.contains(type): touchedCards.insert(record.subject)
+    case "setting": touchedSettings.insert(record.subject)
+    case "known", "known_removed": touchedKnown.insert(record.subject)
+    case "self_test":
+      try db.run(
+        "INSERT OR IGNORE INTO self_tests(time_ms, score) VALUES (?, ?)",
+        [.integer(record.timeMs), record.body["score"]?.sql ?? .real(0)])
+    case "self_test_item":
+      try db.run(
+        """
+        INSERT OR IGNORE INTO self_test_items(test_id, position, kanji, produced, drawing_json,
+          grade_json)
+        SELECT id, ?, ?, ?, ?, ? FROM self_tests WHERE time_ms = ?
+        """,
+        ["position", "kanji", "produced", "drawing_json", "grade_json", "test_ms"].map {
+          record.body[$0]?.sql ?? .null
+        })
+    default:
+      // A device's name, or an event of a later version: kept, to be read when understood.
+      break
+    }
+  }
+
+  /// Inserts the review's columns that this store has, by name; false when it is already
+  /// here (the same id, or the same kanji at the same millisecond).
+  private mutating func insertReview(_ record: SyncRecord) throws -> Bool {
+    let names = record.body.keys.filter(reviewColumns.contains).sorted()
+    let key = names.joined(separator: ",")
+    let statement: Statement
+    if let cached = reviewInserts[key] {
+      statement = cached
+      statement.reset()
+    } else {
+      let placeholders = Array(repeating: "?", count: names.count + 2).joined(separator: ", ")
+      statement = try db.prepare(
+        "INSERT OR IGNORE INTO review_log(\(key), device, seq) VALUES (\(placeholders))")
+      reviewInserts[key] = statement
+    }
+    try statement.bind(
+      names.map { record.body[$0]!.sql } + [.text(record.device), .integer(record.seq)])
+    try statement.step()
+    return db.changes == 1
+  }
+
+  /// Rebuilds what the imported events touched, and lets local changes be stamped again.
+  mutating func finish() throws {
+    guard applying else { return }
+    for key in touchedSettings.sorted() where !SyncSchema.localSettings.contains(key) {
+      if let value = try latest(subject: key, types: ["setting"])?.string(2) {
+        try db.run(
+          """
+          INSERT INTO settings(key, value) VALUES (?, ?)
+          ON CONFLICT(key) DO UPDATE SET value = excluded.value
+          """, [.text(key), .text(value)])
+      }
+    }
+    for kanji in touchedKnown.sorted() {
+      guard let last = try latest(subject: kanji, types: ["known", "known_removed"]) else {
+        continue
+      }
+      if last.string(0) == "known" {
+        try db.run(
+          "INSERT OR IGNORE INTO known(kanji, added_ms) VALUES (?, ?)",
+          [.text(kanji), .integer(last.int64(1) ?? 0)])
+      } else {
+        try db.run("DELETE FROM known WHERE kanji = ?", [.text(kanji)])
+      }
+    }
+    let scheduler = try store.scheduler()
+    let memberships = try touchedCards.map(membership).sorted {
+      ($0.addedMs ?? 0, $0.kanji) < ($1.addedMs ?? 0, $1.kanji)
+    }
+    for membership in memberships {
+      try apply(membership)
+      if membership.addedMs != nil { try store.rebuildCard(membership.kanji, scheduler: scheduler) }
+    }
+    try db.run("UPDATE sync_device SET applying = 0")
+    applying = false
+  }
+
+  /// The latest event of a subject among `types`: its type, time and `$.value`.
+  private func latest(subject: String, types: [String]) throws -> Row? {
+    let marks = types.map { _ in "?" }.joined(separator: ", ")
+    return try db.query(
+      """
+      SELECT type, time_ms, json_extract(body, '$.value') FROM sync_events
+      WHERE subject = ? AND type IN (\(marks)) ORDER BY time_ms DESC, device DESC, seq DESC LIMIT 1
+      """, [.text(subject)] + types.map { .text($0) }
+    ).first
+  }
+
+  /// A card as its events and reviews have it on every device.
+  struct Membership {
+    var kanji: String
+    /// When it was last deleted: its reviews up to then went with it.
+    var deletedMs: Int64?
+    /// When it was added (after its last deletion); nil when it is not in the deck.
+    var addedMs: Int64?
+    var suspended: Int64
+    var resetMs: Int64?
+  }
+
+  private func membership(_ kanji: String) throws -> Membership {
+    let marks = Self.cardEventTypes.map { _ in "?" }.joined(separator: ", ")
+    let events = try db.query(
+      """
+      SELECT type, time_ms, json_extract(body, '$.added_ms'), json_extract(body, '$.suspended'),
+        json_extract(body, '$.reset_ms')
+      FROM sync_events WHERE subject = ? AND type IN (\(marks)) ORDER BY time_ms, device, seq
+      """, [.text(kanji)] + Self.cardEventTypes.map { .text($0) })
+    let deletedMs = events.last { $0.string(0) == "card_deleted" }?.int64(1)
+    let current = events.filter { deletedMs == nil || ($0.int64(1) ?? 0) > deletedMs! }
+    // A review after the last deletion means the card was in that device's deck.
+    let firstReview = try db.query(
+      "SELECT min(time_ms) FROM review_log WHERE kanji = ? AND time_ms > ?",
+      [.text(kanji), .integer(deletedMs ?? -1)]
+    ).first?.int64(0)
+    let added = current.filter { $0.string(0) == "card" }.compactMap { $0.int64(2) }.min()
+    return Membership(
+      kanji: kanji, deletedMs: deletedMs, addedMs: added ?? firstReview,
+      suspended: current.last { $0.string(0) == "suspended" }?.int64(3) ?? 0,
+      resetMs: current.last { $0.string(0) == "reset" }?.int64(4))
+  }
+
+  private func apply(_ membership: Membership) throws {
+    let kanji = SQLValue.text(membership.kanji)
+    if let deleted = membership.deletedMs {
+      try db.run(
+        "DELETE FROM review_log WHERE kanji = ? AND time_ms <= ?", [kanji, .integer(deleted)])
+    }
+    guard let added = membership.addedMs else {
+      try db.run("DELETE FROM cards WHERE kanji = ?", [kanji])
+      return
+    }
+    let values: [SQLValue] = [
+      .integer(added), .integer(membership.suspended), membership.resetMs.map(SQLValue.integer) ?? .null,
+    ]
+    try db.run(
+      """
+      INSERT INTO cards(kanji, position, added_ms, suspended, reset_ms)
+      VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM cards), ?, ?, ?)
+      ON CONFLICT(kanji) DO UPDATE SET added_ms = excluded.added_ms,
+        suspended = excluded.suspended, reset_ms = excluded.reset_ms
+      """, [kanji] + values)
+  }
+}
+
+extension ProgressStore {
+  /// Rebuilds a card from its log after its last reset, and each entry's recorded outcome
+  /// (the state before and after, memory, interval, due), as if every review had been made on
+  /// this device in time order.
+  func rebuildCard(_ kanji: String, scheduler: Scheduler) throws {
+    guard var snapshot = try card(kanji) else { return }
+    let rows = try db.query(
+      """
+      SELECT id, time_ms, kind, rating, state_before, elapsed_days, state_after, stability,
+        difficulty, interval_days, due_ms
+      FROM review_log WHERE kanji = ? AND time_ms > ? ORDER BY time_ms, id
+      """, [.text(kanji), .integer(snapshot.resetAt.map(Millis.from) ?? -1)])
+    var card = Card()
+    for row in rows {
+      let time = Millis.date(row.int64(1) ?? 0)
+      let before = card.state
+      var elapsed = 0
+      if row.string(2) == "study" {
+        card = scheduler.study(card, at: time)
+      } else if let rating = row.int(3).flatMap(Rating.init(rawValue:)) {
+        let outcome = try scheduler.review(card, rating: rating, at: time, cardKey: kanji)
+        card = outcome.card
+        elapsed = outcome.elapsedDays
+      } else {
+        continue
+      }
+      let outcome: [SQLValue] = [
+        .text(before.rawValue), .integer(Int64(elapsed)), .text(card.state.rawValue),
+        card.memory.map { .real($0.stability) } ?? .null,
+        card.memory.map { .real($0.difficulty) } ?? .null, .integer(Int64(card.intervalDays)),
+        card.due.map { .integer(Millis.from($0)) } ?? .null,
+      ]
+      if Array(row.values[4...10]) != outcome {
+        try db.run(
+          """
+          UPDATE review_log SET state_before = ?, elapsed_days = ?, state_after = ?,
+            stability = ?, difficulty = ?, interval_days = ?, due_ms = ?
+          WHERE id = ?
+          """, outcome + [row.values[0]])
+      }
+    }
+    snapshot.card = card
+    try saveCard(snapshot)
+  }
+}
