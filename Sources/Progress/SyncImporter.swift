@@ -183,8 +183,10 @@ struct SyncImporter {
       }
     }
     let scheduler = try store.scheduler()
+    // New cards join the deck in the order they were added.
     let memberships = try touchedCards.map(membership).sorted {
-      ($0.addedMs ?? 0, $0.kanji) < ($1.addedMs ?? 0, $1.kanji)
+      ($0.addedMs ?? 0, $0.addedBy, $0.addedSeq, $0.kanji)
+        < ($1.addedMs ?? 0, $1.addedBy, $1.addedSeq, $1.kanji)
     }
     for membership in memberships {
       try apply(membership)
@@ -212,6 +214,9 @@ struct SyncImporter {
     var deletedMs: Int64?
     /// When it was added (after its last deletion); nil when it is not in the deck.
     var addedMs: Int64?
+    /// The device and sequence number of the event that added it first.
+    var addedBy = ""
+    var addedSeq: Int64 = 0
     var suspended: Int64
     var resetMs: Int64?
   }
@@ -221,7 +226,7 @@ struct SyncImporter {
     let events = try db.query(
       """
       SELECT type, time_ms, json_extract(body, '$.added_ms'), json_extract(body, '$.suspended'),
-        json_extract(body, '$.reset_ms')
+        json_extract(body, '$.reset_ms'), device, seq
       FROM sync_events WHERE subject = ? AND type IN (\(marks)) ORDER BY time_ms, device, seq
       """, [.text(kanji)] + Self.cardEventTypes.map { .text($0) })
     let deletedMs = events.last { $0.string(0) == "card_deleted" }?.int64(1)
@@ -231,9 +236,13 @@ struct SyncImporter {
       "SELECT min(time_ms) FROM review_log WHERE kanji = ? AND time_ms > ?",
       [.text(kanji), .integer(deletedMs ?? -1)]
     ).first?.int64(0)
-    let added = current.filter { $0.string(0) == "card" }.compactMap { $0.int64(2) }.min()
+    let first = current.filter { $0.string(0) == "card" && $0.int64(2) != nil }.min {
+      ($0.int64(2)!, $0.string(5) ?? "", $0.int64(6) ?? 0)
+        < ($1.int64(2)!, $1.string(5) ?? "", $1.int64(6) ?? 0)
+    }
     return Membership(
-      kanji: kanji, deletedMs: deletedMs, addedMs: added ?? firstReview,
+      kanji: kanji, deletedMs: deletedMs, addedMs: first?.int64(2) ?? firstReview,
+      addedBy: first?.string(5) ?? "", addedSeq: first?.int64(6) ?? 0,
       suspended: current.last { $0.string(0) == "suspended" }?.int64(3) ?? 0,
       resetMs: current.last { $0.string(0) == "reset" }?.int64(4))
   }
@@ -249,7 +258,8 @@ struct SyncImporter {
       return
     }
     let values: [SQLValue] = [
-      .integer(added), .integer(membership.suspended), membership.resetMs.map(SQLValue.integer) ?? .null,
+      .integer(added), .integer(membership.suspended),
+      membership.resetMs.map(SQLValue.integer) ?? .null,
     ]
     try db.run(
       """

@@ -48,10 +48,13 @@ struct SyncCommand: ParsableCommand {
         print("This machine is now named \(try store.deviceName()).")
         return
       }
-      throw CLIError("give the shared folder (kanji-write sync DIR), or set it with kanji-write config sync_dir DIR")
+      throw CLIError(
+        "give the shared folder (kanji-write sync DIR), or set it with kanji-write config sync_dir DIR"
+      )
     }
     let report = try store.sync(folder: folder)
-    let others = report.otherDevices.isEmpty ? "none yet" : report.otherDevices.joined(separator: ", ")
+    let others =
+      report.otherDevices.isEmpty ? "none yet" : report.otherDevices.joined(separator: ", ")
     print(
       "Synced with \(report.folder): \(report.imported) events in, \(report.exported) out. "
         + "This machine: \(report.device).kwlog; others: \(others).")
