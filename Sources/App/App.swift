@@ -60,6 +60,9 @@ public final class App {
     }
     terminal.restore()
     for line in app.afterword { print(line) }
+    if let problem = context.syncWithFolder() {
+      fputs("kanji-write: \(problem)\n", stderr)
+    }
   }
 
   /// Where the app opens: today's session when it has cards, or on the first run (its deck

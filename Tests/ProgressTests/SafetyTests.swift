@@ -116,6 +116,6 @@ import Testing
     #expect(opened == 4)
     let db = try Database(path: path, mode: .readOnly)
     #expect(try db.scalar("SELECT count(*) FROM scheduler_models") == .integer(1))
-    #expect(try db.scalar("PRAGMA user_version") == .integer(3))
+    #expect(try db.scalar("PRAGMA user_version") == .integer(Int64(Schema.currentVersion)))
   }
 }

@@ -26,7 +26,7 @@ import Testing
     #expect(store.path == nested + "/progress.sqlite")
     let db = try Database(path: store.path, mode: .readOnly)
     #expect(try db.scalar("PRAGMA journal_mode") == .text("wal"))
-    #expect(try db.scalar("PRAGMA user_version") == .integer(3))
+    #expect(try db.scalar("PRAGMA user_version") == .integer(Int64(Schema.currentVersion)))
     #expect(try store.modelParameters() == .fsrs6Default)
   }
 
