@@ -61,7 +61,8 @@ public final class App {
     terminal.restore()
     for line in app.afterword { print(line) }
     if let problem = context.syncWithFolder() {
-      fputs("kanji-write: \(problem)\n", stderr)
+      let line = Array("kanji-write: \(problem)\n".utf8)
+      _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
   }
 
