@@ -48,7 +48,7 @@ struct SyncExporter {
     var lines: [UInt8] = []
     var count = 0
     for record in try events(after: after) where !present.contains(record.seq) {
-      lines += try record.line()
+      lines += record.line()
       count += 1
     }
     if !lines.isEmpty || cut != nil {
@@ -83,14 +83,11 @@ struct SyncExporter {
       "SELECT seq, time_ms, type, subject, body FROM sync_events WHERE device = ? AND seq > ?",
       [.text(device), .integer(seq)])
     {
-      let object =
-        (try? JSONSerialization.jsonObject(with: Data((row.string(4) ?? "{}").utf8)))
-        as? [String: Any] ?? [:]
       records.append(
         SyncRecord(
           device: device, seq: row.int64(0) ?? 0, timeMs: row.int64(1) ?? 0,
           type: row.string(2) ?? "", subject: row.string(3) ?? "",
-          body: object.compactMapValues(SyncValue.init(json:))))
+          body: SyncRecord.body(json: row.string(4) ?? "{}")))
     }
     return records.sorted { $0.seq < $1.seq }
   }

@@ -89,8 +89,6 @@ struct SyncImporter {
       }
       return
     }
-    let body = try JSONSerialization.data(
-      withJSONObject: record.body.mapValues(\.json), options: [.sortedKeys])
     try db.run(
       """
       INSERT OR IGNORE INTO sync_events(device, seq, time_ms, type, subject, body)
@@ -98,7 +96,7 @@ struct SyncImporter {
       """,
       [
         .text(record.device), .integer(record.seq), .integer(record.timeMs), .text(record.type),
-        .text(record.subject), .text(String(decoding: body, as: UTF8.self)),
+        .text(record.subject), .text(SyncRecord.bodyJSON(record.body)),
       ])
     guard db.changes == 1 else { return }
     imported += 1

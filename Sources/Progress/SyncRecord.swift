@@ -20,14 +20,25 @@ struct SyncRecord: Equatable {
   static let reviewType = "review"
 
   /// The line, with its newline.
-  func line() throws -> [UInt8] {
-    let object: [String: Any] = [
-      "v": Self.formatVersion, "device": device, "seq": seq, "time": timeMs, "type": type,
-      "subject": subject, "body": body.mapValues(\.json),
+  func line() -> [UInt8] {
+    var json: [UInt8] = []
+    json.reserveCapacity(512)
+    json += #"{"body":"#.utf8
+    SyncJSON.write(body, into: &json)
+    let header: [(String, SyncValue)] = [
+      ("device", .text(device)), ("seq", .integer(seq)), ("subject", .text(subject)),
+      ("time", .integer(timeMs)), ("type", .text(type)),
+      ("v", .integer(Int64(Self.formatVersion))),
     ]
-    let json = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    for (key, value) in header {
+      json.append(UInt8(ascii: ","))
+      SyncJSON.write(string: key, into: &json)
+      json.append(UInt8(ascii: ":"))
+      SyncJSON.write(value, into: &json)
+    }
+    json.append(UInt8(ascii: "}"))
     var line = Array(String(format: "%08x ", CRC32.checksum(json)).utf8)
-    line.append(contentsOf: json)
+    line += json
     line.append(UInt8(ascii: "\n"))
     return line
   }
@@ -42,25 +53,42 @@ struct SyncRecord: Equatable {
   /// A line's content, without its newline.
   static func decode(_ line: ArraySlice<UInt8>) -> Decoded {
     guard line.count > 9, line[line.startIndex + 8] == UInt8(ascii: " "),
-      let expected = UInt32(
-        String(decoding: line.prefix(8), as: UTF8.self), radix: 16)
+      let expected = UInt32(String(decoding: line.prefix(8), as: UTF8.self), radix: 16)
     else { return .damaged("not a sync record") }
     let json = line.dropFirst(9)
     guard CRC32.checksum(json) == expected else { return .damaged("checksum does not match") }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any]
-    else { return .damaged("checksum matches but the JSON cannot be read") }
-    let version = (object["v"] as? NSNumber)?.intValue ?? 0
-    guard version <= formatVersion else { return .newer(version) }
-    guard version >= 1, let device = object["device"] as? String, !device.isEmpty,
-      let seq = (object["seq"] as? NSNumber)?.int64Value,
-      let time = (object["time"] as? NSNumber)?.int64Value,
-      let type = object["type"] as? String, let subject = object["subject"] as? String,
-      let body = object["body"] as? [String: Any]
+    guard let object = try? SyncJSON.read(json) else {
+      return .damaged("checksum matches but the JSON cannot be read")
+    }
+    func scalar(_ key: String) -> SyncValue? {
+      if case .scalar(let value) = object[key] { return value }
+      return nil
+    }
+    guard case .integer(let version) = scalar("v") else { return .damaged("a field is missing") }
+    guard version <= formatVersion else { return .newer(Int(version)) }
+    guard version >= 1, case .text(let device) = scalar("device"), !device.isEmpty,
+      case .integer(let seq) = scalar("seq"), case .integer(let time) = scalar("time"),
+      case .text(let type) = scalar("type"), case .text(let subject) = scalar("subject"),
+      case .object(let body) = object["body"]
     else { return .damaged("a field is missing") }
     return .record(
       SyncRecord(
-        device: device, seq: seq, timeMs: time, type: type, subject: subject,
-        body: body.compactMapValues(SyncValue.init(json:))))
+        device: device, seq: seq, timeMs: time, type: type, subject: subject, body: body))
+  }
+
+  /// A body's JSON as stored in `sync_events`.
+  static func bodyJSON(_ body: [String: SyncValue]) -> String {
+    var json: [UInt8] = []
+    SyncJSON.write(body, into: &json)
+    return String(decoding: json, as: UTF8.self)
+  }
+
+  static func body(json: String) -> [String: SyncValue] {
+    guard let object = try? SyncJSON.read(ArraySlice(Array(json.utf8))) else { return [:] }
+    return object.compactMapValues {
+      if case .scalar(let value) = $0 { return value }
+      return nil
+    }
   }
 }
 
@@ -70,32 +98,6 @@ enum SyncValue: Equatable {
   case real(Double)
   case text(String)
   case null
-
-  var json: Any {
-    switch self {
-    case .integer(let value): value
-    case .real(let value): value
-    case .text(let value): value
-    case .null: NSNull()
-    }
-  }
-
-  init?(json: Any) {
-    switch json {
-    case is NSNull: self = .null
-    case let text as String: self = .text(text)
-    case let number as NSNumber:
-      // Whole numbers come back as integers; SQLite's column affinity turns them back into
-      // reals where the column holds reals.
-      let double = number.doubleValue
-      if double == double.rounded(), abs(double) < 9e15 {
-        self = .integer(number.int64Value)
-      } else {
-        self = .real(double)
-      }
-    default: return nil
-    }
-  }
 }
 
 /// CRC-32 (IEEE 802.3), as zlib computes it.
