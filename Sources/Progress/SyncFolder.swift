@@ -46,18 +46,31 @@ struct SyncFolder {
     return Int64(info.st_size)
   }
 
-  /// The bytes of `name` from `offset` to its end.
+  /// The bytes of `name` from `offset` to its end (as far as it reached when read).
   func read(_ name: String, from offset: Int64) throws -> [UInt8] {
-    guard let handle = FileHandle(forReadingAtPath: path + "/" + name) else {
-      throw ProgressError.syncFolder("cannot read \(path)/\(name)")
+    let file = path + "/" + name
+    let fd = open(file, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw ProgressError.syncFolder("cannot read \(file)") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw ProgressError.syncFolder("cannot read \(file)") }
+    let capacity = max(0, Int(Int64(info.st_size) - offset))
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = 0
+      while count < capacity {
+        let result = pread(
+          fd, buffer.baseAddress! + count, capacity - count, off_t(offset) + off_t(count))
+        if result < 0 && errno == EINTR { continue }
+        if result < 0 { failed = true }
+        guard result > 0 else { return }
+        count += result
+      }
     }
-    defer { try? handle.close() }
-    do {
-      try handle.seek(toOffset: UInt64(offset))
-      return Array(try handle.readToEnd() ?? Data())
-    } catch {
-      throw ProgressError.syncFolder("cannot read \(path)/\(name): \(error.localizedDescription)")
+    if failed {
+      throw ProgressError.syncFolder("cannot read \(file): \(String(cString: strerror(errno)))")
     }
+    return bytes
   }
 
   /// Appends `bytes` to `name` (created when missing) and waits until they are on disk. The

@@ -182,35 +182,39 @@ enum SyncJSON {
       guard position < bytes.count else { throw Malformed() }
       var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
       while bytes[position] != UInt8(ascii: "\"") {
-        if bytes[position] == UInt8(ascii: "\\") {
-          position += 1
-          guard position < bytes.count else { throw Malformed() }
-          let escape = bytes[position]
-          position += 1
-          switch escape {
-          case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-          case UInt8(ascii: "n"): out.append(0x0A)
-          case UInt8(ascii: "r"): out.append(0x0D)
-          case UInt8(ascii: "t"): out.append(0x09)
-          case UInt8(ascii: "b"): out.append(0x08)
-          case UInt8(ascii: "f"): out.append(0x0C)
-          case UInt8(ascii: "u"):
-            var scalar = try hex4()
-            if (0xD800..<0xDC00).contains(scalar) {
-              try word("\\u")
-              let low = try hex4()
-              guard (0xDC00..<0xE000).contains(low) else { throw Malformed() }
-              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let unicode = Unicode.Scalar(scalar) else { throw Malformed() }
-            out += Array(String(Character(unicode)).utf8)
-          default: throw Malformed()
+        // bytes[position] is a backslash here.
+        position += 1
+        guard position < bytes.count else { throw Malformed() }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "u"):
+          var scalar = try hex4()
+          if (0xD800..<0xDC00).contains(scalar) {
+            try word("\\u")
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw Malformed() }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           }
-        } else {
-          out.append(bytes[position])
+          guard let unicode = Unicode.Scalar(scalar) else { throw Malformed() }
+          out += String(Character(unicode)).utf8
+        default: throw Malformed()
+        }
+        // The run up to the next quote or backslash, copied at once.
+        let run = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""),
+          bytes[position] != UInt8(ascii: "\\")
+        {
           position += 1
         }
         guard position < bytes.count else { throw Malformed() }
+        out += UnsafeBufferPointer(rebasing: bytes[run..<position])
       }
       position += 1
       return String(decoding: out, as: UTF8.self)

@@ -100,18 +100,47 @@ enum SyncValue: Equatable {
   case null
 }
 
-/// CRC-32 (IEEE 802.3), as zlib computes it.
+/// CRC-32 (IEEE 802.3), as zlib computes it; four bytes a step ("slicing by 4").
 enum CRC32 {
-  private static let table: [UInt32] = (0..<256).map { n in
-    var c = UInt32(n)
-    for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-    return c
-  }
+  private static let tables: [[UInt32]] = {
+    var tables = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 4)
+    for n in 0..<256 {
+      var c = UInt32(n)
+      for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+      tables[0][n] = c
+    }
+    for n in 0..<256 {
+      for k in 1..<4 {
+        let previous = tables[k - 1][n]
+        tables[k][n] = tables[0][Int(previous & 0xFF)] ^ (previous >> 8)
+      }
+    }
+    return tables
+  }()
+  private static let flat: [UInt32] = tables.flatMap { $0 }
 
   static func checksum<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
+    let result = bytes.withContiguousStorageIfAvailable { checksum(buffer: $0) }
+    return result ?? Array(bytes).withUnsafeBufferPointer { checksum(buffer: $0) }
+  }
+
+  private static func checksum(buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
-    table.withUnsafeBufferPointer { table in
-      for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+    flat.withUnsafeBufferPointer { t in
+      var index = 0
+      while index + 4 <= buffer.count {
+        crc ^=
+          UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16
+          | UInt32(buffer[index + 3]) << 24
+        crc =
+          t[768 + Int(crc & 0xFF)] ^ t[512 + Int((crc >> 8) & 0xFF)]
+          ^ t[256 + Int((crc >> 16) & 0xFF)] ^ t[Int(crc >> 24)]
+        index += 4
+      }
+      while index < buffer.count {
+        crc = t[Int((crc ^ UInt32(buffer[index])) & 0xFF)] ^ (crc >> 8)
+        index += 1
+      }
     }
     return crc ^ 0xFFFF_FFFF
   }

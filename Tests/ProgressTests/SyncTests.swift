@@ -342,6 +342,29 @@ import Testing
     return try home.openStore()
   }
 
+  @Test func aRecordReadsBackAsWrittenAndUnknownFieldsAreIgnored() throws {
+    #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+    let record = SyncRecord(
+      device: "d1", seq: 42, timeMs: 1_714_557_600_123, type: "review", subject: "𠮷",
+      body: [
+        "kanji": .text("𠮷"), "stability": .real(0.1 + 0.2), "difficulty": .real(-1.5e-7),
+        "rating": .integer(3), "grade_json": .text("{\"a\":\"b\\c\"}\n\t\u{1}é"),
+        "drawing_json": .null,
+      ])
+    let line = record.line()
+    #expect(line.last == UInt8(ascii: "\n"))
+    #expect(SyncRecord.decode(line.dropLast()) == .record(record))
+    // A later version's fields, of any shape, beside the known ones.
+    let json = String(decoding: line.dropFirst(9).dropLast(), as: UTF8.self)
+      .replacingOccurrences(
+        of: #""device""#,
+        with: #""extra":[1,{"x":[true]}],"more":{"deep":{"n":1}},"device""#)
+    let later =
+      Array(String(format: "%08x ", CRC32.checksum(Array(json.utf8))).utf8) + Array(json.utf8)
+    #expect(SyncRecord.decode(later[...]) == .record(record))
+    #expect(SyncRecord.decode(Array("0000000 {}".utf8)[...]) == .damaged("not a sync record"))
+  }
+
   func put(_ path: String, _ contents: Data) throws {
     try contents.write(to: URL(fileURLWithPath: path))
   }
