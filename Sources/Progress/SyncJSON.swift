@@ -163,7 +163,8 @@ enum SyncJSON {
           break
         }
       }
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       if isInteger, let integer = Int64(text) { return .integer(integer) }
       guard let real = Double(text), real.isFinite else { throw Malformed() }
       return .real(real)
@@ -223,7 +224,8 @@ enum SyncJSON {
     mutating func hex4() throws -> UInt32 {
       guard position + 4 <= bytes.count,
         let value = UInt32(
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + 4]), as: UTF8.self),
+          String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + 4]), as: UTF8.self),
           radix: 16)
       else { throw Malformed() }
       position += 4

@@ -66,7 +66,10 @@ func mode(_ path: String) -> mode_t {
     }
     let before = try #require(fileBytes(home.database))
     for access in [ProgressStore.Access.readWrite, .readOnly] {
-      #expect(throws: ProgressError.newerSchema(path: home.database, found: 99, supported: Schema.currentVersion)) {
+      #expect(
+        throws: ProgressError.newerSchema(
+          path: home.database, found: 99, supported: Schema.currentVersion)
+      ) {
         try ProgressStore(path: home.database, access: access)
       }
     }
