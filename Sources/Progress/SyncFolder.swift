@@ -110,9 +110,14 @@ struct SyncLines: Sequence, IteratorProtocol {
   init(_ bytes: [UInt8]) { self.bytes = bytes }
 
   mutating func next() -> (line: ArraySlice<UInt8>, end: Int)? {
-    guard start < bytes.count,
-      let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
-    else { return nil }
+    guard start < bytes.count else { return nil }
+    let found = bytes.withUnsafeBufferPointer { buffer in
+      memchr(buffer.baseAddress! + start, 0x0A, buffer.count - start)
+    }
+    guard let found else { return nil }
+    let newline = bytes.withUnsafeBufferPointer {
+      UnsafeRawPointer(found) - UnsafeRawPointer($0.baseAddress!)
+    }
     defer { start = newline + 1 }
     return (bytes[start..<newline], newline + 1)
   }

@@ -14,6 +14,7 @@ struct SyncImporter {
   private var applying = false
   private var removed: Set<String>
   private let reviewColumns: Set<String>
+  private let allReviewColumns: [String]
   private var reviewInserts: [String: Statement] = [:]
   private var touchedCards: Set<String> = []
   private var touchedSettings: Set<String> = []
@@ -30,6 +31,7 @@ struct SyncImporter {
       })
     // The row's own id is local; device and seq come from the record's header.
     reviewColumns = Set(try store.columns(of: "review_log")).subtracting(["id", "device", "seq"])
+    allReviewColumns = reviewColumns.sorted()
   }
 
   /// Reads `file` from where the last sync stopped. The offset moves past complete, sound
@@ -80,9 +82,8 @@ struct SyncImporter {
   }
 
   private mutating func apply(_ record: SyncRecord) throws {
-    let id = "\(record.device):\(record.seq)"
     if record.type == SyncRecord.reviewType {
-      guard !removed.contains(id) else { return }
+      guard removed.isEmpty || !removed.contains("\(record.device):\(record.seq)") else { return }
       if try insertReview(record) {
         imported += 1
         if case .text(let kanji) = record.body["kanji"] { touchedCards.insert(kanji) }
@@ -138,7 +139,10 @@ struct SyncImporter {
   /// Inserts the review's columns that this store has, by name; false when it is already
   /// here (the same id, or the same kanji at the same millisecond).
   private mutating func insertReview(_ record: SyncRecord) throws -> Bool {
-    let names = record.body.keys.filter(reviewColumns.contains).sorted()
+    // A record of this version has every column: its statement is found without sorting keys.
+    let names =
+      allReviewColumns.allSatisfy { record.body[$0] != nil }
+      ? allReviewColumns : record.body.keys.filter(reviewColumns.contains).sorted()
     let key = names.joined(separator: ",")
     let statement: Statement
     if let cached = reviewInserts[key] {

@@ -71,10 +71,11 @@ enum SyncJSON {
     var position: Int
 
     mutating func skipSpace() {
-      while position < bytes.count,
-        [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position])
-      {
-        position += 1
+      while position < bytes.count {
+        switch bytes[position] {
+        case 0x20, 0x0A, 0x0D, 0x09: position += 1
+        default: return
+        }
       }
     }
 
@@ -139,12 +140,12 @@ enum SyncJSON {
       }
     }
 
-    mutating func word(_ text: String) throws {
-      let expected = Array(text.utf8)
-      guard position + expected.count <= bytes.count,
-        expected.indices.allSatisfy({ bytes[position + $0] == expected[$0] })
-      else { throw Malformed() }
-      position += expected.count
+    mutating func word(_ text: StaticString) throws {
+      let count = text.utf8CodeUnitCount
+      guard position + count <= bytes.count else { throw Malformed() }
+      let start = text.utf8Start
+      for index in 0..<count where bytes[position + index] != start[index] { throw Malformed() }
+      position += count
     }
 
     mutating func number() throws -> SyncValue {
@@ -163,11 +164,30 @@ enum SyncJSON {
           break
         }
       }
+      if isInteger, position - start <= 18, let integer = integer(from: start) {
+        return .integer(integer)
+      }
       let text = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       if isInteger, let integer = Int64(text) { return .integer(integer) }
       guard let real = Double(text), real.isFinite else { throw Malformed() }
       return .real(real)
+    }
+
+    /// The digits from `start` to `position`, with an optional minus, as an integer.
+    func integer(from start: Int) -> Int64? {
+      var index = start
+      let negative = bytes[index] == UInt8(ascii: "-")
+      if negative { index += 1 }
+      guard index < position else { return nil }
+      var value: Int64 = 0
+      while index < position {
+        let digit = bytes[index] &- UInt8(ascii: "0")
+        guard digit < 10 else { return nil }
+        value = value * 10 + Int64(digit)
+        index += 1
+      }
+      return negative ? -value : value
     }
 
     mutating func string() throws -> String {
@@ -181,6 +201,11 @@ enum SyncJSON {
         position += 1
       }
       guard position < bytes.count else { throw Malformed() }
+      if bytes[position] == UInt8(ascii: "\"") {
+        position += 1
+        return String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
+      }
       var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
       while bytes[position] != UInt8(ascii: "\"") {
         // bytes[position] is a backslash here.
