@@ -70,3 +70,29 @@ import Testing
     #expect(due.contains("学") && due.contains("先") && !due.contains("杖") && !due.contains("校"))
   }
 }
+
+/// The real app in tmux with `sync_dir` set: it syncs before its first screen and when it quits,
+/// and says nothing when that works.
+@Suite(.timeLimit(.minutes(1))) struct SyncAppEndToEndTests {
+  @Test func theAppSyncsOnStartAndOnQuit() throws {
+    let shared = try TemporaryFolder()
+    let desk = try ProgressHomeRunner()
+    let monthsAgo = Date().addingTimeInterval(-60 * 86_400).iso8601
+    #expect(try desk.run("add", "十", "二").status == 0)
+    #expect(
+      try desk.run("review", "--kanji", "十", "--rating", "easy", "--at", monthsAgo).status == 0)
+    #expect(try desk.run("sync", shared.path).status == 0)
+
+    let app = try AppUnderTest([], settings: ["sync_dir": shared.path])
+    // The desk's deck and review arrived before the first screen: 十 is due, 二 is new.
+    try app.tmux.waitForMouseMode()
+    _ = try app.tmux.waitForText("1 of 2 · review")
+    // Meanwhile the desk studies 二 and syncs; the app's quit brings it in.
+    #expect(try desk.run("review", "--kanji", "二", "--rating", "good").status == 0)
+    #expect(try desk.run("sync", shared.path).status == 0)
+    kill(try app.appProcess(), SIGTERM)
+    #expect(try app.waitForExit() == 0)
+    #expect(try app.reviews().compactMap { $0["kanji"] as? String }.sorted() == ["二", "十"])
+    #expect(!(try app.tmux.screen().joined().contains("kanji-write:")))
+  }
+}
