@@ -51,6 +51,7 @@ extension ProgressStore {
         try importer.importFile(file, from: folder)
       }
       try importer.finish()
+
       report.imported = importer.imported
       report.problems = importer.problems
       report.otherDevices = try deviceNames(files: try folder.otherFiles(except: device))

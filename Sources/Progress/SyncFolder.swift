@@ -107,7 +107,11 @@ struct SyncLines: Sequence, IteratorProtocol {
   let bytes: [UInt8]
   private var start = 0
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  /// The lines of `bytes` from `start`, which follows a newline (or is 0).
+  init(_ bytes: [UInt8], from start: Int = 0) {
+    self.bytes = bytes
+    self.start = start
+  }
 
   mutating func next() -> (line: ArraySlice<UInt8>, end: Int)? {
     guard start < bytes.count else { return nil }

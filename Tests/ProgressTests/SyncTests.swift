@@ -226,6 +226,30 @@ import Testing
     #expect(try Self.log(other) == Self.log(store))
   }
 
+  @Test func aFileReplacedUnderTheReaderIsReadAgainFromItsStart() throws {
+    let source = try TemporaryFolder()
+    let store = try Self.home(0, source)
+    let shared = try TemporaryFolder()
+    _ = try store.sync(folder: shared.path)
+    let device = try store.deviceID()
+    let name = device + ".kwlog"
+    let otherHome = try TemporaryFolder()
+    let other = try otherHome.openStore()
+    _ = try other.sync(folder: shared.path)
+    // The sync tool put another copy in its place, longer, with a line the reader has not seen
+    // at its start: the offset read so far now falls inside a line.
+    let extra = SyncRecord(
+      device: device, seq: 999, timeMs: 1, type: "setting", subject: "new_per_day",
+      body: ["value": .text("9")])
+    try put(
+      shared.file(name), Data(extra.line()) + (try #require(fileBytes(shared.file(name)))))
+    let report = try other.sync(folder: shared.path)
+    #expect(report.problems.isEmpty)
+    #expect(report.imported == 1)
+    #expect(try other.setting("new_per_day") == "9")
+    #expect(try Self.log(other) == Self.log(store))
+  }
+
   @Test func aLineOfANewerFormatIsReportedAndStopsThatFile() throws {
     let shared = try TemporaryFolder()
     let record = SyncRecord(
