@@ -15,6 +15,7 @@ struct SyncImporter {
   private var removed: Set<String>
   private let reviewColumns: Set<String>
   private let allReviewColumns: [String]
+  private let allReviewColumnList: String
   private var reviewInserts: [String: Statement] = [:]
   private var touchedCards: Set<String> = []
   private var touchedSettings: Set<String> = []
@@ -32,6 +33,7 @@ struct SyncImporter {
     // The row's own id is local; device and seq come from the record's header.
     reviewColumns = Set(try store.columns(of: "review_log")).subtracting(["id", "device", "seq"])
     allReviewColumns = reviewColumns.sorted()
+    allReviewColumnList = allReviewColumns.joined(separator: ",")
   }
 
   /// Reads `file` from where the last sync stopped. The offset moves past complete, sound
@@ -164,10 +166,10 @@ struct SyncImporter {
   /// here (the same id, or the same kanji at the same millisecond).
   private mutating func insertReview(_ record: SyncRecord) throws -> Bool {
     // A record of this version has every column: its statement is found without sorting keys.
+    let complete = allReviewColumns.allSatisfy { record.body[$0] != nil }
     let names =
-      allReviewColumns.allSatisfy { record.body[$0] != nil }
-      ? allReviewColumns : record.body.keys.filter(reviewColumns.contains).sorted()
-    let key = names.joined(separator: ",")
+      complete ? allReviewColumns : record.body.keys.filter(reviewColumns.contains).sorted()
+    let key = complete ? allReviewColumnList : names.joined(separator: ",")
     let statement: Statement
     if let cached = reviewInserts[key] {
       statement = cached
@@ -178,8 +180,25 @@ struct SyncImporter {
         "INSERT OR IGNORE INTO review_log(\(key), device, seq) VALUES (\(placeholders))")
       reviewInserts[key] = statement
     }
-    try statement.bind(
-      names.map { record.body[$0]!.sql } + [.text(record.device), .integer(record.seq)])
+    let values = names.map { record.body[$0]!.sql } + [.text(record.device), .integer(record.seq)]
+    try statement.bind(values)
+    try statement.step()
+    guard db.changes == 0 else { return true }
+    // Two devices reviewed the same kanji in the same millisecond: the log holds one review of
+    // a kanji a millisecond, so every device keeps the one with the smaller id.
+    guard case .text(let kanji) = record.body["kanji"],
+      case .integer(let time) = record.body["time_ms"]
+    else { return false }
+    let at: [SQLValue] = [.text(kanji), .integer(time)]
+    guard
+      let existing = try db.query(
+        "SELECT device, seq FROM review_log WHERE kanji = ? AND time_ms = ?", at
+      ).first, let device = existing.string(0), let seq = existing.int64(1),
+      (record.device, record.seq) < (device, seq)
+    else { return false }
+    try db.run("DELETE FROM review_log WHERE kanji = ? AND time_ms = ?", at)
+    statement.reset()
+    try statement.bind(values)
     try statement.step()
     return db.changes == 1
   }

@@ -89,6 +89,24 @@ import Testing
     }
   }
 
+  @Test func theSameKanjiInTheSameMillisecondOnTwoDevicesEndsTheSameOnBoth() throws {
+    let folders = try (0..<2).map { _ in try TemporaryFolder() }
+    let shared = try TemporaryFolder()
+    let stores = try folders.map { try $0.openStore() }
+    for (store, rating) in zip(stores, [Rating.good, .again]) {
+      _ = try store.addCards(["学"], at: Self.day1)
+      _ = try store.recordReview(ReviewInput(kanji: "学", time: Self.time(1), rating: rating))
+    }
+    for index in [1, 0, 1] { _ = try stores[index].sync(folder: shared.path) }
+    let kept = try stores.map { try $0.deviceID() }.min()!
+    for store in stores {
+      #expect(try store.reviewLog().count == 1)
+      #expect(try store.db.query("SELECT device FROM review_log").first?.string(0) == kept)
+      #expect(try store.check().isHealthy)
+    }
+    #expect(try Self.cards(stores[0]) == Self.cards(stores[1]))
+  }
+
   @Test func syncingAgainChangesNothing() throws {
     let folders = try (0..<2).map { _ in try TemporaryFolder() }
     let shared = try TemporaryFolder()
