@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import SQLite
 import Scheduler
 
@@ -332,16 +333,14 @@ extension ProgressStore {
     for row in rows {
       let time = Millis.date(row.int64(1) ?? 0)
       let before = card.state
-      var elapsed = 0
-      if row.string(2) == "study" {
-        card = scheduler.study(card, at: time)
-      } else if let rating = row.int(3).flatMap(Rating.init(rawValue:)) {
-        let outcome = try scheduler.review(card, rating: rating, at: time, cardKey: kanji)
-        card = outcome.card
-        elapsed = outcome.elapsedDays
-      } else {
-        continue
-      }
+      guard
+        let step = try Self.replayStep(
+          card, kind: row.string(2).flatMap(ReviewLogEntry.Kind.init(rawValue:)) ?? .review,
+          rating: row.int(3).flatMap(Rating.init(rawValue:)), at: time, kanji: kanji,
+          scheduler: scheduler)
+      else { continue }
+      card = step.card
+      let elapsed = step.elapsedDays
       let outcome: [SQLValue] = [
         .text(before.rawValue), .integer(Int64(elapsed)), .text(card.state.rawValue),
         card.memory.map { .real($0.stability) } ?? .null,
