@@ -39,6 +39,11 @@ struct SyncExporter {
       for (line, lineEnd) in SyncLines(bytes) {
         end = lineEnd
         if case .record(let record) = SyncRecord.decode(line), record.device == device {
+          guard try isOwn(record, lastSeq: lastSeq) else {
+            throw ProgressError.syncFolder(
+              "\(folder.path)/\(file) holds events this home never made: another machine uses this home's device id (a copied progress.sqlite?). Nothing was synced; start the other machine from the folder with an empty home (kanji-write sync DIR)"
+            )
+          }
           present.insert(record.seq)
         }
       }
@@ -60,6 +65,22 @@ struct SyncExporter {
       ON CONFLICT(folder) DO UPDATE SET seq = excluded.seq, bytes = excluded.bytes
       """, [.text(folder.path), .integer(lastSeq), .integer(folder.size(file) ?? 0)])
     return count
+  }
+
+  /// Whether the record is this store's own event of that number (or one taken back since);
+  /// another event means a second machine writes this device's file.
+  private func isOwn(_ record: SyncRecord, lastSeq: Int64) throws -> Bool {
+    guard record.seq <= lastSeq else { return false }
+    let key: [SQLValue] = [.text(device), .integer(record.seq)]
+    guard
+      let row = try db.query(
+        """
+        SELECT time_ms, kanji FROM review_log WHERE device = ? AND seq = ?
+        UNION ALL SELECT time_ms, subject FROM sync_events WHERE device = ? AND seq = ?
+        """, key + key
+      ).first
+    else { return true }
+    return row.int64(0) == record.timeMs && row.string(1) == record.subject
   }
 
   /// This device's events after `seq`, in order: its reviews (every column of the row but its

@@ -107,6 +107,27 @@ import Testing
     #expect(try Self.cards(stores[0]) == Self.cards(stores[1]))
   }
 
+  @Test func aCopiedStoreIsRefusedBeforeItWritesIntoTheOthersFile() throws {
+    let deskHome = try TemporaryFolder()
+    let desk = try Self.home(0, deskHome)
+    let shared = try TemporaryFolder()
+    _ = try desk.sync(folder: shared.path)
+    let copyHome = try TemporaryFolder()
+    try desk.db.run("VACUUM INTO ?", [.text(copyHome.database)])
+    let copy = try copyHome.openStore()
+    #expect(try copy.deviceID() == desk.deviceID())
+    _ = try desk.recordReview(ReviewInput(kanji: "生", time: Self.time(400), rating: .good))
+    _ = try copy.recordReview(ReviewInput(kanji: "先", time: Self.time(401), rating: .good))
+    _ = try desk.sync(folder: shared.path)
+    let file = shared.file(try desk.deviceID() + ".kwlog")
+    let before = fileBytes(file)
+    #expect(throws: ProgressError.self) { try copy.sync(folder: shared.path) }
+    #expect(fileBytes(file) == before)
+    #expect(
+      try copy.reviewLog(kanji: "生").count
+        == Self.script.filter { $0.home == 0 && $0.kanji == "生" }.count)
+  }
+
   @Test func syncingAgainChangesNothing() throws {
     let folders = try (0..<2).map { _ in try TemporaryFolder() }
     let shared = try TemporaryFolder()
