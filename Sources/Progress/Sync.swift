@@ -47,14 +47,12 @@ extension ProgressStore {
         folder: folder.path, device: device, imported: 0, exported: 0, otherDevices: [],
         problems: [])
       var importer = try SyncImporter(store: self, device: device)
-      for file in try folder.otherFiles(except: device) {
-        try importer.importFile(file, from: folder)
-      }
+      let files = try folder.otherFiles(except: device)
+      for file in files { try importer.importFile(file, from: folder) }
       try importer.finish()
-
       report.imported = importer.imported
       report.problems = importer.problems
-      report.otherDevices = try deviceNames(files: try folder.otherFiles(except: device))
+      report.otherDevices = try deviceNames(files: files)
       report.exported = try SyncExporter(store: self, device: device, folder: folder).export()
       return report
     }
