@@ -234,10 +234,9 @@ struct SyncImporter {
       ($0.addedMs ?? 0, $0.addedBy, $0.addedSeq, $0.kanji)
         < ($1.addedMs ?? 0, $1.addedBy, $1.addedSeq, $1.kanji)
     }
-    for membership in memberships {
-      try apply(membership)
-      if membership.addedMs != nil { try store.rebuildCard(membership.kanji, scheduler: scheduler) }
-    }
+    for membership in memberships { try apply(membership) }
+    try store.rebuildCards(
+      memberships.filter { $0.addedMs != nil }.map(\.kanji), scheduler: scheduler)
     try db.run("UPDATE sync_device SET applying = 0")
     applying = false
   }
@@ -318,45 +317,79 @@ struct SyncImporter {
 }
 
 extension ProgressStore {
-  /// Rebuilds a card from its log after its last reset, and each entry's recorded outcome
+  /// Rebuilds cards from their logs after their last reset, and each entry's recorded outcome
   /// (the state before and after, memory, interval, due), as if every review had been made on
-  /// this device in time order.
-  func rebuildCard(_ kanji: String, scheduler: Scheduler) throws {
-    guard var snapshot = try card(kanji) else { return }
-    let rows = try db.query(
+  /// this device in time order. The replays, pure, run on every core between the reads and
+  /// the writes.
+  func rebuildCards(_ kanji: [String], scheduler: Scheduler) throws {
+    let update = try db.prepare(
       """
-      SELECT id, time_ms, kind, rating, state_before, elapsed_days, state_after, stability,
-        difficulty, interval_days, due_ms
-      FROM review_log WHERE kanji = ? AND time_ms > ? ORDER BY time_ms, id
-      """, [.text(kanji), .integer(snapshot.resetAt.map(Millis.from) ?? -1)])
-    var card = Card()
+      UPDATE review_log SET state_before = ?, elapsed_days = ?, state_after = ?,
+        stability = ?, difficulty = ?, interval_days = ?, due_ms = ?
+      WHERE id = ?
+      """)
+    var gathered: [(snapshot: CardSnapshot, rows: [Row])] = []
+    for character in kanji {
+      guard let snapshot = try card(character) else { continue }
+      let rows = try db.query(
+        """
+        SELECT id, time_ms, kind, rating, state_before, elapsed_days, state_after, stability,
+          difficulty, interval_days, due_ms
+        FROM review_log WHERE kanji = ? AND time_ms > ? ORDER BY time_ms, id
+        """, [.text(character), .integer(snapshot.resetAt.map(Millis.from) ?? -1)])
+      gathered.append((snapshot, rows))
+    }
+    let logs = gathered
+    var results = [Result<Replayed, any Error>](
+      repeating: .success(Replayed(card: Card(), changed: [])), count: logs.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: logs.count) { index in
+        output[index] = Result {
+          try Self.replayRows(logs[index].rows, kanji: logs[index].snapshot.kanji, scheduler)
+        }
+      }
+    }
+    for (index, result) in results.enumerated() {
+      let replayed = try result.get()
+      for values in replayed.changed {
+        update.reset()
+        try update.bind(values)
+        try update.step()
+      }
+      var snapshot = logs[index].snapshot
+      snapshot.card = replayed.card
+      try saveCard(snapshot)
+    }
+  }
+
+  struct Replayed: Sendable {
+    var card: Card
+    /// The new outcome of each entry whose recorded one differs, with the entry's id last.
+    var changed: [[SQLValue]]
+  }
+
+  static func replayRows(_ rows: [Row], kanji: String, _ scheduler: Scheduler) throws -> Replayed {
+    var replayed = Replayed(card: Card(), changed: [])
     for row in rows {
-      let time = Millis.date(row.int64(1) ?? 0)
-      let before = card.state
+      let before = replayed.card.state
       guard
-        let step = try Self.replayStep(
-          card, kind: row.string(2).flatMap(ReviewLogEntry.Kind.init(rawValue:)) ?? .review,
-          rating: row.int(3).flatMap(Rating.init(rawValue:)), at: time, kanji: kanji,
-          scheduler: scheduler)
+        let step = try replayStep(
+          replayed.card,
+          kind: row.string(2).flatMap(ReviewLogEntry.Kind.init(rawValue:)) ?? .review,
+          rating: row.int(3).flatMap(Rating.init(rawValue:)),
+          at: Millis.date(row.int64(1) ?? 0), kanji: kanji, scheduler: scheduler)
       else { continue }
-      card = step.card
-      let elapsed = step.elapsedDays
+      let card = step.card
+      replayed.card = card
       let outcome: [SQLValue] = [
-        .text(before.rawValue), .integer(Int64(elapsed)), .text(card.state.rawValue),
+        .text(before.rawValue), .integer(Int64(step.elapsedDays)), .text(card.state.rawValue),
         card.memory.map { .real($0.stability) } ?? .null,
         card.memory.map { .real($0.difficulty) } ?? .null, .integer(Int64(card.intervalDays)),
         card.due.map { .integer(Millis.from($0)) } ?? .null,
       ]
-      if Array(row.values[4...10]) != outcome {
-        try db.run(
-          """
-          UPDATE review_log SET state_before = ?, elapsed_days = ?, state_after = ?,
-            stability = ?, difficulty = ?, interval_days = ?, due_ms = ?
-          WHERE id = ?
-          """, outcome + [row.values[0]])
-      }
+      if Array(row.values[4...10]) != outcome { replayed.changed.append(outcome + [row.values[0]]) }
     }
-    snapshot.card = card
-    try saveCard(snapshot)
+    return replayed
   }
 }
