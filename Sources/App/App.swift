@@ -64,6 +64,10 @@ public final class App {
     }
     terminal.restore()
     for line in app.afterword { print(line) }
+    if let problem = context.syncWithFolder() {
+      let line = Array("kanji-write: \(problem)\n".utf8)
+      _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
   }
 
   /// Where the app opens: today's session when it has cards, or on the first run (its deck

@@ -30,6 +30,22 @@ public final class AppContext {
     self.reference = reference
   }
 
+  /// Syncs with the folder of the `sync_dir` setting, when one is set: silent when it works,
+  /// one line to show when it cannot (the folder missing or unreadable, a line not imported).
+  public func syncWithFolder() -> String? {
+    guard let folder = try? store.setting("sync_dir"), folder != "off" else { return nil }
+    do {
+      let report = try store.sync(folder: folder)
+      guard report.problems.isEmpty else {
+        return
+          "sync with \(folder): \(report.problems.count) line(s) not imported; kanji-write sync shows them"
+      }
+      return nil
+    } catch {
+      return "could not sync with \(folder): \(error)"
+    }
+  }
+
   /// The host the scenes' effects are performed against.
   var host: StoreHost { StoreHost(store: store, reference: reference) }
 }

@@ -47,7 +47,7 @@ public struct StoreHost {
       switch definition.kind {
       case .toggle: kind = .toggle
       case .choice(let options): kind = .choice(options)
-      case .integer, .decimal, .steps, .dailyCount: kind = .typed
+      case .integer, .decimal, .steps, .dailyCount, .folder: kind = .typed
       }
       return SettingItem(key: key, help: definition.help, kind: kind, value: value)
     }

@@ -48,13 +48,27 @@ extension ProgressStore {
   func replay(_ entries: [ReviewLogEntry], kanji: String, scheduler: Scheduler) throws -> Card {
     var card = Card()
     for entry in entries {
-      if entry.kind == .study {
-        card = scheduler.study(card, at: entry.time)
-      } else if let rating = entry.rating {
-        card = try scheduler.review(card, rating: rating, at: entry.time, cardKey: kanji).card
+      if let step = try Self.replayStep(
+        card, kind: entry.kind, rating: entry.rating, at: entry.time, kanji: kanji,
+        scheduler: scheduler)
+      {
+        card = step.card
       }
     }
     return card
+  }
+
+  /// One log entry applied to a card: the card after it and the days elapsed since its last
+  /// review; nil for an entry that does not change it. Replays (`check`, undo, sync) all go
+  /// through here, so they agree with one another.
+  static func replayStep(
+    _ card: Card, kind: ReviewLogEntry.Kind, rating: Rating?, at time: Date, kanji: String,
+    scheduler: Scheduler
+  ) throws -> (card: Card, elapsedDays: Int)? {
+    if kind == .study { return (scheduler.study(card, at: time), 0) }
+    guard let rating else { return nil }
+    let outcome = try scheduler.review(card, rating: rating, at: time, cardKey: kanji)
+    return (outcome.card, outcome.elapsedDays)
   }
 
   /// Memory, counts and state; the due time is checked against the log, since settings such as

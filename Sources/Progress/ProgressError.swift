@@ -25,6 +25,8 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
   /// `optimize --revert` with only the first weights stored.
   case nothingToRevert
   case database(String)
+  /// The sync folder is missing, unreadable or cannot be written.
+  case syncFolder(String)
 
   public var description: String {
     let iso = ISO8601DateFormatter()
@@ -69,6 +71,7 @@ public enum ProgressError: Error, CustomStringConvertible, Equatable {
     case .nothingToRevert:
       return "no earlier scheduler weights to go back to: the ones in use are the first stored"
     case .database(let message): return message
+    case .syncFolder(let message): return message
     }
   }
 }

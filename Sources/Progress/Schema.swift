@@ -77,6 +77,11 @@ enum Schema {
     ALTER TABLE cards ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE cards ADD COLUMN reset_ms INTEGER;
     """,
+    // 4: sync through a folder. Every event (a review, a deck, setting, known or self-test
+    // change, a review taken back) gets a globally unique id, its device and a per-device
+    // sequence number; triggers stamp local changes, so every write path records its event.
+    // Existing data becomes this device's events, numbered after its reviews.
+    SyncSchema.migration,
     // 5: word cards (`word:勉強`, see CardKey) beside kanji cards, in the same tables; a word
     // review's grade_json holds each kanji's grade. A self-test on words has its own trend.
     """

@@ -12,6 +12,9 @@ public struct SettingDefinition: Sendable {
     case steps
     /// A count that holds for one learner day, as "DAY:COUNT" (the day's number); "none".
     case dailyCount(ClosedRange<Int>)
+    /// A folder, stored as an absolute path (a relative one is taken from the current
+    /// folder); "off" for none.
+    case folder
   }
 
   public let key: String
@@ -37,6 +40,7 @@ public struct SettingDefinition: Sendable {
         + "or none"
     case .dailyCount(let range):
       "none, or DAY:COUNT with a learner day number and a count in \(range)"
+    case .folder: "a folder's path, or off"
     }
   }
 
@@ -51,6 +55,7 @@ public struct SettingDefinition: Sendable {
 
   /// The canonical text for `raw`; the error says what is wrong with it and names the limit.
   public func validated(_ raw: String) throws(InvalidSettingValue) -> String {
+    if case .folder = kind { return Self.folder(raw.trimmingCharacters(in: .whitespaces)) }
     let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
     switch kind {
     case .integer(let range):
@@ -93,7 +98,15 @@ public struct SettingDefinition: Sendable {
         throw InvalidSettingValue("\(count) is out of range (\(range))")
       }
       return "\(day):\(count)"
+    case .folder:
+      return Self.folder(text)
     }
+  }
+
+  /// A path's case matters, so it is kept as typed, made absolute.
+  static func folder(_ text: String) -> String {
+    if text.isEmpty || text.lowercased() == "off" { return "off" }
+    return URL(fileURLWithPath: text).standardizedFileURL.path
   }
 
   static func parseSteps(_ text: String) -> [Double]? { try? steps(text).get() }
@@ -201,6 +214,10 @@ public enum SettingsCatalog {
       key: "extra_new_today", kind: .dailyCount(0...ProgressStore.extraNewCap),
       defaultValue: "none",
       help: "new kanji added to new_per_day for one day by the app's summary (n), as DAY:COUNT"),
+    // Sync (Progress, App); this machine's own, never synced.
+    SettingDefinition(
+      key: "sync_dir", kind: .folder, defaultValue: "off",
+      help: "a folder shared between machines; the app syncs with it on start and on quit"),
   ]
 
   public static func definition(_ key: String) -> SettingDefinition? {

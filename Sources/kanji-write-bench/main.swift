@@ -9,6 +9,7 @@ let sections: [(name: String, run: () throws -> Void)] = [
   ("grade", GradeBench.run),
   ("recognize", RecognizeBench.run),
   ("tui", TUIBench.run),
+  ("sync", SyncBench.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

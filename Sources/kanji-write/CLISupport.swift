@@ -28,7 +28,10 @@ enum CLI {
 
   /// The app's store and reference data, opened once for the run.
   static func openApp(data: DataOption, home: HomeOption) throws -> AppContext {
-    try AppContext(data: data.path, home: home.path)
+    let context = try AppContext(data: data.path, home: home.path)
+    // Before the first screen, so that it shows what the other machines did.
+    if let problem = context.syncWithFolder() { StandardStreams.error("kanji-write: \(problem)\n") }
+    return context
   }
 
   /// Fails, naming the folder, unless `path` can be written as a new or replaced file.

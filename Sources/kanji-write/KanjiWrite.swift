@@ -30,7 +30,7 @@ struct KanjiWrite: ParsableCommand {
       AddCommand.self, DueCommand.self, ReviewCommand.self, ExportCommand.self,
       ImportProgressCommand.self,
       StatsCommand.self, ConfigCommand.self, CheckCommand.self, OptimizeCommand.self,
-      ReplayCommand.self,
+      ReplayCommand.self, SyncCommand.self,
 
       // The terminal app, practice, self-test and weak list (Practice, TerminalUI).
       AppCommand.self, PracticeCommand.self, KnownCommand.self, WeakCommand.self,

@@ -97,9 +97,15 @@ import Testing
     let home = try TemporaryFolder()
     do {
       let store = try deck(home)
-      // The second schema had no suspension, no reset and no words.
+      // The second schema had no suspension, no reset, no sync and no words.
+      let triggers = try store.db.query("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+      for trigger in triggers { try store.db.execute("DROP TRIGGER \(trigger.string(0)!)") }
       try store.db.execute(
         """
+        DROP INDEX review_log_event; ALTER TABLE review_log DROP COLUMN device;
+        ALTER TABLE review_log DROP COLUMN seq;
+        DROP TABLE sync_device; DROP TABLE sync_events; DROP TABLE sync_read;
+        DROP TABLE sync_written;
         ALTER TABLE cards DROP COLUMN suspended; ALTER TABLE cards DROP COLUMN reset_ms;
         ALTER TABLE scheduler_models DROP COLUMN reviews;
         ALTER TABLE scheduler_models DROP COLUMN log_loss;
