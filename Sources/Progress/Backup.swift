@@ -101,7 +101,10 @@ extension ProgressStore {
     let models = try read {
       // Reverted versions are left out: restored, the last listed is the one in use.
       try db.query(
-        "SELECT name, weights FROM scheduler_models WHERE reverted_ms IS NULL ORDER BY id"
+        """
+        SELECT name, weights FROM scheduler_models WHERE reverted_ms IS NULL
+        ORDER BY created_ms, id
+        """
       ).compactMap {
         row -> ModelParameters? in
         guard let name = row.string(0), let text = row.string(1),
@@ -154,7 +157,9 @@ extension ProgressStore {
       knownAdded: 0, cardsRebuilt: 0)
     try write {
       if !merge {
-        for model in backup.models { try insertModel(model, at: backup.exportedAt) }
+        // Made now, so the last listed is newer than the store's own default and in use.
+        let restored = Date()
+        for model in backup.models { try insertModel(model, at: restored) }
         for (key, value) in backup.settings {
           guard let definition = SettingsCatalog.definition(key),
             let normalised = definition.normalise(value)

@@ -1,4 +1,5 @@
 import Foundation
+import ProgressRecords
 import SQLite
 import Scheduler
 
@@ -101,7 +102,7 @@ public final class ProgressStore {
       try db.execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
       if version < Schema.currentVersion { try verifyBeforeFirstWrite() }
       migrationBackup = try Schema.migrate(db, path: path, now: now)
-      try ensureModel(now: now)
+      try ensureModel()
     } catch {
       throw Self.mapped(error, path: path)
     }
@@ -181,28 +182,54 @@ public final class ProgressStore {
 
   // MARK: - Scheduler model and configuration
 
-  func ensureModel(now: Date) throws {
+  func ensureModel() throws {
     guard try db.scalar("SELECT count(*) FROM scheduler_models") == .integer(0) else { return }
     try write {
       // Checked again under the write lock: another instance may be creating the file too.
       guard try db.scalar("SELECT count(*) FROM scheduler_models") == .integer(0) else { return }
-      try insertModel(.fsrs6Default, at: now)
+      // The defaults hold from the start of time: any version saved or synced is newer.
+      try insertModel(.fsrs6Default, at: Date(timeIntervalSince1970: 0))
     }
   }
 
-  func insertModel(_ parameters: ModelParameters, at time: Date) throws {
+  /// One statement, figures included, so the row's sync event carries all of it.
+  func insertModel(_ parameters: ModelParameters, at time: Date, figures: FitFigures? = nil)
+    throws
+  {
     let weights = String(decoding: try JSONEncoder().encode(parameters.weights), as: UTF8.self)
+    let figureValues: [SQLValue] =
+      figures.map {
+        [
+          .integer(Int64($0.reviews)), .real($0.logLoss), .real($0.rmseBins),
+          .real($0.defaultLogLoss), .real($0.defaultRmseBins),
+        ]
+      } ?? Array(repeating: .null, count: 5)
     try db.run(
-      "INSERT INTO scheduler_models(name, weights, created_ms) VALUES (?, ?, ?)",
-      [.text(parameters.model), .text(weights), .integer(Millis.from(time))])
+      """
+      INSERT INTO scheduler_models(name, weights, created_ms, reviews, log_loss, rmse_bins,
+        default_log_loss, default_rmse_bins)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [.text(parameters.model), .text(weights), .integer(Millis.from(time))] + figureValues)
   }
 
-  /// The model in use: the last one stored and not reverted.
+  /// Replays every card's log with the scheduler now in use: a card's state is what its log
+  /// gives with the weights in force, so `check`, undo and sync agree after a change of weights
+  /// (as Anki recomputes memory states when the parameters change).
+  func rebuildAllCards() throws {
+    try rebuildCards(try cards().map(\.kanji), scheduler: try scheduler())
+  }
+
+  /// The model in use: the newest one not reverted, by when it was made (sync brings in other
+  /// machines' versions after this machine's own).
   public func modelParameters() throws -> ModelParameters {
     try read {
       guard
         let row = try db.query(
-          "SELECT name, weights FROM scheduler_models WHERE reverted_ms IS NULL ORDER BY id DESC LIMIT 1"
+          """
+          SELECT name, weights FROM scheduler_models WHERE reverted_ms IS NULL
+          ORDER BY created_ms DESC, id DESC LIMIT 1
+          """
         ).first, let name = row.string(0), let weights = row.string(1),
         let values = try? JSONDecoder().decode([Double].self, from: Data(weights.utf8))
       else { return .fsrs6Default }
@@ -213,7 +240,10 @@ public final class ProgressStore {
   /// Stores a new model (after validating it); later reviews use it.
   public func setModelParameters(_ parameters: ModelParameters, at time: Date = Date()) throws {
     _ = try FSRS(parameters: parameters)
-    try write { try insertModel(parameters, at: time) }
+    try write {
+      try insertModel(parameters, at: time)
+      try rebuildAllCards()
+    }
   }
 
   public func schedulingConfig() throws -> SchedulingConfig {

@@ -31,7 +31,7 @@ extension ProgressStore {
         """
         SELECT id, name, weights, created_ms, reviews, log_loss, rmse_bins, default_log_loss,
           default_rmse_bins, reverted_ms
-        FROM scheduler_models ORDER BY id
+        FROM scheduler_models ORDER BY created_ms, id
         """
       ).compactMap { row in
         guard let id = row.int64(0), let name = row.string(1), let text = row.string(2),
@@ -53,29 +53,20 @@ extension ProgressStore {
     }
   }
 
-  /// Stores fitted weights (after validating them) with their figures; the next review uses
-  /// them.
+  /// Stores fitted weights (after validating them) with their figures, and rebuilds every card
+  /// from its log with them; the next review uses them.
   public func saveFittedModel(
     _ parameters: ModelParameters, figures: FitFigures, at time: Date = Date()
   ) throws {
     _ = try FSRS(parameters: parameters)
     try write {
-      try insertModel(parameters, at: time)
-      try db.run(
-        """
-        UPDATE scheduler_models SET reviews = ?, log_loss = ?, rmse_bins = ?,
-          default_log_loss = ?, default_rmse_bins = ?
-        WHERE id = last_insert_rowid()
-        """,
-        [
-          .integer(Int64(figures.reviews)), .real(figures.logLoss), .real(figures.rmseBins),
-          .real(figures.defaultLogLoss), .real(figures.defaultRmseBins),
-        ])
+      try insertModel(parameters, at: time, figures: figures)
+      try rebuildAllCards()
     }
   }
 
-  /// Sets the weights in use aside, so the version before them is used again, and returns
-  /// that one. The first version has nothing before it and cannot be reverted.
+  /// Sets the weights in use aside, so the version before them is used again (every card is
+  /// rebuilt with it), and returns that one. The first version has nothing before it and cannot be reverted.
   @discardableResult
   public func revertModel(at time: Date = Date()) throws -> ModelVersion {
     let active = try modelVersions().filter { $0.reverted == nil }
@@ -87,6 +78,7 @@ extension ProgressStore {
         "UPDATE scheduler_models SET reverted_ms = ? WHERE id = ? AND reverted_ms IS NULL",
         [.integer(Millis.from(time)), .integer(current.id)])
       guard db.changes == 1 else { throw ProgressError.nothingToRevert }
+      try rebuildAllCards()
     }
     return active[active.count - 2]
   }

@@ -87,7 +87,7 @@ enum Schema {
     """
     ALTER TABLE cards ADD COLUMN kind TEXT NOT NULL DEFAULT 'kanji' CHECK (kind IN ('kanji', 'word'));
     ALTER TABLE self_tests ADD COLUMN kind TEXT NOT NULL DEFAULT 'kanji' CHECK (kind IN ('kanji', 'words'));
-    """,
+    """ + SyncSchema.selfTestKind,
     // 6: fitted scheduler weights keep their figures (graded reviews fitted, in-sample log loss
     // and RMSE(bins) of the fit and of the defaults); `optimize --revert` sets a version aside
     // with `reverted_ms` instead of deleting it.
@@ -98,7 +98,7 @@ enum Schema {
     ALTER TABLE scheduler_models ADD COLUMN default_log_loss REAL;
     ALTER TABLE scheduler_models ADD COLUMN default_rmse_bins REAL;
     ALTER TABLE scheduler_models ADD COLUMN reverted_ms INTEGER;
-    """,
+    """ + SyncSchema.models,
   ]
 
   static var currentVersion: Int { migrations.count }

@@ -21,6 +21,8 @@ struct SyncImporter {
   private var touchedCards: Set<String> = []
   private var touchedSettings: Set<String> = []
   private var touchedKnown: Set<String> = []
+  /// Whether another machine's weights arrived or were reverted: every card is then replayed.
+  private var modelsChanged = false
 
   static let cardEventTypes = ["card", "card_deleted", "suspended", "reset"]
 
@@ -145,8 +147,20 @@ struct SyncImporter {
     case "known", "known_removed": touchedKnown.insert(record.subject)
     case "self_test":
       try db.run(
-        "INSERT OR IGNORE INTO self_tests(time_ms, score) VALUES (?, ?)",
-        [.integer(record.timeMs), record.body["score"]?.sql ?? .real(0)])
+        "INSERT OR IGNORE INTO self_tests(time_ms, score, kind) VALUES (?, ?, ?)",
+        [
+          .integer(record.timeMs), record.body["score"]?.sql ?? .real(0),
+          record.body["kind"]?.sql ?? .text("kanji"),
+        ])
+    case "model": try importModel(record)
+    case "model_reverted":
+      try db.run(
+        """
+        UPDATE scheduler_models SET reverted_ms = ?
+        WHERE created_ms = ? AND weights = ? AND reverted_ms IS NULL
+        """,
+        ["reverted_ms", "created_ms", "weights"].map { record.body[$0]?.sql ?? .null })
+      if db.changes > 0 { modelsChanged = true }
     case "self_test_item":
       try db.run(
         """
@@ -204,6 +218,33 @@ struct SyncImporter {
     return db.changes == 1
   }
 
+  /// Another machine's version of the weights, unless this home has it. The default weights
+  /// every store starts with say nothing new and are not copied.
+  private mutating func importModel(_ record: SyncRecord) throws {
+    guard case .text(let name) = record.body["name"], case .text(let text) = record.body["weights"],
+      case .integer(let created) = record.body["created_ms"],
+      let weights = try? JSONDecoder().decode([Double].self, from: Data(text.utf8)),
+      (try? FSRS(parameters: ModelParameters(model: name, weights: weights))) != nil
+    else {
+      problems.append("a scheduler model from \(record.device) could not be read; not imported")
+      return
+    }
+    let fitted = record.body["reviews"].map { $0 != .null } ?? false
+    if !fitted && weights == ModelParameters.fsrs6Default.weights { return }
+    try db.run(
+      """
+      INSERT INTO scheduler_models(name, weights, created_ms, reviews, log_loss, rmse_bins,
+        default_log_loss, default_rmse_bins)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ?
+      WHERE NOT EXISTS (SELECT 1 FROM scheduler_models WHERE created_ms = ? AND weights = ?)
+      """,
+      [.text(name), .text(text), .integer(created)]
+        + ["reviews", "log_loss", "rmse_bins", "default_log_loss", "default_rmse_bins"].map {
+          record.body[$0]?.sql ?? .null
+        } + [.integer(created), .text(text)])
+    if db.changes > 0 { modelsChanged = true }
+  }
+
   /// Rebuilds what the imported events touched, and lets local changes be stamped again.
   mutating func finish() throws {
     guard applying else { return }
@@ -235,8 +276,12 @@ struct SyncImporter {
         < ($1.addedMs ?? 0, $1.addedBy, $1.addedSeq, $1.kanji)
     }
     for membership in memberships { try apply(membership) }
-    try store.rebuildCards(
-      memberships.filter { $0.addedMs != nil }.map(\.kanji), scheduler: scheduler)
+    if modelsChanged {
+      try store.rebuildAllCards()
+    } else {
+      try store.rebuildCards(
+        memberships.filter { $0.addedMs != nil }.map(\.kanji), scheduler: scheduler)
+    }
     try db.run("UPDATE sync_device SET applying = 0")
     applying = false
   }
@@ -305,11 +350,12 @@ struct SyncImporter {
     let values: [SQLValue] = [
       .integer(added), .integer(membership.suspended),
       membership.resetMs.map(SQLValue.integer) ?? .null,
+      .text(CardKey.isWord(membership.kanji) ? "word" : "kanji"),
     ]
     try db.run(
       """
-      INSERT INTO cards(kanji, position, added_ms, suspended, reset_ms)
-      VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM cards), ?, ?, ?)
+      INSERT INTO cards(kanji, position, added_ms, suspended, reset_ms, kind)
+      VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM cards), ?, ?, ?, ?)
       ON CONFLICT(kanji) DO UPDATE SET added_ms = excluded.added_ms,
         suspended = excluded.suspended, reset_ms = excluded.reset_ms
       """, [kanji] + values)

@@ -139,6 +139,37 @@ enum SyncSchema {
       FROM self_test_items i JOIN self_tests t ON t.id = i.test_id ORDER BY t.time_ms, i.position;
     """
 
+  /// Migration 5 gave self-tests a kind (kanji or words): their event carries it.
+  static let selfTestKind = """
+    DROP TRIGGER sync_self_test;
+    CREATE TRIGGER sync_self_test AFTER INSERT ON self_tests WHEN \(quiet) BEGIN
+      INSERT INTO sync_events(time_ms, type, subject, body)
+        VALUES (NEW.time_ms, 'self_test', NEW.time_ms,
+          json_object('score', NEW.score, 'kind', NEW.kind));
+    END;
+    """
+
+  /// Migration 6 versioned the scheduler's weights: a version saved (with its figures) and a
+  /// version reverted are events, so every machine replays its cards with the same weights.
+  /// The defaults every store starts with (made at time 0) are no news to anyone.
+  static let models = """
+    CREATE TRIGGER sync_model_added AFTER INSERT ON scheduler_models
+    WHEN \(quiet) AND NEW.created_ms > 0 BEGIN
+      INSERT INTO sync_events(time_ms, type, subject, body)
+        VALUES (NEW.created_ms, 'model', CAST(NEW.created_ms AS TEXT),
+          json_object('name', NEW.name, 'weights', NEW.weights, 'created_ms', NEW.created_ms,
+            'reviews', NEW.reviews, 'log_loss', NEW.log_loss, 'rmse_bins', NEW.rmse_bins,
+            'default_log_loss', NEW.default_log_loss, 'default_rmse_bins', NEW.default_rmse_bins));
+    END;
+    CREATE TRIGGER sync_model_reverted AFTER UPDATE OF reverted_ms ON scheduler_models
+    WHEN \(quiet) AND NEW.reverted_ms IS NOT NULL AND OLD.reverted_ms IS NULL BEGIN
+      INSERT INTO sync_events(time_ms, type, subject, body)
+        VALUES (NEW.reverted_ms, 'model_reverted', CAST(NEW.created_ms AS TEXT),
+          json_object('created_ms', NEW.created_ms, 'weights', NEW.weights,
+            'reverted_ms', NEW.reverted_ms));
+    END;
+    """
+
   /// Settings that belong to one machine (a folder's path) and never travel.
   static let localSettings = ["sync_dir"]
   static var localSettingsSQL: String {

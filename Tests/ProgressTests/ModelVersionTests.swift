@@ -48,6 +48,31 @@ import Testing
     #expect(throws: ProgressError.nothingToRevert) { try store.revertModel() }
   }
 
+  /// A card's state is its log replayed with the weights in use: saving or reverting weights
+  /// rebuilds every card, so `check` (and undo, and sync) agree with the stored cards.
+  @Test func savingAndRevertingWeightsRebuildsEveryCardFromItsLog() throws {
+    let home = try TemporaryFolder()
+    let store = try home.openStore()
+    let start = Date(iso8601: "2024-05-01T00:00:00Z")
+    _ = try store.addCards(["学", "校"], at: start)
+    for (day, rating) in [(0.0, Rating.good), (3, .good), (10, .again), (12, .good)] {
+      for kanji in ["学", "校"] {
+        _ = try store.recordReview(
+          ReviewInput(kanji: kanji, time: start.addingTimeInterval(day * 86_400), rating: rating))
+      }
+    }
+    let before = try store.card("学")!.card
+    try store.saveFittedModel(
+      Self.fitted(0.5), figures: Self.figures, at: start.addingTimeInterval(20 * 86_400))
+    let fitted = try store.card("学")!.card
+    #expect(fitted.memory != before.memory)
+    #expect(try store.check().isHealthy)
+    #expect(try store.reviewLog(kanji: "学").last?.stability == fitted.memory?.stability)
+    try store.revertModel()
+    #expect(try store.card("学")!.card == before)
+    #expect(try store.check().isHealthy)
+  }
+
   @Test func revertGoesBackOneVersionAtATime() throws {
     let home = try TemporaryFolder()
     let store = try home.openStore()

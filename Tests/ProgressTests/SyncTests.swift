@@ -177,6 +177,57 @@ import Testing
     #expect(try fresh.check().isHealthy)
   }
 
+  /// Weights fitted and saved on one machine are used on every machine, which replays its
+  /// cards with them; a revert travels too.
+  @Test func savedWeightsAndTheirRevertReachEveryHome() throws {
+    let folders = try (0..<2).map { _ in try TemporaryFolder() }
+    let shared = try TemporaryFolder()
+    let stores = try (0..<2).map { try Self.home($0, folders[$0]) }
+    for index in [0, 1, 0] { _ = try stores[index].sync(folder: shared.path) }
+    var weights = ModelParameters.fsrs6Default.weights
+    weights[0] = 0.5
+    weights[2] = 4.5
+    let fitted = ModelParameters(model: FSRS.modelName, weights: weights)
+    let figures = FitFigures(
+      reviews: 12, logLoss: 0.4, rmseBins: 0.03, defaultLogLoss: 0.45, defaultRmseBins: 0.07)
+    try stores[0].saveFittedModel(fitted, figures: figures, at: Self.time(500))
+    for index in [0, 1] { _ = try stores[index].sync(folder: shared.path) }
+    #expect(try stores[1].modelParameters() == fitted)
+    #expect(try stores[1].modelVersions().last?.fit == figures)
+    #expect(try Self.cards(stores[1]) == Self.cards(stores[0]))
+    #expect(try Self.log(stores[1]) == Self.log(stores[0]))
+    for store in stores { #expect(try store.check().isHealthy) }
+
+    try stores[1].revertModel(at: Self.time(600))
+    for index in [1, 0] { _ = try stores[index].sync(folder: shared.path) }
+    #expect(try stores[0].modelParameters() == .fsrs6Default)
+    #expect(try Self.cards(stores[0]) == Self.cards(stores[1]))
+    for store in stores { #expect(try store.check().isHealthy) }
+    // Each store's own defaults stay its own: one version fitted, nothing else copied.
+    #expect(try stores[1].modelVersions().count == 2)
+  }
+
+  /// A word card and a self-test on words keep their kind on the other machine.
+  @Test func wordCardsAndWordTestsKeepTheirKind() throws {
+    let folders = try (0..<2).map { _ in try TemporaryFolder() }
+    let shared = try TemporaryFolder()
+    let stores = try folders.map { try $0.openStore() }
+    let word = CardKey.word("学校")
+    _ = try stores[0].addCards([word, "学"], at: Self.day1)
+    _ = try stores[0].recordReview(ReviewInput(kanji: word, time: Self.time(1), rating: .good))
+    try stores[0].recordSelfTest(
+      time: Self.time(2), items: [SelfTestItem(kanji: word, produced: true)], score: 100,
+      words: true)
+    for index in [0, 1] { _ = try stores[index].sync(folder: shared.path) }
+    #expect(
+      try stores[1].db.query("SELECT kanji, kind FROM cards ORDER BY position").map {
+        [$0.string(0)!, $0.string(1)!]
+      } == [[word, "word"], ["学", "kanji"]])
+    #expect(try stores[1].allSelfTests().map(\.isWordTest) == [true])
+    #expect(try stores[1].selfTests(words: true).first?.items.map(\.kanji) == [word])
+    #expect(try Self.cards(stores[1]) == Self.cards(stores[0]))
+  }
+
   @Test func deckEditsAndSettingsMergeLastWriterWins() throws {
     let folders = try (0..<2).map { _ in try TemporaryFolder() }
     let shared = try TemporaryFolder()
