@@ -79,7 +79,8 @@ struct AddCommand: ParsableCommand {
     if json {
       print(try CLI.json(report))
     } else {
-      print("Added \(report.added.count) \(words ? "words" : "kanji")\(Self.list(report.added))")
+      let noun = words ? (report.added.count == 1 ? "word" : "words") : "kanji"
+      print("Added \(report.added.count) \(noun)\(Self.list(report.added))")
       if !report.skipped.isEmpty {
         print("Already in your deck: \(report.skipped.count)\(Self.list(report.skipped))")
       }

@@ -61,7 +61,11 @@ struct ReviewCommand: ParsableCommand {
       }
       time = date
     }
-    let snapshot = try store.recordReview(ReviewInput(kanji: kanji, time: time, rating: rating))
+    // A word in the deck is named as written (勉強), its card key (word:勉強) taken too.
+    let key =
+      try store.card(kanji) == nil && store.card(CardKey.word(kanji)) != nil
+      ? CardKey.word(kanji) : kanji
+    let snapshot = try store.recordReview(ReviewInput(kanji: key, time: time, rating: rating))
     // Unbuffered, so a line printed means its review is committed even if the process dies.
     StandardStreams.output(try describe(snapshot) + "\n")
   }
@@ -113,7 +117,9 @@ struct ReviewCommand: ParsableCommand {
 
   func describe(_ snapshot: CardSnapshot) throws -> String {
     if json { return try CLI.json(CardJSON(snapshot)) }
-    var text = "\(snapshot.kanji)  \(snapshot.state.rawValue)"
+    var text =
+      CardKey.display(snapshot.kanji) + (CardKey.isWord(snapshot.kanji) ? " (word)" : "")
+      + "  \(snapshot.state.rawValue)"
     if let due = snapshot.due { text += "  due \(CLI.local(due))" }
     text += "  interval \(snapshot.card.intervalDays)d"
     if let memory = snapshot.card.memory {

@@ -70,6 +70,20 @@ import Testing
     let refused = try runner.run("add", "--words", "強勉")
     #expect(refused.status == 2)
     #expect(refused.stderr.contains("not among the common words: 強勉"))
+    #expect(try runner.run("add", "--words", "学校").stdout == "Added 1 word: 学校\n")
+  }
+
+  /// `review --kanji 勉強` answers the word card; a kanji of it is not in the deck.
+  @Test func aWordIsReviewedAsItIsWritten() throws {
+    try Repository.requireReferenceDatabase()
+    let runner = try ProgressHomeRunner()
+    #expect(try runner.run("add", "--words", "勉強").status == 0)
+    let reviewed = try runner.run("review", "--kanji", "勉強", "--rating", "good")
+    #expect(reviewed.status == 0)
+    #expect(reviewed.stdout.hasPrefix("勉強 (word)  learning"))
+    let json = try runner.run("review", "--kanji", "勉強", "--rating", "good", "--json")
+    #expect(json.stdout.contains(#""kanji":"word:勉強""#))
+    #expect(try runner.run("review", "--kanji", "勉", "--rating", "good").status == 2)
   }
 
   @Test func theMostFrequentWordsAndAJLPTLevelsWords() throws {
