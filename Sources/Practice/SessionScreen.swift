@@ -320,7 +320,7 @@ extension Session {
     case .ok: .ok
     case .order: .order
     case .reversed: .reversed
-    case .shape, .position: .wrong
+    case .shape, .position, .joined, .split: .wrong
     case .missing: .missing
     }
   }

@@ -1,0 +1,152 @@
+import KanjiData
+
+/// Strokes a real hand draws in one go or in pieces: consecutive reference strokes drawn as one
+/// (the two bends of 阝, ㇕ carried on into 口's bottom line), or one stroke lifted midway.
+/// Found by comparing paths: the drawn path against the reference strokes laid end to end (the
+/// pen's move between them included), each way, so that neither may stray from the other.
+struct JoinedStrokes {
+  var tolerance: Tolerance
+
+  /// The most reference strokes one drawn stroke is taken to join, and the most pieces one
+  /// reference stroke is taken to be drawn in.
+  static let longestRun = 3
+  /// How far past the tolerance the worst point of either path may stray from the other.
+  static let worstPoint = 2.0  // bigger = looser paths still read as joined or split
+  /// The pieces of a split stroke together at most this many times its length: longer, they
+  /// are a stroke drawn twice over.
+  static let splitLength = 1.4  // bigger = overlapping pieces still read as one stroke split
+  /// A stroke joining others is at least this share of their inked length together.
+  static let joinedLength = 0.75  // bigger = a joining must be drawn more fully
+
+  /// A joining found: drawn stroke `drawn` stands for the reference strokes `strokes`.
+  struct Joined: Equatable {
+    var drawn: Int
+    var strokes: [Int]
+  }
+
+  /// A split found: reference stroke `stroke` is drawn as the drawn strokes `pieces`.
+  struct Split: Equatable {
+    var stroke: Int
+    var pieces: [Int]
+  }
+
+  /// Pieces of one reference stroke among the strokes the match left over: runs of consecutive
+  /// drawn strokes, at most one of them matched (to the stroke they make up), that together
+  /// follow one reference stroke that is missing or misdrawn.
+  func splits(
+    _ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match,
+    verdicts: [Grade.StrokeResult.Verdict]
+  ) -> [Split] {
+    var found: [Split] = []
+    var used = Set<Int>()
+    let n = match.referenceOfDrawn.count
+    for count in 2...Self.longestRun {
+      for first in 0..<max(0, n - count + 1) {
+        let run = Array(first..<(first + count))
+        guard used.isDisjoint(with: run) else { continue }
+        let matched = run.compactMap { match.referenceOfDrawn[$0] }
+        guard matched.count <= 1 else { continue }
+        let candidates =
+          matched.isEmpty
+          ? form.strokes.indices.filter { verdicts[$0] == .missing } : matched
+        for j in candidates where verdicts[j] != .ok || !matched.isEmpty {
+          let pieces = run.map { placed(drawing, $0, match) }
+          if isSplit(pieces, form.strokes[j], drawing: drawing, match: match) {
+            found.append(Split(stroke: j, pieces: run))
+            used.formUnion(run)
+            break
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  /// Drawn strokes that follow two or more consecutive reference strokes, of which at most one is
+  /// matched (to that drawn stroke) and the rest missing.
+  func joinings(
+    _ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match,
+    verdicts: [Grade.StrokeResult.Verdict], taken: Set<Int>
+  ) -> [Joined] {
+    let m = form.strokes.count
+    var found: [Joined] = []
+    var covered = Set<Int>()
+    for count in 2...Self.longestRun {
+      for first in 0..<max(0, m - count + 1) {
+        let run = Array(first..<(first + count))
+        guard covered.isDisjoint(with: run),
+          run.contains(where: { verdicts[$0] == .missing })
+        else { continue }
+        let matched = Set(run.compactMap { match.drawnOfReference[$0] })
+        guard matched.count <= 1 else { continue }
+        let candidates =
+          matched.isEmpty
+          ? match.referenceOfDrawn.indices.filter {
+            match.referenceOfDrawn[$0] == nil && !taken.contains($0)
+          } : Array(matched)
+        for i in candidates {
+          let path = placed(drawing, i, match)
+          if isJoined(path, run.map { form.strokes[$0] }) {
+            found.append(Joined(drawn: i, strokes: run))
+            covered.formUnion(run)
+            break
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  /// A drawn stroke's polyline under the match's placement.
+  func placed(_ drawing: PreparedDrawing, _ i: Int, _ match: Match) -> [Point] {
+    drawing.strokes[i].polyline.map(match.placement.apply)
+  }
+
+  func isJoined(_ path: [Point], _ strokes: [PreparedStroke]) -> Bool {
+    guard let start = path.first, let first = strokes.first else { return false }
+    let reference = strokes.flatMap(\.polyline)
+    let inked = strokes.reduce(0) { $0 + $1.length }
+    // As long as the strokes together: one of them drawn alone is no joining, however near its
+    // neighbour lies (the three of 三).
+    let drawnLength = Polyline.length(path) + tolerance.quantisation
+    guard drawnLength >= Self.joinedLength * inked,
+      drawnLength <= Self.splitLength * Polyline.length(reference),
+      // Drawn from the first stroke's start: a joining goes the way the strokes go.
+      start.distance(to: first.samples[0]) <= tolerance.endpoint(first.length)
+    else { return false }
+    let longest = strokes.map(\.length).max() ?? inked
+    return follows(path, reference, length: longest)
+  }
+
+  func isSplit(
+    _ pieces: [[Point]], _ stroke: PreparedStroke, drawing: PreparedDrawing, match: Match
+  ) -> Bool {
+    guard !stroke.isDot, let start = pieces.first?.first else { return false }
+    let drawnLength = pieces.reduce(0) { $0 + Polyline.length($1) }
+    guard drawnLength <= Self.splitLength * stroke.length + tolerance.quantisation,
+      start.distance(to: stroke.samples[0]) <= tolerance.endpoint(stroke.length)
+    else { return false }
+    // Every piece is a real part of the stroke, not a dot or a slip of the pen on it.
+    guard pieces.allSatisfy({ Polyline.length($0) >= 0.15 * stroke.length }) else { return false }
+    return follows(pieces.flatMap { $0 }, stroke.polyline, length: stroke.length)
+  }
+
+  /// Whether two paths follow each other: every point of each near the other, on average within
+  /// the mean tolerance of a stroke of `length`, and nowhere far beyond it.
+  func follows(_ drawn: [Point], _ reference: [Point], length: Double) -> Bool {
+    guard drawn.count >= 2, reference.count >= 2 else { return false }
+    let limit = tolerance.mean(length)
+    let drawnSamples = Polyline.resample(drawn, count: 2 * sampleCount)
+    let referenceSamples = Polyline.resample(reference, count: 2 * sampleCount)
+    for (points, path) in [(drawnSamples, reference), (referenceSamples, drawn)] {
+      var total = 0.0
+      for point in points {
+        let distance = Polyline.distance(from: point, to: path)
+        if distance > Self.worstPoint * limit { return false }
+        total += distance
+      }
+      if total / Double(points.count) > limit { return false }
+    }
+    return true
+  }
+}
