@@ -141,12 +141,12 @@ public final class App {
   func runSession(cards: [SessionCard], deckIsEmpty: Bool, daily: Bool, now: Date) throws
     -> Destination?
   {
-    let (settings, leniency) = try host.settings(dailySession: daily)
+    let (settings, strictness) = try host.settings(dailySession: daily)
     let reference = context.reference
     var session = Session(
       cards: cards, settings: settings,
       judge: StrokeMatchJudge(
-        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
+        strictness: strictness, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: deckIsEmpty)
     session.returnsHome = hasHome
     session.offersMore = daily
@@ -173,12 +173,12 @@ public final class App {
       }
       return entry
     }
-    let (settings, leniency) = try host.settings(dailySession: false)
+    let (settings, strictness) = try host.settings(dailySession: false)
     let reference = context.reference
     var test = SelfTestSession(
       kanji: asked,
       judge: StrokeMatchJudge(
-        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
+        strictness: strictness, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
       columns: terminal.columns, rows: terminal.rows, now: Date(),
       asciiFrame: settings.asciiFrame)
     var saved: SelfTestOutcome?

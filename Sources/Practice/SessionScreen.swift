@@ -197,7 +197,9 @@ extension Session {
     } else {
       verdict = feedback.assessment.passed ? "right" : "not right"
     }
-    header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
+    // The strictness in force, beside the verdict it produced.
+    let graded = feedback.assessment.strictness.map { "  (\($0) grading)" } ?? ""
+    header(card.kanji, title: "\(card.kanji.character)  \(verdict)\(graded)", on: &screen)
     screen.canvases += Self.feedbackCanvases(
       ink: feedback.ink.strokes, assessment: feedback.assessment, kanji: card.kanji,
       panels: layout.feedbackPanels, frame: frame, referenceTitle: "reference")
@@ -208,7 +210,10 @@ extension Session {
     if feedback.revealed && feedback.ink.strokes.isEmpty {
       // Nothing was drawn: every stroke "missing" says nothing the reference does not.
       messages = ["Shown: it counts as forgotten."]
-    } else if feedback.assessment.passed {
+    } else if !feedback.assessment.liftAfter.isEmpty {
+      messages.append("^ on the reference: lift the pen there")
+    }
+    if feedback.assessment.passed, !(feedback.revealed && feedback.ink.strokes.isEmpty) {
       // A pass with messages carries a loose hand's slips, let go: say the pass first.
       messages =
         messages.isEmpty ? ["All strokes right."] : ["Right, with slips let go:"] + messages
@@ -311,6 +316,11 @@ extension Session {
       if let start = stroke.points.first {
         reference.marks.append(Mark(at: unit(start), text: "\(number + 1)", style: style))
       }
+    }
+    // Where a stroke drawn as one with the next should have ended.
+    for number in assessment.liftAfter {
+      guard let end = kanji.strokes.strokes[number].points.last else { continue }
+      reference.marks.append(Mark(at: unit(end), text: "^", style: .wrong))
     }
     return [ink, reference]
   }

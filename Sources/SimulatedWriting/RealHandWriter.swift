@@ -59,6 +59,66 @@ public struct RealHandWriter: Sendable {
     return (draw(Self.splitting(strokes, j, at: at), canvas: canvas), j + 1)
   }
 
+  /// A drawing of `kanji` for the case `kind`, with the real hand's habits: right, joined,
+  /// split, two close strokes swapped, a stroke missing, or `standIn` drawn instead
+  /// (`lookalike`, `other`); nil when the case does not apply to the kanji.
+  public mutating func makeCase(
+    _ kind: SimulatedCase.Kind, of kanji: Kanji, standIn: Kanji? = nil,
+    canvas: SimulatedWriter.CanvasSize, id: String
+  ) -> SimulatedCase? {
+    var drawn = kanji.character
+    var marked: [Int] = []
+    let drawing: Drawing
+    switch kind {
+    case .correct:
+      drawing = correct(kanji, canvas: canvas)
+    case .joined:
+      guard let made = joined(kanji, canvas: canvas) else { return nil }
+      (drawing, marked) = made
+    case .split:
+      guard let made = split(kanji, canvas: canvas) else { return nil }
+      drawing = made.drawing
+      marked = [made.stroke]
+    case .swap:
+      var strokes = habits(kanji)
+      guard let (a, b) = closePair(kanji) else { return nil }
+      strokes.swapAt(a, b)
+      drawing = draw(strokes, canvas: canvas)
+      marked = [a + 1, b + 1]
+    case .missing:
+      var strokes = habits(kanji)
+      guard strokes.count >= 2 else { return nil }
+      let index = Int.random(in: 0..<strokes.count, using: &writer.generator)
+      strokes.remove(at: index)
+      drawing = draw(strokes, canvas: canvas)
+      marked = [index + 1]
+    case .lookalike, .other:
+      guard let standIn, standIn.character != kanji.character else { return nil }
+      drawing = correct(standIn, canvas: canvas)
+      drawn = standIn.character
+    case .reverse, .extra:
+      return nil
+    }
+    return SimulatedCase(
+      id: id, kanji: kanji.character, drawn: drawn, case: kind, level: "real", stroke: marked,
+      canvas: canvas.description, drawing: drawing)
+  }
+
+  /// Two strokes close together, as real hands swap them: near-parallel neighbours (the last
+  /// two of 衤) or strokes that cross, told apart by place or direction (zero-based).
+  mutating func closePair(_ kanji: Kanji) -> (Int, Int)? {
+    let strokes = kanji.strokes.strokes.map { PreparedStroke(points: $0.points) }
+    var pairs: [(Int, Int)] = []
+    for a in strokes.indices {
+      for b in strokes.indices where b > a {
+        let apart = strokes[a].centroid.distance(to: strokes[b].centroid)
+        // Close, but not the same stroke twice over: those no order can tell apart.
+        if apart > 6, apart < 30 { pairs.append((a, b)) }
+      }
+    }
+    return pairs.randomElement(using: &writer.generator)
+  }
+
   /// The strokes with stroke `j` and the next drawn as one: the pen goes straight on from the
   /// end of one to the start of the other.
   public static func joining(_ strokes: [ReferenceStroke], at j: Int) -> [ReferenceStroke] {
