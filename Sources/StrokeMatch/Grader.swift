@@ -207,7 +207,7 @@ struct FormJudge: Sendable {
     let paths = JoinedStrokes(tolerance: tolerance)
     var splits: [JoinedStrokes.Split] = []
     var joinings: [JoinedStrokes.Joined] = []
-    if verdicts.contains(where: { $0 != .ok }) {
+    if verdicts.contains(where: { $0 != .ok }) || match.referenceOfDrawn.contains(nil) {
       splits = paths.splits(drawing, form, match, verdicts: verdicts)
       for split in splits { verdicts[split.stroke] = .split }
       joinings = paths.joinings(

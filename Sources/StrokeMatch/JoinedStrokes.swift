@@ -10,8 +10,19 @@ struct JoinedStrokes {
   /// The most reference strokes one drawn stroke is taken to join, and the most pieces one
   /// reference stroke is taken to be drawn in.
   static let longestRun = 3
-  /// How far past the tolerance the worst point of either path may stray from the other.
-  static let worstPoint = 2.0  // bigger = looser paths still read as joined or split
+  /// The share of a stroke's mean tolerance the paths may stray from each other on average,
+  /// and how many times that the worst point of either may.
+  static let nearestShare = 0.5  // bigger = looser paths still read as joined or split
+  /// The share of its own tolerance a stroke must be covered within when the drawn stroke is
+  /// already right for a neighbour.
+  static let closeShare = 0.8  // bigger = a neighbour's short stroke read as joined sooner
+  /// How much of what joining adds to that stroke (the pen's move and the other strokes) must
+  /// be drawn.
+  static let addedShare = 0.5  // bigger = a stroke right for one must be drawn longer
+  static let worstPoint = 2.0  // bigger = a path may stray further at one point
+  /// The same for a reference stroke's points from the drawn path: more, as a stroke's end
+  /// drawn short on the way into or out of a joining leaves its last points uncovered.
+  static let worstCovered = 2.0  // bigger = a joined stroke's end may be drawn shorter
   /// The pieces of a split stroke together at most this many times its length: longer, they
   /// are a stroke drawn twice over.
   static let splitLength = 1.4  // bigger = overlapping pieces still read as one stroke split
@@ -86,7 +97,11 @@ struct JoinedStrokes {
           } : Array(matched)
         for i in candidates {
           let path = placed(drawing, i, match)
-          if isJoined(path, run.map { form.strokes[$0] }) {
+          // A stroke already taken as right for one of them must cover the others closely:
+          // else it is that stroke, drawn near a short neighbour left out.
+          let taken = run.first { match.drawnOfReference[$0] == i && verdicts[$0] == .ok }
+          if isJoined(path, run.map { form.strokes[$0] }, takenFor: taken.map { form.strokes[$0] })
+          {
             found.append(Joined(drawn: i, strokes: run))
             covered.formUnion(run)
             break
@@ -102,19 +117,39 @@ struct JoinedStrokes {
     drawing.strokes[i].polyline.map(match.placement.apply)
   }
 
-  func isJoined(_ path: [Point], _ strokes: [PreparedStroke]) -> Bool {
+  /// `takenFor`: the stroke of them the drawn one is already right for, if any; the others
+  /// must then be covered within their own tolerance, and the drawn stroke must be clearly
+  /// longer than that one.
+  func isJoined(_ path: [Point], _ strokes: [PreparedStroke], takenFor: PreparedStroke? = nil)
+    -> Bool
+  {
+    let closely = takenFor != nil
     guard let start = path.first, let first = strokes.first else { return false }
     let reference = strokes.flatMap(\.polyline)
     let inked = strokes.reduce(0) { $0 + $1.length }
+    let longest = strokes.map(\.length).max() ?? inked
     // As long as the strokes together: one of them drawn alone is no joining, however near its
     // neighbour lies (the three of 三).
     let drawnLength = Polyline.length(path) + tolerance.quantisation
     guard drawnLength >= Self.joinedLength * inked,
       drawnLength <= Self.splitLength * Polyline.length(reference),
       // Drawn from the first stroke's start: a joining goes the way the strokes go.
-      start.distance(to: first.samples[0]) <= tolerance.endpoint(first.length)
+      start.distance(to: first.samples[0]) <= tolerance.endpoint(longest)
     else { return false }
-    let longest = strokes.map(\.length).max() ?? inked
+    if let takenFor {
+      let added = Polyline.length(reference) - takenFor.length
+      guard drawnLength >= takenFor.length + Self.addedShare * added else { return false }
+    }
+    // Each of them drawn, not only passed near: a stroke drawn alone beside a parallel
+    // neighbour left out is no joining.
+    guard
+      strokes.allSatisfy({
+        covers(
+          path, $0,
+          limit: closely
+            ? Self.closeShare * tolerance.mean($0.length) : tolerance.mean(longest))
+      })
+    else { return false }
     return follows(path, reference, length: longest)
   }
 
@@ -131,11 +166,24 @@ struct JoinedStrokes {
     return follows(pieces.flatMap { $0 }, stroke.polyline, length: stroke.length)
   }
 
+  /// Whether the drawn path passes along every part of a reference stroke, on average within
+  /// `limit` (the joining's longest stroke's tolerance: one stroke, one hand's error).
+  func covers(_ path: [Point], _ stroke: PreparedStroke, limit: Double) -> Bool {
+    var total = 0.0
+    for point in stroke.samples {
+      let distance = Polyline.distance(from: point, to: path)
+      if distance > Self.worstCovered * limit { return false }
+      total += distance
+    }
+    return total / Double(stroke.samples.count) <= limit
+  }
+
   /// Whether two paths follow each other: every point of each near the other, on average within
   /// the mean tolerance of a stroke of `length`, and nowhere far beyond it.
   func follows(_ drawn: [Point], _ reference: [Point], length: Double) -> Bool {
     guard drawn.count >= 2, reference.count >= 2 else { return false }
-    let limit = tolerance.mean(length)
+    // Nearest-point distances run well under the point-by-point ones the tolerance is for.
+    let limit = Self.nearestShare * tolerance.mean(length)
     let drawnSamples = Polyline.resample(drawn, count: 2 * sampleCount)
     let referenceSamples = Polyline.resample(reference, count: 2 * sampleCount)
     for (points, path) in [(drawnSamples, reference), (referenceSamples, drawn)] {
