@@ -57,16 +57,16 @@ struct JoinedStrokes {
         guard used.isDisjoint(with: run) else { continue }
         let matched = run.compactMap { match.referenceOfDrawn[$0] }
         guard matched.count <= 1 else { continue }
-        let candidates =
-          matched.isEmpty
-          ? form.strokes.indices.filter { verdicts[$0] == .missing } : matched
-        for j in candidates where verdicts[j] != .ok || !matched.isEmpty {
-          let pieces = run.map { placed(drawing, $0, match) }
-          if isSplit(pieces, form.strokes[j], drawing: drawing, match: match) {
-            found.append(Split(stroke: j, pieces: run))
-            used.formUnion(run)
-            break
-          }
+        let candidates = matched + form.strokes.indices.filter { verdicts[$0] == .missing }
+        let pieces = run.map { placed(drawing, $0, match) }
+        // The stroke the pieces make up best, of the one a piece was taken for and those missing.
+        let best =
+          candidates
+          .compactMap { j in splitFit(pieces, form.strokes[j]).map { (j, $0) } }
+          .min { $0.1 < $1.1 }
+        if let (j, _) = best {
+          found.append(Split(stroke: j, pieces: run))
+          used.formUnion(run)
         }
       }
     }
@@ -153,17 +153,29 @@ struct JoinedStrokes {
     return follows(path, reference, length: longest)
   }
 
-  func isSplit(
-    _ pieces: [[Point]], _ stroke: PreparedStroke, drawing: PreparedDrawing, match: Match
-  ) -> Bool {
-    guard !stroke.isDot, let start = pieces.first?.first else { return false }
+  /// How closely (mean units, point by point) `pieces` drawn one after another make up `stroke`;
+  /// nil when they do not.
+  func splitFit(_ pieces: [[Point]], _ stroke: PreparedStroke) -> Double? {
+    guard !stroke.isDot, let start = pieces.first?.first else { return nil }
     let drawnLength = pieces.reduce(0) { $0 + Polyline.length($1) }
     guard drawnLength <= Self.splitLength * stroke.length + tolerance.quantisation,
       start.distance(to: stroke.samples[0]) <= tolerance.endpoint(stroke.length)
-    else { return false }
-    // Every piece is a real part of the stroke, not a dot or a slip of the pen on it.
-    guard pieces.allSatisfy({ Polyline.length($0) >= 0.15 * stroke.length }) else { return false }
-    return follows(pieces.flatMap { $0 }, stroke.polyline, length: stroke.length)
+    else { return nil }
+    // Every piece is a real part of the stroke, not a dot or a slip of the pen on it, and none
+    // is the whole stroke by itself (beside it, a stray stroke is extra).
+    guard pieces.allSatisfy({ Polyline.length($0) >= 0.15 * stroke.length }) else { return nil }
+    // Point by point, the pieces together are nearer the stroke than any piece alone.
+    func apart(_ path: [Point]) -> Double {
+      let samples = Polyline.resample(path, count: sampleCount)
+      var total = 0.0
+      for k in 0..<sampleCount { total += samples[k].distance(to: stroke.samples[k]) }
+      return total / Double(sampleCount)
+    }
+    let together = apart(pieces.flatMap { $0 })
+    guard pieces.allSatisfy({ apart($0) > together }),
+      follows(pieces.flatMap { $0 }, stroke.polyline, length: stroke.length)
+    else { return nil }
+    return together
   }
 
   /// Whether the drawn path passes along every part of a reference stroke, on average within
