@@ -192,7 +192,9 @@ struct Matcher: Sendable {
   /// How much a pairing's drawn strokes disagree with their references' lengths, each against
   /// the drawing's own scale, and with their spacing: where a fit over few strokes cannot tell
   /// which of three parallel lines was left out (三), these do.
-  func lengthDisagreement(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ match: Match)
+  func lengthDisagreement(
+    _ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ match: Match
+  )
     -> Double
   {
     var logs: [Double] = []

@@ -106,7 +106,8 @@ import Testing
     let strokes = kanji.strokes.strokes
     // Two strokes: 口's right side, then the horizontal.
     let grade = Grader(kanji: kanji).grade(drawn([strokes[3], strokes[1]]))
-    #expect(grade.errors.contains { $0.message == "stroke 2 is drawn out of order, after stroke 4" })
+    #expect(
+      grade.errors.contains { $0.message == "stroke 2 is drawn out of order, after stroke 4" })
     var checked = 0
     for order in [[3, 1], [1, 0, 2, 3, 4], [0, 2, 1, 4, 3], [4, 3, 2, 1, 0], [2, 0]] {
       let grade = Grader(kanji: kanji).grade(drawn(order.map { strokes[$0] }))
@@ -139,8 +140,9 @@ import Testing
     var accepted = 0
     for count in 1...drawing.strokes.count {
       let prefix = Drawing(canvas: drawing.canvas, strokes: Array(drawing.strokes.prefix(count)))
-      guard judgeLastStroke(of: prefix, against: kanji, strictness: .standard)
-        == .correct(stroke: count)
+      guard
+        judgeLastStroke(of: prefix, against: kanji, strictness: .standard)
+          == .correct(stroke: count)
       else { break }
       accepted += 1
     }
@@ -276,7 +278,8 @@ import Testing
         if grade.errors.contains(where: { $0.type == .split && $0.stroke == made.stroke }) {
           split.named += 1
         } else {
-          missed.append("\(kanji.character) split \(made.stroke) \(canvas): \(grade.errors.map(\.message))")
+          missed.append(
+            "\(kanji.character) split \(made.stroke) \(canvas): \(grade.errors.map(\.message))")
         }
       }
     }
