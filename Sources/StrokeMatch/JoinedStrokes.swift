@@ -12,13 +12,8 @@ struct JoinedStrokes {
   static let longestRun = 3
   /// The share of a stroke's mean tolerance the paths may stray from each other on average,
   /// and how many times that the worst point of either may.
-  static let nearestShare = 0.5  // bigger = looser paths still read as joined or split
-  /// The share of its own tolerance a stroke must be covered within when the drawn stroke is
-  /// already right for a neighbour.
-  static let closeShare = 0.8  // bigger = a neighbour's short stroke read as joined sooner
-  /// How much of what joining adds to that stroke (the pen's move and the other strokes) must
-  /// be drawn.
-  static let addedShare = 0.5  // bigger = a stroke right for one must be drawn longer
+  static let nearestShare = 0.8  // bigger = looser paths still read as joined or split
+
   static let worstPoint = 2.0  // bigger = a path may stray further at one point
   /// The same for a reference stroke's points from the drawn path: more, as a stroke's end
   /// drawn short on the way into or out of a joining leaves its last points uncovered.
@@ -26,6 +21,9 @@ struct JoinedStrokes {
   /// The pieces of a split stroke together at most this many times its length: longer, they
   /// are a stroke drawn twice over.
   static let splitLength = 1.4  // bigger = overlapping pieces still read as one stroke split
+  /// How much less nearly (a share of the tolerance) a drawn stroke may follow the strokes laid
+  /// end to end than the one it was matched to, and still be read as joining them.
+  static let joinedMargin = 0.05  // bigger = overlapping strokes read as joined sooner
   /// A stroke joining others is at least this share of their inked length together.
   static let joinedLength = 0.75  // bigger = a joining must be drawn more fully
 
@@ -97,9 +95,7 @@ struct JoinedStrokes {
           } : Array(matched)
         for i in candidates {
           let path = placed(drawing, i, match)
-          // A stroke already taken as right for one of them must cover the others closely:
-          // else it is that stroke, drawn near a short neighbour left out.
-          let taken = run.first { match.drawnOfReference[$0] == i && verdicts[$0] == .ok }
+          let taken = run.first { match.drawnOfReference[$0] == i }
           if isJoined(path, run.map { form.strokes[$0] }, takenFor: taken.map { form.strokes[$0] })
           {
             found.append(Joined(drawn: i, strokes: run))
@@ -117,13 +113,12 @@ struct JoinedStrokes {
     drawing.strokes[i].polyline.map(match.placement.apply)
   }
 
-  /// `takenFor`: the stroke of them the drawn one is already right for, if any; the others
-  /// must then be covered within their own tolerance, and the drawn stroke must be clearly
-  /// longer than that one.
+  /// `takenFor`: the stroke of them the drawn one was matched to, if any; the drawn stroke
+  /// must then follow all of them laid end to end more nearly than that one alone (else it is
+  /// that stroke, drawn beside a short neighbour left out).
   func isJoined(_ path: [Point], _ strokes: [PreparedStroke], takenFor: PreparedStroke? = nil)
     -> Bool
   {
-    let closely = takenFor != nil
     guard let start = path.first, let first = strokes.first else { return false }
     let reference = strokes.flatMap(\.polyline)
     let inked = strokes.reduce(0) { $0 + $1.length }
@@ -137,19 +132,18 @@ struct JoinedStrokes {
       start.distance(to: first.samples[0]) <= tolerance.endpoint(longest)
     else { return false }
     if let takenFor {
-      let added = Polyline.length(reference) - takenFor.length
-      guard drawnLength >= takenFor.length + Self.addedShare * added else { return false }
+      guard
+        Self.nearness(path, reference)
+          < Self.nearness(path, takenFor.polyline) + Self.joinedMargin * tolerance.mean(longest)
+      else {
+        return false
+      }
     }
     // Each of them drawn, not only passed near: a stroke drawn alone beside a parallel
     // neighbour left out is no joining.
-    guard
-      strokes.allSatisfy({
-        covers(
-          path, $0,
-          limit: closely
-            ? Self.closeShare * tolerance.mean($0.length) : tolerance.mean(longest))
-      })
-    else { return false }
+    guard strokes.allSatisfy({ covers(path, $0, limit: tolerance.mean(longest)) }) else {
+      return false
+    }
     return follows(path, reference, length: longest)
   }
 
@@ -165,17 +159,35 @@ struct JoinedStrokes {
     // is the whole stroke by itself (beside it, a stray stroke is extra).
     guard pieces.allSatisfy({ Polyline.length($0) >= 0.15 * stroke.length }) else { return nil }
     // Point by point, the pieces together are nearer the stroke than any piece alone.
-    func apart(_ path: [Point]) -> Double {
-      let samples = Polyline.resample(path, count: sampleCount)
-      var total = 0.0
-      for k in 0..<sampleCount { total += samples[k].distance(to: stroke.samples[k]) }
-      return total / Double(sampleCount)
-    }
-    let together = apart(pieces.flatMap { $0 })
-    guard pieces.allSatisfy({ apart($0) > together }),
+    let together = Self.apart(pieces.flatMap { $0 }, stroke.polyline)
+    guard pieces.allSatisfy({ Self.apart($0, stroke.polyline) > together }),
       follows(pieces.flatMap { $0 }, stroke.polyline, length: stroke.length)
     else { return nil }
     return together
+  }
+
+  /// How far apart two paths lie: the larger of the mean distances from each one's points to
+  /// the other path.
+  static func nearness(_ drawn: [Point], _ reference: [Point]) -> Double {
+    var worse = 0.0
+    for (points, path) in [
+      (Polyline.resample(drawn, count: 2 * sampleCount), reference),
+      (Polyline.resample(reference, count: 2 * sampleCount), drawn),
+    ] {
+      var total = 0.0
+      for point in points { total += Polyline.distance(from: point, to: path) }
+      worse = max(worse, total / Double(points.count))
+    }
+    return worse
+  }
+
+  /// The mean distance of two paths resampled alike, point by point, in the drawn direction.
+  static func apart(_ drawn: [Point], _ reference: [Point]) -> Double {
+    let a = Polyline.resample(drawn, count: sampleCount)
+    let b = Polyline.resample(reference, count: sampleCount)
+    var total = 0.0
+    for k in 0..<sampleCount { total += a[k].distance(to: b[k]) }
+    return total / Double(sampleCount)
   }
 
   /// Whether the drawn path passes along every part of a reference stroke, on average within
