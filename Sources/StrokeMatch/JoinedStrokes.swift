@@ -23,7 +23,7 @@ struct JoinedStrokes {
   static let splitLength = 1.4  // bigger = overlapping pieces still read as one stroke split
   /// How much less nearly (a share of the tolerance) a drawn stroke may follow the strokes laid
   /// end to end than the one it was matched to, and still be read as joining them.
-  static let joinedMargin = 0.05  // bigger = overlapping strokes read as joined sooner
+  static let joinedMargin = 0.1  // bigger = overlapping strokes read as joined sooner
   /// A stroke joining others is at least this share of their inked length together.
   static let joinedLength = 0.75  // bigger = a joining must be drawn more fully
 
@@ -96,7 +96,9 @@ struct JoinedStrokes {
         for i in candidates {
           let path = placed(drawing, i, match)
           let taken = run.first { match.drawnOfReference[$0] == i }
-          if isJoined(path, run.map { form.strokes[$0] }, takenFor: taken.map { form.strokes[$0] })
+          if isJoined(
+            path, run.map { form.strokes[$0] }, takenFor: taken.map { form.strokes[$0] },
+            rightForIt: taken.map { verdicts[$0] == .ok } ?? false)
           {
             found.append(Joined(drawn: i, strokes: run))
             covered.formUnion(run)
@@ -116,9 +118,12 @@ struct JoinedStrokes {
   /// `takenFor`: the stroke of them the drawn one was matched to, if any; the drawn stroke
   /// must then follow all of them laid end to end more nearly than that one alone (else it is
   /// that stroke, drawn beside a short neighbour left out).
-  func isJoined(_ path: [Point], _ strokes: [PreparedStroke], takenFor: PreparedStroke? = nil)
-    -> Bool
-  {
+  /// `rightForIt`: the drawn stroke was judged right for that one; it must then follow them
+  /// strictly more nearly.
+  func isJoined(
+    _ path: [Point], _ strokes: [PreparedStroke], takenFor: PreparedStroke? = nil,
+    rightForIt: Bool = false
+  ) -> Bool {
     guard let start = path.first, let first = strokes.first else { return false }
     let reference = strokes.flatMap(\.polyline)
     let inked = strokes.reduce(0) { $0 + $1.length }
@@ -134,7 +139,8 @@ struct JoinedStrokes {
     if let takenFor {
       guard
         Self.nearness(path, reference)
-          < Self.nearness(path, takenFor.polyline) + Self.joinedMargin * tolerance.mean(longest)
+          < Self.nearness(path, takenFor.polyline)
+          + (rightForIt ? 0 : Self.joinedMargin * tolerance.mean(longest))
       else {
         return false
       }
