@@ -125,6 +125,8 @@ struct Matcher: Sendable {
   /// neighbours, per unit of its log (a stroke drawn e times too long or short for the rest),
   /// and what the drawing stretched out of its proportions costs, the same way.
   static let lengthWeight = 2.0  // bigger = lengths decide sooner which stroke is missing
+  /// The most strokes paired for which lengths and spacing are weighed at all.
+  static let fewStrokes = 4  // bigger = lengths weighed in bigger kanji too
 
   /// `placingGaps`: whether to try moving a missing stroke among look-alike neighbours (which
   /// only matters for naming it).
@@ -152,11 +154,12 @@ struct Matcher: Sendable {
     guard !missing.isEmpty, missing.count <= 2 else { return match }
     func fitted(_ pairing: [Int?]) -> Match? {
       var trial = assign(drawing, reference, match.placement, fixed: pairing)
-      // Every pair of the pairing fitted, however badly it lies under the old placement: the
-      // pairing is what is being tried.
-      guard let placement = refit(drawing, reference, trial, worstPair: .infinity) else {
-        return nil
-      }
+      // When too few of its pairs lie well under the old placement, every pair of the pairing
+      // is fitted, however badly: the pairing is what is being tried.
+      guard
+        let placement = refit(drawing, reference, trial)
+          ?? refit(drawing, reference, trial, worstPair: .infinity)
+      else { return nil }
       trial = assign(drawing, reference, placement, fixed: pairing)
       return trial
     }
@@ -202,7 +205,8 @@ struct Matcher: Sendable {
       guard let j, !reference.strokes[j].isDot, drawing.strokes[i].length > 0 else { continue }
       logs.append(Foundation.log(drawing.strokes[i].length / reference.strokes[j].length))
     }
-    guard logs.count >= 2 else { return 0 }
+    // With more strokes the fit itself is pinned by the rest and says which one is missing.
+    guard logs.count >= 2, logs.count <= Self.fewStrokes else { return 0 }
     let mean = logs.reduce(0, +) / Double(logs.count)
     // Spacing: a hand keeps its proportions, so a pairing that needs the drawing stretched
     // more one way than the other (two lines a third apart taken for lines two thirds apart)
