@@ -137,13 +137,11 @@ struct JoinedStrokes {
       start.distance(to: first.samples[0]) <= tolerance.endpoint(longest)
     else { return false }
     if let takenFor {
-      guard
+      let nearer =
         Self.nearness(path, reference)
-          < Self.nearness(path, takenFor.polyline)
-          + (rightForIt ? 0 : Self.joinedMargin * tolerance.mean(longest))
-      else {
-        return false
-      }
+        < Self.nearness(path, takenFor.polyline)
+        + (rightForIt ? 0 : Self.joinedMargin * tolerance.mean(longest))
+      guard nearer || reachesPast(path, takenFor, strokes) else { return false }
     }
     // Each of them drawn, not only passed near: a stroke drawn alone beside a parallel
     // neighbour left out is no joining.
@@ -170,6 +168,25 @@ struct JoinedStrokes {
       follows(pieces.flatMap { $0 }, stroke.polyline, length: stroke.length)
     else { return nil }
     return together
+  }
+
+  /// Whether the drawn path ends where the joining ends rather than where the stroke it was
+  /// matched to ends (or starts where the joining starts, when that stroke is the last): it
+  /// went on into the others, by more than a cell.
+  func reachesPast(_ path: [Point], _ taken: PreparedStroke, _ strokes: [PreparedStroke]) -> Bool {
+    guard let first = strokes.first, let last = strokes.last, let start = path.first,
+      let end = path.last
+    else { return false }
+    let cell = 2 * tolerance.quantisation
+    let takenStart = taken.samples[0]
+    let takenEnd = taken.samples[sampleCount - 1]
+    if takenEnd.distance(to: last.samples[sampleCount - 1]) > cell {
+      return end.distance(to: last.samples[sampleCount - 1]) + cell < end.distance(to: takenEnd)
+    }
+    if takenStart.distance(to: first.samples[0]) > cell {
+      return start.distance(to: first.samples[0]) + cell < start.distance(to: takenStart)
+    }
+    return false
   }
 
   /// How far apart two paths lie: the larger of the mean distances from each one's points to
