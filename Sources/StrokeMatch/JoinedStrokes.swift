@@ -25,7 +25,9 @@ struct JoinedStrokes {
   /// end to end than the one it was matched to, and still be read as joining them.
   static let joinedMargin = 0.1  // bigger = overlapping strokes read as joined sooner
   /// A stroke joining others is at least this share of their inked length together.
-  static let joinedLength = 0.75  // bigger = a joining must be drawn more fully
+  static let joinedLength = 0.7  // bigger = a joining must be drawn more fully
+  /// And at most this many times as long as they are laid end to end, the pen's moves included.
+  static let joinedLongest = 1.6  // bigger = a joining may be drawn with longer overshoots
 
   /// A joining found: drawn stroke `drawn` stands for the reference strokes `strokes`.
   struct Joined: Equatable {
@@ -132,7 +134,7 @@ struct JoinedStrokes {
     // neighbour lies (the three of 三).
     let drawnLength = Polyline.length(path) + tolerance.quantisation
     guard drawnLength >= Self.joinedLength * inked,
-      drawnLength <= Self.splitLength * Polyline.length(reference),
+      drawnLength <= Self.joinedLongest * Polyline.length(reference),
       // Drawn from the first stroke's start: a joining goes the way the strokes go.
       start.distance(to: first.samples[0]) <= tolerance.endpoint(longest)
     else { return false }
