@@ -164,9 +164,15 @@ struct JoinedStrokes {
     // Every piece is a real part of the stroke, not a dot or a slip of the pen on it, and none
     // is the whole stroke by itself (beside it, a stray stroke is extra).
     guard pieces.allSatisfy({ Polyline.length($0) >= 0.15 * stroke.length }) else { return nil }
-    // Point by point, the pieces together are nearer the stroke than any piece alone.
-    let together = Self.apart(pieces.flatMap { $0 }, stroke.polyline)
-    guard pieces.allSatisfy({ Self.apart($0, stroke.polyline) > together }),
+    // The pieces together follow the stroke more nearly than any piece alone.
+    // Each piece starts where the one before it stopped: the pen lifted and set down again.
+    let reach = tolerance.endpoint(stroke.length)
+    for (before, after) in zip(pieces, pieces.dropFirst()) {
+      guard let stop = before.last, let resume = after.first, stop.distance(to: resume) <= reach
+      else { return nil }
+    }
+    let together = Self.nearness(pieces.flatMap { $0 }, stroke.polyline)
+    guard pieces.allSatisfy({ Self.nearness($0, stroke.polyline) > together }),
       follows(pieces.flatMap { $0 }, stroke.polyline, length: stroke.length)
     else { return nil }
     return together
