@@ -10,13 +10,13 @@ struct JoinedStrokes {
   /// The most reference strokes one drawn stroke is taken to join, and the most pieces one
   /// reference stroke is taken to be drawn in.
   static let longestRun = 3
-  /// The share of a stroke's mean tolerance the paths may stray from each other on average,
-  /// and how many times that the worst point of either may.
+  /// The share of a stroke's mean tolerance two paths may stray from each other on average
+  /// (`follows`), and how many times that the worst point of either may.
   static let nearestShare = 0.8  // bigger = looser paths still read as joined or split
-
   static let worstPoint = 2.0  // bigger = a path may stray further at one point
-  /// The same for a reference stroke's points from the drawn path: more, as a stroke's end
-  /// drawn short on the way into or out of a joining leaves its last points uncovered.
+  /// How many times the mean distance allowed the worst point of a reference stroke may lie
+  /// from the drawn path (`covers`): a stroke's end drawn short on the way into or out of a
+  /// joining leaves its last points uncovered.
   static let worstCovered = 2.0  // bigger = a joined stroke's end may be drawn shorter
   /// The pieces of a split stroke together at most this many times its length: longer, they
   /// are a stroke drawn twice over.
@@ -210,15 +210,6 @@ struct JoinedStrokes {
       worse = max(worse, total / Double(points.count))
     }
     return worse
-  }
-
-  /// The mean distance of two paths resampled alike, point by point, in the drawn direction.
-  static func apart(_ drawn: [Point], _ reference: [Point]) -> Double {
-    let a = Polyline.resample(drawn, count: sampleCount)
-    let b = Polyline.resample(reference, count: sampleCount)
-    var total = 0.0
-    for k in 0..<sampleCount { total += a[k].distance(to: b[k]) }
-    return total / Double(sampleCount)
   }
 
   /// Whether the drawn path passes along every part of a reference stroke, on average within
