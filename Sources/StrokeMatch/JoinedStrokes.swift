@@ -24,6 +24,9 @@ struct JoinedStrokes {
   /// How much less nearly (a share of the tolerance) a drawn stroke may follow the strokes laid
   /// end to end than the one it was matched to, and still be read as joining them.
   static let joinedMargin = 0.1  // bigger = overlapping strokes read as joined sooner
+  /// The share of its own tolerance each stroke must be covered within beside a stroke the
+  /// drawn one is right for.
+  static let closeShare = 0.8  // bigger = a short neighbour left out read as joined sooner
   /// A stroke joining others is at least this share of their inked length together.
   static let joinedLength = 0.7  // bigger = a joining must be drawn more fully
   /// And at most this many times as long as they are laid end to end, the pen's moves included.
@@ -96,7 +99,7 @@ struct JoinedStrokes {
             match.referenceOfDrawn[$0] == nil && !taken.contains($0)
           } : Array(matched)
         for i in candidates {
-          let path = placed(drawing, i, match)
+          let path = placedApart(drawing, form, i, match)
           let taken = run.first { match.drawnOfReference[$0] == i }
           if isJoined(
             path, run.map { form.strokes[$0] }, takenFor: taken.map { form.strokes[$0] },
@@ -110,6 +113,19 @@ struct JoinedStrokes {
       }
     }
     return found
+  }
+
+  /// A drawn stroke's polyline under a placement fitted without it: paired point by point
+  /// with one of the strokes it joins, it would pull the fit towards that one.
+  func placedApart(_ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ i: Int, _ match: Match)
+    -> [Point]
+  {
+    guard match.referenceOfDrawn[i] != nil else { return placed(drawing, i, match) }
+    var without = match
+    without.referenceOfDrawn[i] = nil
+    let placement =
+      Matcher(tolerance: tolerance).refit(drawing, form, without) ?? match.placement
+    return drawing.strokes[i].polyline.map(placement.apply)
   }
 
   /// A drawn stroke's polyline under the match's placement.
@@ -139,17 +155,23 @@ struct JoinedStrokes {
       start.distance(to: first.samples[0]) <= tolerance.endpoint(longest)
     else { return false }
     if let takenFor {
+      // Beside a stroke it is right for, clearly nearer; else nearly as near will do.
+      let margin = (rightForIt ? -0.5 : 1) * Self.joinedMargin * tolerance.mean(longest)
       let nearer =
-        Self.nearness(path, reference)
-        < Self.nearness(path, takenFor.polyline)
-        + (rightForIt ? 0 : Self.joinedMargin * tolerance.mean(longest))
+        Self.nearness(path, reference) < Self.nearness(path, takenFor.polyline) + margin
       guard nearer || reachesPast(path, takenFor, strokes) else { return false }
     }
     // Each of them drawn, not only passed near: a stroke drawn alone beside a parallel
     // neighbour left out is no joining.
-    guard strokes.allSatisfy({ covers(path, $0, limit: tolerance.mean(longest)) }) else {
-      return false
-    }
+    // Beside a stroke it is right for, each of the others within its own tolerance.
+    guard
+      strokes.allSatisfy({
+        covers(
+          path, $0,
+          limit: rightForIt
+            ? Self.closeShare * tolerance.mean($0.length) : tolerance.mean(longest))
+      })
+    else { return false }
     return follows(path, reference, length: longest)
   }
 
