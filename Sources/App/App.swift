@@ -158,12 +158,12 @@ public final class App {
   func runSession(cards: [SessionCard], deckIsEmpty: Bool, daily: Bool, now: Date) throws
     -> Destination?
   {
-    let (settings, leniency) = try host.settings(dailySession: daily)
+    let (settings, strictness) = try host.settings(dailySession: daily)
     let reference = context.reference
     var session = Session(
       cards: cards, settings: settings,
       judge: StrokeMatchJudge(
-        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
+        strictness: strictness, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
       columns: terminal.columns, rows: terminal.rows, now: now, deckIsEmpty: deckIsEmpty)
     session.returnsHome = hasHome
     session.offersMore = daily
@@ -190,12 +190,12 @@ public final class App {
       }
       return entry
     }
-    let (settings, leniency) = try host.settings(dailySession: false)
+    let (settings, strictness) = try host.settings(dailySession: false)
     let reference = context.reference
     var test = SelfTestSession(
       kanji: asked,
       judge: StrokeMatchJudge(
-        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
+        strictness: strictness, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
       columns: terminal.columns, rows: terminal.rows, now: Date(),
       asciiFrame: settings.asciiFrame)
     var saved: SelfTestOutcome?
@@ -228,12 +228,12 @@ public final class App {
       }
       return card
     }
-    let (settings, leniency) = try host.settings(dailySession: false)
+    let (settings, strictness) = try host.settings(dailySession: false)
     let reference = context.reference
     var test = SelfTestSession(
       words: asked,
       judge: StrokeMatchJudge(
-        leniency: leniency, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
+        strictness: strictness, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
       columns: terminal.columns, rows: terminal.rows, now: Date(),
       asciiFrame: settings.asciiFrame)
     var saved: SelfTestOutcome?

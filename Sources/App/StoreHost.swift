@@ -18,21 +18,21 @@ public struct StoreHost {
 
   /// The learner's practice settings from the store; the daily session studies new kanji
   /// and learns ahead, `practice` does neither.
-  public func settings(dailySession: Bool) throws -> (PracticeSettings, Leniency) {
+  public func settings(dailySession: Bool) throws -> (PracticeSettings, Strictness) {
     let settings = PracticeSettings(
       perStrokeMode: try store.bool("per_stroke_mode"),
       showStrokeCount: try store.bool("show_stroke_count"),
       asciiFrame: try store.bool("ascii_frame"), studyNewCards: dailySession,
       learnAhead: dailySession, rewriteAfterFailure: try store.bool("rewrite_after_failure"),
       promptWords: try store.bool("prompt_words"))
-    return (settings, Leniency(rawValue: try store.setting("leniency")) ?? .normal)
+    return (settings, Strictness(rawValue: try store.setting("strictness")) ?? .standard)
   }
 
   /// The settings the app's settings screen offers, in its order.
   public static let screenSettings = [
     "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps", "desired_retention",
     "show_stroke_count", "prompt_words", "rewrite_after_failure", "ascii_frame", "per_stroke_mode",
-    "leniency",
+    "strictness",
     "self_test_every_days",
   ]
 

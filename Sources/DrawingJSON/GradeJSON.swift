@@ -27,6 +27,9 @@ extension Grade {
     for (index, problem) in problems.enumerated() {
       if index > 0 { text += "," }
       text += "{\"type\":\"\(problem.type.rawValue)\",\"stroke\":\(problem.stroke),"
+      if let strokes = problem.strokes {
+        text += "\"strokes\":[\(strokes.map(String.init).joined(separator: ","))],"
+      }
       text += "\"message\":\(Self.quoted(problem.message))"
       if let drawn = problem.drawn { text += ",\"drawn\":\(Self.quoted(drawn))" }
       text += "}"

@@ -17,16 +17,33 @@ public struct Assessment: Equatable, Sendable {
   public var json: String
   /// The drawing as the grader's JSON, logged with the review so it can be graded again.
   public var drawingJSON: String
+  /// The strictness the drawing was graded at, as the feedback screen names it; nil when the
+  /// judge has none.
+  public var strictness: String?
 
   public init(
     passed: Bool, messages: [String], strokes: [Grade.StrokeResult], json: String,
-    drawingJSON: String
+    drawingJSON: String, strictness: String? = nil
   ) {
     self.passed = passed
     self.messages = messages
     self.strokes = strokes
     self.json = json
     self.drawingJSON = drawingJSON
+    self.strictness = strictness
+  }
+
+  /// The reference strokes (from 0) after which a joined stroke should have lifted the pen:
+  /// each stroke drawn as one with the next.
+  public var liftAfter: [Int] {
+    strokes.compactMap { result in
+      guard result.verdict == .joined, let drawn = result.drawn,
+        strokes.contains(where: {
+          $0.stroke == result.stroke + 1 && $0.verdict == .joined && $0.drawn == drawn
+        })
+      else { return nil }
+      return result.stroke - 1
+    }
   }
 
   public var orderOrDirectionErrors: Int {

@@ -10,6 +10,10 @@ public enum Mistake: Hashable, Sendable {
   case order(strokes: [Int])
   case shape(stroke: Int)
   case position(stroke: Int)
+  /// Consecutive strokes drawn as one.
+  case joined(strokes: [Int])
+  /// One stroke drawn in pieces.
+  case split(stroke: Int)
   /// Every stroke of a named KanjiVG component was left out.
   case missingComponent(String)
   case missingStrokes([Int])
@@ -42,6 +46,8 @@ public enum Mistake: Hashable, Sendable {
       case .reversed: mistakes.append(.reversed(stroke: error.stroke))
       case .shape: mistakes.append(.shape(stroke: error.stroke))
       case .position: mistakes.append(.position(stroke: error.stroke))
+      case .joined: mistakes.append(.joined(strokes: error.strokes ?? [error.stroke]))
+      case .split: mistakes.append(.split(stroke: error.stroke))
       case .extra: mistakes.append(.extraStroke)
       default: break
       }
@@ -53,8 +59,9 @@ public enum Mistake: Hashable, Sendable {
   /// The reference strokes (1-based) this mistake is about.
   var strokes: [Int] {
     switch self {
-    case .reversed(let stroke), .shape(let stroke), .position(let stroke): return [stroke]
-    case .order(let strokes), .missingStrokes(let strokes): return strokes
+    case .reversed(let stroke), .shape(let stroke), .position(let stroke), .split(let stroke):
+      return [stroke]
+    case .order(let strokes), .missingStrokes(let strokes), .joined(let strokes): return strokes
     case .missingComponent, .extraStroke, .otherKanji, .blank: return []
     }
   }
@@ -68,6 +75,8 @@ public enum Mistake: Hashable, Sendable {
     case .order(let strokes): return "strokes \(Self.list(strokes)) in the wrong order"
     case .shape(let stroke): return "misshapes stroke \(stroke)"
     case .position(let stroke): return "puts stroke \(stroke) in the wrong place"
+    case .joined(let strokes): return "draws strokes \(Self.list(strokes)) as one"
+    case .split(let stroke): return "draws stroke \(stroke) in pieces"
     case .missingComponent(let element): return "misses the \(element) component"
     case .missingStrokes(let strokes) where strokes.count == 1:
       return "leaves out stroke \(strokes[0])"

@@ -20,7 +20,7 @@ public enum SelfTestAnswer: Equatable, Sendable {
   public var produced: Bool {
     guard case .drawn(let grade) = self, grade.pass else { return false }
     let disqualifying: Set<Grade.Problem.Kind> = [
-      .missing, .extra, .reversed, .order, .character,
+      .missing, .extra, .reversed, .order, .character, .joined, .split,
     ]
     return !grade.errors.contains { disqualifying.contains($0.type) }
   }

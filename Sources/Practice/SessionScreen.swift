@@ -220,13 +220,14 @@ extension Session {
 
   /// A word's feedback: each kanji's ink beside its reference, then the worst one's messages.
   private func drawWordFeedback(
-    _ feedback: FeedbackState, word: WordCard, on screen: inout Screen
+    _ feedback: FeedbackState, word: WordCard, graded: String, on screen: inout Screen
   ) {
     let verdict =
       feedback.revealed
       ? "the answer" : feedback.parts.allSatisfy(\.assessment.passed) ? "right" : "not right"
     screen.texts.append(
-      TextItem(row: 0, column: 0, text: "\(word.word.written)  \(verdict)", style: .title))
+      TextItem(
+        row: 0, column: 0, text: "\(word.word.written)  \(verdict)\(graded)", style: .title))
     screen.texts.append(
       TextItem(
         row: 1, column: 0,
@@ -258,10 +259,12 @@ extension Session {
     } else {
       verdict = feedback.assessment.passed ? "right" : "not right"
     }
+    // The strictness in force, beside the verdict it produced.
+    let graded = feedback.assessment.strictness.map { "  (\($0) grading)" } ?? ""
     if let word = card.word, !feedback.parts.isEmpty {
-      drawWordFeedback(feedback, word: word, on: &screen)
+      drawWordFeedback(feedback, word: word, graded: graded, on: &screen)
     } else {
-      header(card.kanji, title: "\(card.kanji.character)  \(verdict)", on: &screen)
+      header(card.kanji, title: "\(card.kanji.character)  \(verdict)\(graded)", on: &screen)
       screen.canvases += Self.feedbackCanvases(
         ink: feedback.ink.strokes, assessment: feedback.assessment, kanji: card.kanji,
         panels: layout.feedbackPanels, frame: frame, referenceTitle: "reference")
@@ -273,7 +276,10 @@ extension Session {
     if feedback.revealed && feedback.ink.strokes.isEmpty {
       // Nothing was drawn: every stroke "missing" says nothing the reference does not.
       messages = ["Shown: it counts as forgotten."]
-    } else if feedback.assessment.passed {
+    } else if !feedback.assessment.liftAfter.isEmpty {
+      messages.append("^ on the reference: lift the pen there")
+    }
+    if feedback.assessment.passed, !(feedback.revealed && feedback.ink.strokes.isEmpty) {
       // A pass with messages carries a loose hand's slips, let go: say the pass first.
       messages =
         messages.isEmpty ? ["All strokes right."] : ["Right, with slips let go:"] + messages
@@ -377,6 +383,11 @@ extension Session {
         reference.marks.append(Mark(at: unit(start), text: "\(number + 1)", style: style))
       }
     }
+    // Where a stroke drawn as one with the next should have ended.
+    for number in assessment.liftAfter {
+      guard let end = kanji.strokes.strokes[number].points.last else { continue }
+      reference.marks.append(Mark(at: unit(end), text: "^", style: .wrong))
+    }
     return [ink, reference]
   }
 
@@ -385,7 +396,7 @@ extension Session {
     case .ok: .ok
     case .order: .order
     case .reversed: .reversed
-    case .shape, .position: .wrong
+    case .shape, .position, .joined, .split: .wrong
     case .missing: .missing
     }
   }

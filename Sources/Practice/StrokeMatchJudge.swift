@@ -3,15 +3,20 @@ import Foundation
 import KanjiData
 import StrokeMatch
 
-/// The session's judge backed by the StrokeMatch grader, at the learner's leniency.
+/// The session's judge backed by the StrokeMatch grader, at the learner's strictness.
 public struct StrokeMatchJudge: DrawingJudge {
-  public var leniency: Leniency
+  public var strictness: Strictness
+  public var leniency: Leniency { strictness.leniency }
   /// Names another kanji drawn instead; nil to leave that out.
   public var namer: CharacterNamer?
 
-  public init(leniency: Leniency, namer: CharacterNamer? = nil) {
-    self.leniency = leniency
+  public init(strictness: Strictness, namer: CharacterNamer? = nil) {
+    self.strictness = strictness
     self.namer = namer
+  }
+
+  public init(leniency: Leniency, namer: CharacterNamer? = nil) {
+    self.init(strictness: Strictness(leniency), namer: namer)
   }
 
   /// The ink as the grader's drawing: cell coordinates on a canvas of 2:1 cells.
@@ -25,17 +30,17 @@ public struct StrokeMatchJudge: DrawingJudge {
 
   public func assess(_ ink: Ink, against kanji: Kanji) -> Assessment {
     let drawing = Self.drawing(ink)
-    var grade = Grader(kanji: kanji, leniency: leniency).grade(drawing)
+    var grade = Grader(kanji: kanji, strictness: strictness).grade(drawing)
     namer?.review(&grade, drawing: drawing)
     return Assessment(
       // A pass may carry notes: a loose hand's slips, forgiven but still worth seeing.
       passed: grade.pass, messages: (grade.errors + (grade.notes ?? [])).map(\.message),
       strokes: grade.strokes,
-      json: grade.jsonLine, drawingJSON: Self.json(drawing))
+      json: grade.jsonLine, drawingJSON: Self.json(drawing), strictness: strictness.rawValue)
   }
 
   public func checkLastStroke(_ ink: Ink, against kanji: Kanji) -> StrokeCheck {
-    switch judgeLastStroke(of: Self.drawing(ink), against: kanji, leniency: leniency) {
+    switch judgeLastStroke(of: Self.drawing(ink), against: kanji, strictness: strictness) {
     case .correct:
       StrokeCheck(accepted: true)
     case .reversed(let stroke):

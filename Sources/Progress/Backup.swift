@@ -161,12 +161,16 @@ extension ProgressStore {
         let restored = Date()
         for model in backup.models { try insertModel(model, at: restored) }
         for (key, value) in backup.settings {
+          // A setting under its former key gives way to the same setting under its own.
+          if let current = SettingsCatalog.formerKeys[key], backup.settings[current] != nil {
+            continue
+          }
           guard let definition = SettingsCatalog.definition(key),
             let normalised = definition.normalise(value)
           else { continue }
           try db.run(
             "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
-            [.text(key), .text(normalised)])
+            [.text(definition.key), .text(normalised)])
         }
       }
       var position =

@@ -280,8 +280,10 @@ public final class ProgressStore {
           row.string(0).flatMap { key in row.string(1).map { (key, $0) } }
         }, uniquingKeysWith: { a, _ in a })
     }
+    let former = Dictionary(SettingsCatalog.formerKeys.map { ($1, $0) }) { a, _ in a }
     return SettingsCatalog.all.map { definition in
-      if let raw = stored[definition.key], let value = definition.normalise(raw) {
+      let raw = stored[definition.key] ?? former[definition.key].flatMap { stored[$0] }
+      if let raw, let value = definition.normalise(raw) {
         return (definition.key, value, value == definition.defaultValue)
       }
       return (definition.key, definition.defaultValue, true)
@@ -289,8 +291,11 @@ public final class ProgressStore {
   }
 
   public func setting(_ key: String) throws -> String {
-    guard SettingsCatalog.definition(key) != nil else { throw ProgressError.unknownSetting(key) }
-    return try settings().first { $0.key == key }!.value
+    guard let definition = SettingsCatalog.definition(key) else {
+      throw ProgressError.unknownSetting(key)
+    }
+    // A former key (leniency) reads the setting it became.
+    return try settings().first { $0.key == definition.key }!.value
   }
 
   /// Validates and stores a setting; returns the normalised value.
@@ -305,7 +310,7 @@ public final class ProgressStore {
     try write {
       try db.run(
         "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [.text(key), .text(normalised)])
+        [.text(definition.key), .text(normalised)])
     }
     return normalised
   }

@@ -81,6 +81,7 @@ public struct SettingDefinition: Sendable {
       if ["off", "false", "no", "0"].contains(text) { return "off" }
       throw InvalidSettingValue("\(MessageText.quoted(text)) is not on or off")
     case .choice(let options):
+      let text = SettingsCatalog.formerValues[key]?[text] ?? text
       guard options.contains(text) else {
         throw InvalidSettingValue(
           "\(MessageText.quoted(text)) is not one of \(options.joined(separator: ", "))")
@@ -203,8 +204,10 @@ public enum SettingsCatalog {
       key: "rewrite_after_failure", kind: .toggle, defaultValue: "on",
       help: "after a failed card, write it once more over the faint reference"),
     SettingDefinition(
-      key: "leniency", kind: .choice(["strict", "normal", "lenient"]), defaultValue: "normal",
-      help: "how strictly drawings are graded"),
+      key: "strictness", kind: .choice(["lenient", "standard", "strict"]),
+      defaultValue: "standard",
+      help: "how strictly drawings are graded: lenient allows more room for shape and place "
+        + "(order and direction still count), strict makes a loose hand's slips errors"),
     // The self-test (Practice).
     SettingDefinition(
       key: "self_test_every_days", kind: .integer(1...365), defaultValue: "21",
@@ -220,7 +223,14 @@ public enum SettingsCatalog {
       help: "a folder shared between machines; the app syncs with it on start and on quit"),
   ]
 
+  /// Keys renamed since stores were first written, old to new: a store, a backup or a
+  /// `config` line with the old key still means the setting.
+  public static let formerKeys = ["leniency": "strictness"]
+  /// Values renamed with their key: the old leniency's "normal" is the standard strictness.
+  static let formerValues = ["strictness": ["normal": "standard"]]
+
   public static func definition(_ key: String) -> SettingDefinition? {
-    all.first { $0.key == key }
+    let current = formerKeys[key] ?? key
+    return all.first { $0.key == current }
   }
 }

@@ -6,6 +6,10 @@ import StrokeMatch
 public struct SimulatedCase: Codable, Sendable {
   public enum Kind: String, Codable, CaseIterable, Sendable {
     case correct, swap, reverse, missing, extra, lookalike, other
+    /// Two consecutive strokes drawn as one (`RealHandWriter`); `stroke` names both.
+    case joined
+    /// One stroke drawn in two pieces (`RealHandWriter`).
+    case split
   }
 
   public var id: String
@@ -85,6 +89,9 @@ extension SimulatedWriter {
       guard let standIn, standIn.character != kanji.character else { return nil }
       strokes = standIn.strokes.strokes
       drawn = standIn.character
+    case .joined, .split:
+      // A real hand's habits: `RealHandWriter` draws them.
+      return nil
     }
     let drawing = draw(strokes, level: level, canvas: canvas)
     return SimulatedCase(

@@ -11,6 +11,33 @@ public enum Leniency: String, Codable, Sendable, CaseIterable {
   }
 }
 
+/// The learner's knob on how much the grader forgives: `lenient` widens every shape and place
+/// tolerance (order and direction are still checked), `standard` is the grader as tuned, and
+/// `strict` narrows the tolerances and makes the slips a loose hand is forgiven (`notes`) errors.
+public enum Strictness: String, Codable, Sendable, CaseIterable {
+  case lenient, standard, strict
+
+  /// The tolerances' scale at this strictness.
+  public var leniency: Leniency {
+    switch self {
+    case .lenient: .lenient
+    case .standard: .normal
+    case .strict: .strict
+    }
+  }
+
+  public init(_ leniency: Leniency) {
+    switch leniency {
+    case .lenient: self = .lenient
+    case .normal: self = .standard
+    case .strict: self = .strict
+    }
+  }
+
+  /// Whether a loose hand's shape and place slips may be forgiven as `notes`.
+  var forgivesLooseHand: Bool { self != .strict }
+}
+
 /// The judgement of one drawing against one kanji, as the CLI prints it and the review log keeps it.
 /// Written as JSON in one way only (DrawingJSON's `jsonLine`); `Decodable` reads it back.
 public struct Grade: Decodable, Sendable, Equatable {
@@ -18,20 +45,29 @@ public struct Grade: Decodable, Sendable, Equatable {
   public struct Problem: Decodable, Sendable, Equatable {
     public enum Kind: String, Decodable, Sendable, CaseIterable {
       case missing, extra, reversed, order, shape, position, character
+      /// Consecutive reference strokes drawn as one (`strokes` names them).
+      case joined
+      /// One reference stroke drawn in several pieces.
+      case split
     }
 
     public var type: Kind
     /// The reference stroke (1-based), or for `extra` the drawn stroke (1-based, drawing order).
     public var stroke: Int
+    /// For `joined`: every reference stroke drawn as the one stroke (1-based, `stroke` first).
+    public var strokes: [Int]?
     public var message: String
     /// For `character`: the kanji the drawing looks like, when the recogniser is confident.
     public var drawn: String?
 
-    public init(type: Kind, stroke: Int, message: String, drawn: String? = nil) {
+    public init(
+      type: Kind, stroke: Int, message: String, drawn: String? = nil, strokes: [Int]? = nil
+    ) {
       self.type = type
       self.stroke = stroke
       self.message = message
       self.drawn = drawn
+      self.strokes = strokes
     }
   }
 
@@ -39,6 +75,10 @@ public struct Grade: Decodable, Sendable, Equatable {
   public struct StrokeResult: Decodable, Sendable, Equatable {
     public enum Verdict: String, Decodable, Sendable, CaseIterable {
       case ok, reversed, order, shape, position, missing
+      /// Drawn together with the reference stroke before or after it, in one stroke.
+      case joined
+      /// Drawn in several pieces; `drawn` is the first.
+      case split
     }
 
     /// The reference stroke, 1-based.

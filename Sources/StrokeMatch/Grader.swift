@@ -4,17 +4,22 @@ import KanjiData
 /// direction, shape and place, in an accepted order.
 public struct Grader: Sendable {
   public let kanji: Kanji
-  public let leniency: Leniency
+  public let strictness: Strictness
+  public var leniency: Leniency { strictness.leniency }
   let forms: [PreparedStrokeSet]
 
-  public init(kanji: Kanji, leniency: Leniency = .normal) {
+  public init(kanji: Kanji, strictness: Strictness) {
     self.kanji = kanji
-    self.leniency = leniency
+    self.strictness = strictness
     forms =
       [PreparedStrokeSet(name: "", strokeSet: kanji.strokes)]
       + kanji.variants.filter(Self.isAcceptedOrder).map {
         PreparedStrokeSet(name: $0.name, strokeSet: $0.strokes)
       }
+  }
+
+  public init(kanji: Kanji, leniency: Leniency = .normal) {
+    self.init(kanji: kanji, strictness: Strictness(leniency))
   }
 
   /// KanjiVG's stroke-order variants (HzFst, VtLst, ...) are accepted alternatives; its glyph
@@ -38,7 +43,11 @@ public struct Grader: Sendable {
       cell: (prepared.cellWidth, prepared.cellHeight))
     var best: Grade?
     for form in forms {
-      let grade = judge.grade(prepared, against: form, kanji: kanji.character)
+      // A variant's strokes are named as the screen numbers them, in the main order; a variant
+      // whose strokes do not pair off with the main ones can only win by passing.
+      let numbering = form.name.isEmpty ? nil : forms[0].numbering(of: form)
+      let grade = judge.grade(prepared, against: form, kanji: kanji.character, numbering: numbering)
+      if !form.name.isEmpty, numbering == nil, !grade.pass { continue }
       // Variants are alternatives: the main form's report wins unless a variant does strictly better.
       if let current = best {
         let better =
@@ -50,7 +59,36 @@ public struct Grader: Sendable {
       }
       if best?.pass == true { break }
     }
-    return best ?? Grade(kanji: kanji.character, pass: false, score: 0, errors: [], strokes: [])
+    var result =
+      best ?? Grade(kanji: kanji.character, pass: false, score: 0, errors: [], strokes: [])
+    // Strict: a loose hand's slips are errors, not something for the review to forgive.
+    if !strictness.forgivesLooseHand { result.looseHandOnly = nil }
+    return result
+  }
+}
+
+extension PreparedStrokeSet {
+  /// The main form's number (1-based) for each stroke of `variant`: each variant stroke paired
+  /// with the main stroke it lies on. Nil when the two do not pair off one to one.
+  func numbering(of variant: PreparedStrokeSet) -> [Int]? {
+    let m = strokes.count
+    guard variant.strokes.count == m, m > 0 else { return nil }
+    var cost = [Double](repeating: 0, count: m * m)
+    for (row, drawn) in variant.strokes.enumerated() {
+      for (column, stroke) in strokes.enumerated() {
+        var forward = 0.0
+        var backward = 0.0
+        for k in 0..<sampleCount {
+          forward += drawn.samples[k].distance(to: stroke.samples[k])
+          backward += drawn.samples[sampleCount - 1 - k].distance(to: stroke.samples[k])
+        }
+        cost[row * m + column] = min(forward, backward) / Double(sampleCount)
+      }
+    }
+    let columns = Assignment.solve(cost, size: m)
+    // The same strokes in another order: each pair lies within a few units.
+    guard columns.enumerated().allSatisfy({ cost[$0 * m + $1] < 12 }) else { return nil }
+    return columns.map { $0 + 1 }
   }
 }
 
@@ -67,6 +105,7 @@ struct FormJudge: Sendable {
   static let shapeCredit = 0.3  // bigger = a misshapen stroke scores higher
   static let positionCredit = 0.3  // bigger = a misplaced stroke scores higher
   static let extraStrokeCost = 0.5  // bigger = an extra stroke lowers the score more
+  static let joinedCredit = 0.5  // bigger = strokes joined or split score higher
 
   // Order: which drawn stroke answers which reference stroke, when the geometry barely decides.
   /// How much worse, in tolerances, an in-order pairing of two strokes may fit than a crossed one
@@ -115,7 +154,12 @@ struct FormJudge: Sendable {
   /// How much of that bow the drawing must show.
   static let bowShare = 0.2  // bigger = a bow must be drawn deeper
 
-  func grade(_ drawing: PreparedDrawing, against form: PreparedStrokeSet, kanji: String) -> Grade {
+  /// `numbering`: the number the screen gives each of the form's strokes (an accepted variant's
+  /// strokes are named by their number in the main order); nil for the form's own order.
+  func grade(
+    _ drawing: PreparedDrawing, against form: PreparedStrokeSet, kanji: String,
+    numbering: [Int]? = nil
+  ) -> Grade {
     let matcher = Matcher(tolerance: tolerance)
     let raw = matcher.match(drawing, form)
     let match = inOrderWhenClose(raw, looseness: Self.looseness(raw, form))
@@ -159,10 +203,31 @@ struct FormJudge: Sendable {
       verdicts[j] = .shape
     }
 
+    // Strokes drawn in one go or in pieces are looked for only where something is amiss.
+    let paths = JoinedStrokes(tolerance: tolerance)
+    var splits: [JoinedStrokes.Split] = []
+    var joinings: [JoinedStrokes.Joined] = []
+    if verdicts.contains(where: { $0 != .ok }) || match.referenceOfDrawn.contains(nil) {
+      splits = paths.splits(drawing, form, match, verdicts: verdicts)
+      for split in splits { verdicts[split.stroke] = .split }
+      joinings = paths.joinings(
+        drawing, form, match, verdicts: verdicts, taken: Set(splits.flatMap(\.pieces)))
+      for joined in joinings {
+        for j in joined.strokes { verdicts[j] = .joined }
+      }
+    }
+    var drawnOfReference = match.drawnOfReference
+    for split in splits { drawnOfReference[split.stroke] = split.pieces[0] }
+    for joined in joinings {
+      for j in joined.strokes { drawnOfReference[j] = joined.drawn }
+    }
+    let accounted = Set(splits.flatMap(\.pieces) + joinings.map(\.drawn))
+
+    let name = { (j: Int) in numbering?[j] ?? j + 1 }
     var results: [Grade.StrokeResult] = []
     for (j, verdict) in verdicts.enumerated() {
-      let number = j + 1
-      let drawn = match.drawnOfReference[j].map { $0 + 1 }
+      let number = name(j)
+      let drawn = drawnOfReference[j].map { $0 + 1 }
       results.append(Grade.StrokeResult(stroke: number, drawn: drawn, verdict: verdict))
       switch verdict {
       case .ok:
@@ -180,7 +245,7 @@ struct FormJudge: Sendable {
         problems.append(
           .init(
             type: .order, stroke: number,
-            message: "stroke \(number) is drawn out of order (as stroke \(drawn ?? 0))"))
+            message: orderMessage(j, match.referenceOfDrawn, name: name)))
       case .shape:
         quality += Self.shapeCredit
         problems.append(
@@ -189,16 +254,33 @@ struct FormJudge: Sendable {
         quality += Self.positionCredit
         problems.append(
           .init(type: .position, stroke: number, message: "stroke \(number) is in the wrong place"))
+      case .joined:
+        quality += Self.joinedCredit
+        guard let joined = joinings.first(where: { $0.strokes.first == j }) else { break }
+        let numbers = joined.strokes.map(name)
+        problems.append(
+          .init(
+            type: .joined, stroke: number,
+            message: "strokes \(Self.list(numbers)) are drawn as one stroke", strokes: numbers))
+      case .split:
+        quality += Self.joinedCredit
+        let pieces = splits.first { $0.stroke == j }?.pieces.count ?? 2
+        problems.append(
+          .init(
+            type: .split, stroke: number,
+            message: "stroke \(number) is drawn in \(pieces) pieces"))
       }
     }
     var extras = 0
-    for (i, j) in match.referenceOfDrawn.enumerated() where j == nil {
+    for (i, j) in match.referenceOfDrawn.enumerated() where j == nil && !accounted.contains(i) {
       extras += 1
       problems.append(
         .init(
           type: .extra, stroke: i + 1,
           message: "drawn stroke \(i + 1) is not part of \(kanji)"))
     }
+    // The screen numbers strokes in the main order: a variant's results are listed in it too.
+    results.sort { $0.stroke < $1.stroke }
     let count = Double(max(1, form.strokes.count))
     let score = min(1, max(0, (quality - Self.extraStrokeCost * Double(extras)) / count))
     var grade = Grade(
@@ -208,6 +290,28 @@ struct FormJudge: Sendable {
       grade.looseHandOnly = true
     }
     return grade
+  }
+
+  /// Why reference stroke `j` is out of order, named against a stroke it was drawn on the wrong
+  /// side of (never against itself): "stroke 2 is drawn out of order, after stroke 4".
+  func orderMessage(_ j: Int, _ referenceOfDrawn: [Int?], name: (Int) -> Int) -> String {
+    let sequence = referenceOfDrawn.compactMap { $0 }
+    let lead = "stroke \(name(j)) is drawn out of order"
+    guard let place = sequence.firstIndex(of: j) else { return lead }
+    if let later = sequence[..<place].last(where: { $0 > j }) {
+      return lead + ", after stroke \(name(later))"
+    }
+    if let earlier = sequence[(place + 1)...].first(where: { $0 < j }) {
+      return lead + ", before stroke \(name(earlier))"
+    }
+    return lead
+  }
+
+  /// "1 and 2", "1, 2 and 3".
+  static func list(_ numbers: [Int]) -> String {
+    let words = numbers.map(String.init)
+    guard words.count > 1 else { return words.first ?? "" }
+    return words.dropLast().joined(separator: ", ") + " and " + words[words.count - 1]
   }
 
   /// The match with any two crossed pairs uncrossed when the geometry barely prefers crossing;

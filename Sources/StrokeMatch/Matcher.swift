@@ -1,3 +1,4 @@
+import Foundation
 import KanjiData
 
 /// An affine map taking the drawing onto the reference's frame: x' = a·x + b·y + c,
@@ -120,6 +121,12 @@ struct Matcher: Sendable {
 
   static let reversePenalty = 0.35
   static let unmatchedCost = 1.6
+  /// What a drawn stroke's length out of proportion costs a pairing of a missing stroke's
+  /// neighbours, per unit of its log (a stroke drawn e times too long or short for the rest),
+  /// and what the drawing stretched out of its proportions costs, the same way.
+  static let lengthWeight = 2.0  // bigger = lengths decide sooner which stroke is missing
+  /// The most strokes paired for which lengths and spacing are weighed at all.
+  static let fewStrokes = 4  // bigger = lengths weighed in bigger kanji too
 
   /// `placingGaps`: whether to try moving a missing stroke among look-alike neighbours (which
   /// only matters for naming it).
@@ -147,12 +154,18 @@ struct Matcher: Sendable {
     guard !missing.isEmpty, missing.count <= 2 else { return match }
     func fitted(_ pairing: [Int?]) -> Match? {
       var trial = assign(drawing, reference, match.placement, fixed: pairing)
-      guard let placement = refit(drawing, reference, trial) else { return nil }
+      // When too few of its pairs lie well under the old placement, every pair of the pairing
+      // is fitted, however badly: the pairing is what is being tried.
+      guard
+        let placement = refit(drawing, reference, trial)
+          ?? refit(drawing, reference, trial, worstPair: .infinity)
+      else { return nil }
       trial = assign(drawing, reference, placement, fixed: pairing)
       return trial
     }
     guard var best = fitted(match.referenceOfDrawn) else { return match }
-    let baseline = best.total
+    var bestScore = best.total + lengthDisagreement(drawing, reference, best)
+    let baseline = bestScore
     for gap in missing {
       for step in [-1, 1] {
         // Each drawn stroke between the gap and its new place moves one reference stroke over.
@@ -166,11 +179,40 @@ struct Matcher: Sendable {
           at = next
           var pairing = [Int?](repeating: nil, count: match.referenceOfDrawn.count)
           for (j, i) in drawnOf.enumerated() { if let i { pairing[i] = j } }
-          if let trial = fitted(pairing), trial.total < best.total - 0.02 { best = trial }
+          if let trial = fitted(pairing) {
+            let score = trial.total + lengthDisagreement(drawing, reference, trial)
+            if score < bestScore - 0.02 {
+              best = trial
+              bestScore = score
+            }
+          }
         }
       }
     }
-    return best.total < baseline ? best : match
+    return bestScore < baseline ? best : match
+  }
+
+  /// How much a pairing's drawn strokes disagree with their references' lengths, each against
+  /// the drawing's own scale, and with their spacing: where a fit over few strokes cannot tell
+  /// which of three parallel lines was left out (三), these do.
+  func lengthDisagreement(
+    _ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ match: Match
+  )
+    -> Double
+  {
+    var logs: [Double] = []
+    for (i, j) in match.referenceOfDrawn.enumerated() {
+      guard let j, !reference.strokes[j].isDot, drawing.strokes[i].length > 0 else { continue }
+      logs.append(Foundation.log(drawing.strokes[i].length / reference.strokes[j].length))
+    }
+    // With more strokes the fit itself is pinned by the rest and says which one is missing.
+    guard logs.count >= 2, logs.count <= Self.fewStrokes else { return 0 }
+    let mean = logs.reduce(0, +) / Double(logs.count)
+    // Spacing: a hand keeps its proportions, so a pairing that needs the drawing stretched
+    // more one way than the other (two lines a third apart taken for lines two thirds apart)
+    // is less likely.
+    let stretch = abs(Foundation.log(match.placement.scaleX / match.placement.scaleY))
+    return Self.lengthWeight * (logs.reduce(0) { $0 + abs($1 - mean) } + stretch)
   }
 
   func measure(_ samples: [Point], _ stroke: PreparedStroke) -> PairMeasure {
@@ -345,12 +387,13 @@ struct Matcher: Sendable {
 
   /// Least-squares placement over the well-matched strokes, so that a missing or extra stroke does
   /// not skew where and how big the drawing is taken to be.
-  func refit(_ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ match: Match)
-    -> Placement?
-  {
+  func refit(
+    _ drawing: PreparedDrawing, _ reference: PreparedStrokeSet, _ match: Match,
+    worstPair: Double = 1.2
+  ) -> Placement? {
     var pairs: [(drawn: [Point], reference: [Point])] = []
     for (i, j) in match.referenceOfDrawn.enumerated() {
-      guard let j, match.cost[i][j] < 1.2 else { continue }
+      guard let j, match.cost[i][j] < worstPair else { continue }
       let stroke = reference.strokes[j]
       let pair = match.measures[i][j]
       let samples = drawing.strokes[i].samples

@@ -17,6 +17,14 @@ public enum StrokeJudgement: Equatable, Sendable {
 }
 
 /// Judges the last stroke of `drawing`, taking the earlier ones as the kanji's first strokes in
+/// order (the practice screen keeps only accepted strokes), at the learner's strictness.
+public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, strictness: Strictness)
+  -> StrokeJudgement
+{
+  judgeLastStroke(of: drawing, against: kanji, leniency: strictness.leniency)
+}
+
+/// Judges the last stroke of `drawing`, taking the earlier ones as the kanji's first strokes in
 /// order (the practice screen keeps only accepted strokes).
 public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, leniency: Leniency)
   -> StrokeJudgement
@@ -70,13 +78,25 @@ public func judgeLastStroke(of drawing: Drawing, against kanji: Kanji, leniency:
       samples, form.strokes[j], matcher.measure(samples, form.strokes[j]),
       drawnLength: length)
   }
-  switch verdict(expected) {
-  case .ok: return .correct(stroke: expected + 1)
-  case .reversed: return .reversed(stroke: expected + 1)
-  case .position where count == 1:
-    // Nothing yet says where the learner writes or how big: the right shape anywhere will do.
-    return .correct(stroke: 1)
-  default: break
+  let first = verdict(expected)
+  if first == .reversed { return .reversed(stroke: expected + 1) }
+  if count == 1, first == .ok || first == .position {
+    // Nothing yet says where the learner writes or how big: the right shape anywhere will do,
+    // judged as the grader judges a shape, without the room the guessed placement needs (a
+    // short vertical is not 右's first stroke, moved or not).
+    let shift = form.strokes[0].centroid - Polyline.centroid(samples)
+    let moved = samples.map { $0 + shift }
+    let shape = FormJudge(
+      tolerance: Tolerance(leniency: leniency, quantisation: prepared.quantisation),
+      cell: (prepared.cellWidth, prepared.cellHeight))
+    if shape.judgeStroke(
+      moved, form.strokes[0], matcher.measure(moved, form.strokes[0]), drawnLength: length)
+      == .ok
+    {
+      return .correct(stroke: 1)
+    }
+  } else if first == .ok {
+    return .correct(stroke: expected + 1)
   }
   // Does it fit another stroke instead? Prefer the closest one that fits.
   let others = form.strokes.indices.filter { $0 != expected && verdict($0) == .ok }

@@ -28,7 +28,12 @@ enum GradeBench {
         graded += 1
       }
       let elapsed = Date().timeIntervalSince(start) / Double(max(1, graded)) * 1000
-      tally.printReport(title: title)
+      if title == BenchContext.realHandTitle {
+        tally.printReport(
+          title: title, levels: ["real"], canvases: RealHandWriter.canvases.map(\.description))
+      } else {
+        tally.printReport(title: title)
+      }
       print(String(format: "  in-process: %.3f ms a drawing (grader built each time)", elapsed))
     }
     StrokeJudgeBench.run(context)
@@ -90,9 +95,13 @@ final class BenchContext: @unchecked Sendable {
   let recognizer: Recognizer
   let simulated: [SimulatedCase]
   let dev: [SimulatedCase]?
+  let realHand: [SimulatedCase]
+
+  static let realHandTitle = "real-hand writer (seed 20261205)"
 
   var sets: [(String, [SimulatedCase])] {
     [("simulated (seed 20261127)", simulated)] + (dev.map { [("dev-cases.jsonl", $0)] } ?? [])
+      + [(Self.realHandTitle, realHand)]
   }
 
   nonisolated(unsafe) private static var cached: BenchContext?
@@ -117,6 +126,8 @@ final class BenchContext: @unchecked Sendable {
       String(
         format: "simulated set: %d drawings made in %.1f s", simulated.count,
         Date().timeIntervalSince(start)))
+    realHand = GradeBenchCases.realHand(
+      database: all, recognizer: recognizer, perCanvas: 40, seed: 20_261_205)
     dev = try GradeBenchCases.shared(packageRoot: BinaryTiming.packageRoot)
     if dev == nil { print("../shared/bench/dev-cases.jsonl is absent: only the simulated set") }
   }

@@ -63,6 +63,45 @@ enum GradeBenchCases {
     return cases
   }
 
+  /// The real-hand writer's set: on each of its canvases, correct drawings and the cases real
+  /// hands showed (joined, split, close strokes swapped, a stroke missing, a look-alike drawn);
+  /// reproducible from `seed`.
+  static func realHand(
+    database: [Kanji], recognizer: Recognizer, perCanvas: Int, seed: UInt64
+  ) -> [SimulatedCase] {
+    let joyo = database.filter(\.isJoyo).sorted { $0.character < $1.character }
+    let byCharacter = Dictionary(database.map { ($0.character, $0) }) { a, _ in a }
+    var writer = RealHandWriter(seed: seed)
+    var cases: [SimulatedCase] = []
+    var pick = 0
+    let mix: [(SimulatedCase.Kind, Int)] = [
+      (.correct, 2 * perCanvas), (.joined, perCanvas), (.split, perCanvas), (.swap, perCanvas),
+      (.missing, perCanvas), (.lookalike, perCanvas),
+    ]
+    for canvas in RealHandWriter.canvases {
+      for (kind, count) in mix {
+        var made = 0
+        var attempts = 0
+        while made < count, attempts < count * 20 {
+          attempts += 1
+          pick += 1
+          let kanji = joyo[(pick * 7919) % joyo.count]
+          let standIn =
+            kind == .lookalike
+            ? recognizer.lookalikes(of: kanji, count: 1).first.flatMap { byCharacter[$0] } : nil
+          if let one = writer.makeCase(
+            kind, of: kanji, standIn: standIn, canvas: canvas,
+            id: "real-\(kind.rawValue)-\(cases.count)")
+          {
+            cases.append(one)
+            made += 1
+          }
+        }
+      }
+    }
+    return cases
+  }
+
   /// `../shared/bench/dev-cases.jsonl` beside the package, when it is there.
   static func shared(packageRoot: URL) throws -> [SimulatedCase]? {
     let url = packageRoot.deletingLastPathComponent().appendingPathComponent(
@@ -92,6 +131,8 @@ struct GradeTally {
     case .reverse: .reversed
     case .missing: .missing
     case .extra: .extra
+    case .joined: .joined
+    case .split: .split
     default: nil
     }
   }
@@ -123,9 +164,10 @@ struct GradeTally {
     return String(format: "%5.1f%%", value)
   }
 
-  func printReport(title: String) {
-    let canvases = SimulatedWriter.CanvasSize.all.map(\.description)
-    let levels = SimulatedWriter.Level.allCases.map(\.rawValue)
+  func printReport(
+    title: String, levels: [String] = SimulatedWriter.Level.allCases.map(\.rawValue),
+    canvases: [String] = SimulatedWriter.CanvasSize.all.map(\.description)
+  ) {
     let total = counts.filter { !$0.key.contains("|") }.values.reduce(0) { $0 + $1.total }
     print("grade: \(title), \(total) drawings")
     let header =
@@ -143,7 +185,7 @@ struct GradeTally {
       print(line)
     }
     row("correct accepted", "correct")
-    for kind in ["swap", "reverse", "missing", "extra"] {
+    for kind in ["swap", "reverse", "missing", "extra", "joined", "split"] {
       row("\(kind) caught", kind)
       row("\(kind) named", kind, named: true)
     }

@@ -107,10 +107,10 @@ enum TUIBench {
       let start = DispatchTime.now()
       let host = StoreHost(
         store: try ProgressStore.open(home: home), reference: try ReferenceDatabase(path: path))
-      let (settings, leniency) = try host.settings(dailySession: false)
+      let (settings, strictness) = try host.settings(dailySession: false)
       let session = Session(
         cards: try host.practiceCards([kanji], now: Date()), settings: settings,
-        judge: StrokeMatchJudge(leniency: leniency), columns: 80, rows: 24, now: Date())
+        judge: StrokeMatchJudge(strictness: strictness), columns: 80, rows: 24, now: Date())
       _ = Renderer.grid(for: session.screen)
       times.append(milliseconds(since: start))
     }

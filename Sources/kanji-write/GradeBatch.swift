@@ -126,13 +126,13 @@ final class GraderCache: @unchecked Sendable {
   }
 
   private let connections: ConnectionPool
-  private let leniency: Leniency
+  private let strictness: Strictness
   private let lock = NSLock()
   private var slots: [String: Slot] = [:]
 
-  init(connections: ConnectionPool, leniency: Leniency) {
+  init(connections: ConnectionPool, strictness: Strictness) {
     self.connections = connections
-    self.leniency = leniency
+    self.strictness = strictness
   }
 
   func grader(for character: String) throws -> Grader {
@@ -158,6 +158,6 @@ final class GraderCache: @unchecked Sendable {
     guard let kanji else {
       throw DrawingError("unknown kanji \(character): it is not in the reference database")
     }
-    return Grader(kanji: kanji, leniency: leniency)
+    return Grader(kanji: kanji, strictness: strictness)
   }
 }

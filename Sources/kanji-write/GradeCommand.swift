@@ -6,6 +6,7 @@ import Practice
 import StrokeMatch
 
 extension Leniency: ExpressibleByArgument {}
+extension Strictness: ExpressibleByArgument {}
 
 /// `kanji-write grade`: judges a drawing (the terminal's JSON) against a kanji.
 struct GradeCommand: ParsableCommand {
@@ -24,8 +25,17 @@ struct GradeCommand: ParsableCommand {
   @Option(name: .long, help: "The kanji the drawing should be (required without --jsonl).")
   var kanji: String?
 
-  @Option(name: .long, help: "How forgiving to be: strict, normal or lenient.")
-  var leniency: Leniency = .normal
+  @Option(
+    name: .long,
+    help: """
+      How strictly to grade: lenient (more room for shape and place; order and direction \
+      still count), standard, or strict (a loose hand's slips are errors).
+      """)
+  var strictness: Strictness = .standard
+
+  /// The option's former name and values (strict, normal, lenient), still understood.
+  @Option(name: .long, help: .hidden)
+  var leniency: Leniency?
 
   @Flag(
     name: .long, help: "Read one {\"kanji\", \"drawing\"} object a line; print one result a line.")
@@ -39,7 +49,8 @@ struct GradeCommand: ParsableCommand {
 
   func run() throws {
     let session = try StrokeMatchCLI.open(data)
-    let grading = BatchGrader(database: session, leniency: leniency)
+    let grading = BatchGrader(
+      database: session, strictness: leniency.map(Strictness.init) ?? strictness)
     if jsonl {
       try StrokeMatchCLI.eachBlock(of: file, size: BatchGrader.blockSize) { lines in
         grading.gradeLines(lines, kanji: kanji)
@@ -65,14 +76,14 @@ struct GradeCommand: ParsableCommand {
 /// The graders and the namer of another kanji drawn for a run of drawings, reading the reference
 /// database through connections shared among the cores.
 final class BatchGrader {
-  let leniency: Leniency
+  let strictness: Strictness
   let graders: GraderCache
   let namer: CharacterNamer
 
-  init(database: ReferenceDatabase, leniency: Leniency) {
-    self.leniency = leniency
+  init(database: ReferenceDatabase, strictness: Strictness) {
+    self.strictness = strictness
     let connections = ConnectionPool(database)
-    graders = GraderCache(connections: connections, leniency: leniency)
+    graders = GraderCache(connections: connections, strictness: strictness)
     let catalog = CatalogLoader(connections: connections)
     namer = CharacterNamer(sharesConnection: false) { try catalog.kanji(strokeCount: $0) }
   }

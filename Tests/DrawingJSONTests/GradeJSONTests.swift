@@ -63,6 +63,6 @@ import Testing
   @Test func verdictsAreTheStringsTheTerminalColoursBy() {
     #expect(
       Grade.StrokeResult.Verdict.allCases.map(\.rawValue)
-        == ["ok", "reversed", "order", "shape", "position", "missing"])
+        == ["ok", "reversed", "order", "shape", "position", "missing", "joined", "split"])
   }
 }

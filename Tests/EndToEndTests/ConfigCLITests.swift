@@ -31,6 +31,21 @@ import Testing
     #expect(try runner.run("config", "day_start").stdout == "4\n")
   }
 
+  @Test func strictnessIsSetByItsNameAndByItsFormerOne() throws {
+    let runner = try ProgressHomeRunner()
+    #expect(try runner.run("config", "strictness").stdout == "standard\n")
+    #expect(try runner.run("config", "strictness", "strict").status == 0)
+    #expect(try runner.run("config", "strictness").stdout == "strict\n")
+    #expect(try runner.run("config", "leniency", "normal").status == 0)
+    #expect(try runner.run("config", "strictness").stdout == "standard\n")
+    let refused = try runner.run("config", "strictness", "harsh")
+    #expect(refused.status == 2)
+    #expect(
+      refused.stderr
+        == "kanji-write: invalid value for strictness: \"harsh\" is not one of lenient, standard, strict\n"
+    )
+  }
+
   @Test func fiveThousandStepsAreRefused() throws {
     let runner = try ProgressHomeRunner()
     #expect(try runner.run("config", "learning_steps", "1m", "10m", "1h").status == 0)

@@ -62,6 +62,20 @@ import Testing
     #expect(!other.stdout.contains(#""notes""#))
   }
 
+  @Test func strictMakesTheLooseHandsSlipAnErrorAndABadStrictnessIsRefused() throws {
+    let drawing = try looseDrawing(of: "探")
+    let strict = try run(["grade", "--kanji", "探", "--strictness", "strict"], input: drawing)
+    #expect(strict.status == 0, "\(strict.stderr)")
+    #expect(strict.stdout.contains(#""pass":false"#), "\(strict.stdout)")
+    #expect(!strict.stdout.contains(#""notes""#))
+    // The option's former name still works, its "normal" the standard strictness.
+    let former = try run(["grade", "--kanji", "探", "--leniency", "normal"], input: drawing)
+    #expect(former.stdout.contains(#""pass":true"#), "\(former.stdout)")
+    let refused = try run(["grade", "--kanji", "探", "--strictness", "harsh"], input: drawing)
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("harsh"))
+  }
+
   @Test(arguments: [
     ("malformed JSON", #"{"canvas": "#),
     (

@@ -14,8 +14,8 @@ import Testing
           key: "show_stroke_count", help: "show the number of strokes", kind: .toggle,
           value: "off"),
         SettingItem(
-          key: "leniency", help: "how strictly drawings are graded",
-          kind: .choice(["strict", "normal", "lenient"]), value: "normal"),
+          key: "strictness", help: "how strictly drawings are graded",
+          kind: .choice(["lenient", "standard", "strict"]), value: "standard"),
       ], columns: columns, rows: rows)
   }
 
@@ -32,7 +32,7 @@ import Testing
     #expect(lines.first == "Settings")
     #expect(lines.contains("> new per day        10"))
     #expect(lines.contains("  show stroke count  off"))
-    #expect(lines.contains("  leniency           normal"))
+    #expect(lines.contains("  strictness         standard"))
     #expect(lines.contains("new kanji introduced per day"))
     #expect(lines.last == "j/k move  Enter change  q back")
   }
@@ -61,9 +61,9 @@ import Testing
     #expect(settings.items[1].value == "on")
     #expect(texts(settings).contains("show stroke count: on"))
     _ = press(&settings, "j")
-    #expect(press(&settings, "\n") == [.changeSetting(key: "leniency", value: "lenient")])
-    _ = settings.handle(.settingChanged(key: "leniency", value: "lenient"), at: now)
-    #expect(press(&settings, "\n") == [.changeSetting(key: "leniency", value: "strict")])
+    #expect(press(&settings, "\n") == [.changeSetting(key: "strictness", value: "strict")])
+    _ = settings.handle(.settingChanged(key: "strictness", value: "strict"), at: now)
+    #expect(press(&settings, "\n") == [.changeSetting(key: "strictness", value: "lenient")])
   }
 
   @Test func aNumberIsTypedOnTheStatusLineAndSavedWithEnter() {

@@ -39,7 +39,7 @@ import Testing
     #expect(reason("desired_retention", "nan") == "\"nan\" is not a number (0.7...0.99)")
     #expect(reason("max_interval", "36501") == "36501 is out of range (1...36500)")
     #expect(reason("fuzz", "maybe") == "\"maybe\" is not on or off")
-    #expect(reason("leniency", "harsh") == "\"harsh\" is not one of strict, normal, lenient")
+    #expect(reason("strictness", "harsh") == "\"harsh\" is not one of lenient, standard, strict")
     let long = String(repeating: "9", count: 100)
     #expect(
       reason("new_per_day", long)

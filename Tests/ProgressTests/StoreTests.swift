@@ -186,7 +186,12 @@ import Testing
     #expect(try store.steps("learning_steps") == [30, 300, 3600])
     #expect(try store.setSetting("relearning_steps", "none") == "none")
     #expect(try store.schedulingConfig().relearningSteps.isEmpty)
-    #expect(try store.setSetting("leniency", "Strict") == "strict")
+    #expect(try store.setSetting("strictness", "Strict") == "strict")
+    // The setting's former name and values still mean it.
+    #expect(try store.setSetting("leniency", "normal") == "standard")
+    #expect(try store.setting("strictness") == "standard")
+    #expect(try store.setSetting("leniency", "lenient") == "lenient")
+    #expect(try store.setting("strictness") == "lenient")
     #expect(throws: ProgressError.self) { try store.setSetting("desired_retention", "1.5") }
     #expect(throws: ProgressError.self) { try store.setSetting("new_per_day", "ten") }
     #expect(throws: ProgressError.unknownSetting("colour")) {

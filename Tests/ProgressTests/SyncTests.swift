@@ -232,14 +232,16 @@ import Testing
     let folders = try (0..<2).map { _ in try TemporaryFolder() }
     let shared = try TemporaryFolder()
     let stores = try (0..<2).map { try Self.home($0, folders[$0]) }
-    try stores[0].setSetting("leniency", "strict")
+    try stores[0].setSetting("strictness", "strict")
     try stores[0].setSuspended("学", true)
     _ = try stores[0].deleteCard("先")
     usleep(5000)
+    // Under its former name, as an older `config leniency` line would set it.
     try stores[1].setSetting("leniency", "lenient")
     try stores[1].resetCard("校", at: Self.time(500))
     for index in [0, 1, 0] { _ = try stores[index].sync(folder: shared.path) }
     for store in stores {
+      #expect(try store.setting("strictness") == "lenient")
       #expect(try store.setting("leniency") == "lenient")
       #expect(try store.card("学")?.suspended == true)
       #expect(try store.card("先") == nil)

@@ -1,0 +1,268 @@
+import KanjiData
+
+/// Strokes a real hand draws in one go or in pieces: consecutive reference strokes drawn as one
+/// (the two bends of 阝, ㇕ carried on into 口's bottom line), or one stroke lifted midway.
+/// Found by comparing paths: the drawn path against the reference strokes laid end to end (the
+/// pen's move between them included), each way, so that neither may stray from the other.
+struct JoinedStrokes {
+  var tolerance: Tolerance
+
+  /// The most reference strokes one drawn stroke is taken to join, and the most pieces one
+  /// reference stroke is taken to be drawn in.
+  static let longestRun = 3
+  /// The share of a stroke's mean tolerance two paths may stray from each other on average
+  /// (`follows`), and how many times that the worst point of either may.
+  static let nearestShare = 0.8  // bigger = looser paths still read as joined or split
+  static let worstPoint = 2.0  // bigger = a path may stray further at one point
+  /// How many times the mean distance allowed the worst point of a reference stroke may lie
+  /// from the drawn path (`covers`): a stroke's end drawn short on the way into or out of a
+  /// joining leaves its last points uncovered.
+  static let worstCovered = 2.0  // bigger = a joined stroke's end may be drawn shorter
+  /// The pieces of a split stroke together at most this many times its length: longer, they
+  /// are a stroke drawn twice over.
+  static let splitLength = 1.4  // bigger = overlapping pieces still read as one stroke split
+  /// How much less nearly (a share of the tolerance) a drawn stroke may follow the strokes laid
+  /// end to end than the one it was matched to, and still be read as joining them.
+  static let joinedMargin = 0.1  // bigger = overlapping strokes read as joined sooner
+  /// The share of its own tolerance each stroke must be covered within beside a stroke the
+  /// drawn one is right for.
+  static let closeShare = 0.8  // bigger = a short neighbour left out read as joined sooner
+  /// A stroke joining others is at least this share of their inked length together.
+  static let joinedLength = 0.7  // bigger = a joining must be drawn more fully
+  /// And at most this many times as long as they are laid end to end, the pen's moves included.
+  static let joinedLongest = 1.6  // bigger = a joining may be drawn with longer overshoots
+
+  /// A joining found: drawn stroke `drawn` stands for the reference strokes `strokes`.
+  struct Joined: Equatable {
+    var drawn: Int
+    var strokes: [Int]
+  }
+
+  /// A split found: reference stroke `stroke` is drawn as the drawn strokes `pieces`.
+  struct Split: Equatable {
+    var stroke: Int
+    var pieces: [Int]
+  }
+
+  /// Pieces of one reference stroke among the strokes the match left over: runs of consecutive
+  /// drawn strokes, at most one of them matched (to the stroke they make up), that together
+  /// follow one reference stroke that is missing or misdrawn.
+  func splits(
+    _ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match,
+    verdicts: [Grade.StrokeResult.Verdict]
+  ) -> [Split] {
+    var found: [Split] = []
+    var used = Set<Int>()
+    let n = match.referenceOfDrawn.count
+    for count in 2...Self.longestRun {
+      for first in 0..<max(0, n - count + 1) {
+        let run = Array(first..<(first + count))
+        guard used.isDisjoint(with: run) else { continue }
+        let matched = run.compactMap { match.referenceOfDrawn[$0] }
+        guard matched.count <= 1 else { continue }
+        let candidates = matched + form.strokes.indices.filter { verdicts[$0] == .missing }
+        let pieces = run.map { placed(drawing, $0, match) }
+        // The stroke the pieces make up best, of the one a piece was taken for and those missing.
+        let best =
+          candidates
+          .compactMap { j in splitFit(pieces, form.strokes[j]).map { (j, $0) } }
+          .min { $0.1 < $1.1 }
+        if let (j, _) = best {
+          found.append(Split(stroke: j, pieces: run))
+          used.formUnion(run)
+        }
+      }
+    }
+    return found
+  }
+
+  /// Drawn strokes that follow two or more consecutive reference strokes, of which at most one is
+  /// matched (to that drawn stroke) and the rest missing.
+  func joinings(
+    _ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match,
+    verdicts: [Grade.StrokeResult.Verdict], taken: Set<Int>
+  ) -> [Joined] {
+    let m = form.strokes.count
+    var found: [Joined] = []
+    var covered = Set<Int>()
+    for count in 2...Self.longestRun {
+      for first in 0..<max(0, m - count + 1) {
+        let run = Array(first..<(first + count))
+        guard covered.isDisjoint(with: run),
+          run.contains(where: { verdicts[$0] == .missing })
+        else { continue }
+        let matched = Set(run.compactMap { match.drawnOfReference[$0] })
+        guard matched.count <= 1 else { continue }
+        let candidates =
+          matched.isEmpty
+          ? match.referenceOfDrawn.indices.filter {
+            match.referenceOfDrawn[$0] == nil && !taken.contains($0)
+          } : Array(matched)
+        for i in candidates {
+          let path = placedApart(drawing, form, i, match)
+          let taken = run.first { match.drawnOfReference[$0] == i }
+          if isJoined(
+            path, run.map { form.strokes[$0] }, takenFor: taken.map { form.strokes[$0] },
+            rightForIt: taken.map { verdicts[$0] == .ok } ?? false)
+          {
+            found.append(Joined(drawn: i, strokes: run))
+            covered.formUnion(run)
+            break
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  /// A drawn stroke's polyline under a placement fitted without it: paired point by point
+  /// with one of the strokes it joins, it would pull the fit towards that one.
+  func placedApart(_ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ i: Int, _ match: Match)
+    -> [Point]
+  {
+    guard match.referenceOfDrawn[i] != nil else { return placed(drawing, i, match) }
+    var without = match
+    without.referenceOfDrawn[i] = nil
+    let placement =
+      Matcher(tolerance: tolerance).refit(drawing, form, without) ?? match.placement
+    return drawing.strokes[i].polyline.map(placement.apply)
+  }
+
+  /// A drawn stroke's polyline under the match's placement.
+  func placed(_ drawing: PreparedDrawing, _ i: Int, _ match: Match) -> [Point] {
+    drawing.strokes[i].polyline.map(match.placement.apply)
+  }
+
+  /// `takenFor`: the stroke of them the drawn one was matched to, if any; the drawn stroke
+  /// must then follow all of them laid end to end more nearly than that one alone (else it is
+  /// that stroke, drawn beside a short neighbour left out).
+  /// `rightForIt`: the drawn stroke was judged right for that one; it must then follow them
+  /// strictly more nearly.
+  func isJoined(
+    _ path: [Point], _ strokes: [PreparedStroke], takenFor: PreparedStroke? = nil,
+    rightForIt: Bool = false
+  ) -> Bool {
+    guard let start = path.first, let first = strokes.first else { return false }
+    let reference = strokes.flatMap(\.polyline)
+    let inked = strokes.reduce(0) { $0 + $1.length }
+    let longest = strokes.map(\.length).max() ?? inked
+    // As long as the strokes together: one of them drawn alone is no joining, however near its
+    // neighbour lies (the three of 三).
+    let drawnLength = Polyline.length(path) + tolerance.quantisation
+    guard drawnLength >= Self.joinedLength * inked,
+      drawnLength <= Self.joinedLongest * Polyline.length(reference),
+      // Drawn from the first stroke's start: a joining goes the way the strokes go.
+      start.distance(to: first.samples[0]) <= tolerance.endpoint(longest)
+    else { return false }
+    if let takenFor {
+      // Beside a stroke it is right for, clearly nearer; else nearly as near will do.
+      let margin = (rightForIt ? -0.5 : 1) * Self.joinedMargin * tolerance.mean(longest)
+      let nearer =
+        Self.nearness(path, reference) < Self.nearness(path, takenFor.polyline) + margin
+      guard nearer || reachesPast(path, takenFor, strokes) else { return false }
+    }
+    // Each of them drawn, not only passed near: a stroke drawn alone beside a parallel
+    // neighbour left out is no joining.
+    // Beside a stroke it is right for, each of the others within its own tolerance.
+    guard
+      strokes.allSatisfy({
+        covers(
+          path, $0,
+          limit: rightForIt
+            ? Self.closeShare * tolerance.mean($0.length) : tolerance.mean(longest))
+      })
+    else { return false }
+    return follows(path, reference, length: longest)
+  }
+
+  /// How closely (mean units, point by point) `pieces` drawn one after another make up `stroke`;
+  /// nil when they do not.
+  func splitFit(_ pieces: [[Point]], _ stroke: PreparedStroke) -> Double? {
+    guard !stroke.isDot, let start = pieces.first?.first else { return nil }
+    let drawnLength = pieces.reduce(0) { $0 + Polyline.length($1) }
+    guard drawnLength <= Self.splitLength * stroke.length + tolerance.quantisation,
+      start.distance(to: stroke.samples[0]) <= tolerance.endpoint(stroke.length)
+    else { return nil }
+    // Every piece is a real part of the stroke, not a dot or a slip of the pen on it, and none
+    // is the whole stroke by itself (beside it, a stray stroke is extra).
+    guard pieces.allSatisfy({ Polyline.length($0) >= 0.15 * stroke.length }) else { return nil }
+    // The pieces together follow the stroke more nearly than any piece alone.
+    // Each piece starts where the one before it stopped: the pen lifted and set down again.
+    let reach = tolerance.endpoint(stroke.length)
+    for (before, after) in zip(pieces, pieces.dropFirst()) {
+      guard let stop = before.last, let resume = after.first, stop.distance(to: resume) <= reach
+      else { return nil }
+    }
+    let together = Self.nearness(pieces.flatMap { $0 }, stroke.polyline)
+    guard pieces.allSatisfy({ Self.nearness($0, stroke.polyline) > together }),
+      follows(pieces.flatMap { $0 }, stroke.polyline, length: stroke.length)
+    else { return nil }
+    return together
+  }
+
+  /// Whether the drawn path ends where the joining ends rather than where the stroke it was
+  /// matched to ends (or starts where the joining starts, when that stroke is the last): it
+  /// went on into the others, by more than a cell.
+  func reachesPast(_ path: [Point], _ taken: PreparedStroke, _ strokes: [PreparedStroke]) -> Bool {
+    guard let first = strokes.first, let last = strokes.last, let start = path.first,
+      let end = path.last
+    else { return false }
+    let cell = 2 * tolerance.quantisation
+    let takenStart = taken.samples[0]
+    let takenEnd = taken.samples[sampleCount - 1]
+    if takenEnd.distance(to: last.samples[sampleCount - 1]) > cell {
+      return end.distance(to: last.samples[sampleCount - 1]) + cell < end.distance(to: takenEnd)
+    }
+    if takenStart.distance(to: first.samples[0]) > cell {
+      return start.distance(to: first.samples[0]) + cell < start.distance(to: takenStart)
+    }
+    return false
+  }
+
+  /// How far apart two paths lie: the larger of the mean distances from each one's points to
+  /// the other path.
+  static func nearness(_ drawn: [Point], _ reference: [Point]) -> Double {
+    var worse = 0.0
+    for (points, path) in [
+      (Polyline.resample(drawn, count: 2 * sampleCount), reference),
+      (Polyline.resample(reference, count: 2 * sampleCount), drawn),
+    ] {
+      var total = 0.0
+      for point in points { total += Polyline.distance(from: point, to: path) }
+      worse = max(worse, total / Double(points.count))
+    }
+    return worse
+  }
+
+  /// Whether the drawn path passes along every part of a reference stroke, on average within
+  /// `limit` (the joining's longest stroke's tolerance: one stroke, one hand's error).
+  func covers(_ path: [Point], _ stroke: PreparedStroke, limit: Double) -> Bool {
+    var total = 0.0
+    for point in stroke.samples {
+      let distance = Polyline.distance(from: point, to: path)
+      if distance > Self.worstCovered * limit { return false }
+      total += distance
+    }
+    return total / Double(stroke.samples.count) <= limit
+  }
+
+  /// Whether two paths follow each other: every point of each near the other, on average within
+  /// the mean tolerance of a stroke of `length`, and nowhere far beyond it.
+  func follows(_ drawn: [Point], _ reference: [Point], length: Double) -> Bool {
+    guard drawn.count >= 2, reference.count >= 2 else { return false }
+    // Nearest-point distances run well under the point-by-point ones the tolerance is for.
+    let limit = Self.nearestShare * tolerance.mean(length)
+    let drawnSamples = Polyline.resample(drawn, count: 2 * sampleCount)
+    let referenceSamples = Polyline.resample(reference, count: 2 * sampleCount)
+    for (points, path) in [(drawnSamples, reference), (referenceSamples, drawn)] {
+      var total = 0.0
+      for point in points {
+        let distance = Polyline.distance(from: point, to: path)
+        if distance > Self.worstPoint * limit { return false }
+        total += distance
+      }
+      if total / Double(points.count) > limit { return false }
+    }
+    return true
+  }
+}

@@ -1,0 +1,292 @@
+import DrawingJSON
+import Foundation
+import KanjiData
+import SimulatedWriting
+import Testing
+
+@testable import StrokeMatch
+
+/// What real hands do that the first simulated writer never did: strokes joined or split,
+/// messages in the numbering the screen shows, the missing one of three parallel lines, the
+/// per-stroke judge agreeing with the grade, and the strictness knob.
+@Suite struct RealHandTests {
+  /// `strokes` (KanjiVG units, in the order given) through the simulated terminal.
+  func drawn(
+    _ strokes: [ReferenceStroke], seed: UInt64 = 1,
+    canvas: SimulatedWriter.CanvasSize = .init(columns: 48, rows: 24),
+    level: SimulatedWriter.Level = .neat
+  ) -> Drawing {
+    var writer = SimulatedWriter(seed: seed)
+    return writer.draw(strokes, level: level, canvas: canvas)
+  }
+
+  /// The numbers a message names ("stroke 2 is drawn out of order, after stroke 4": 2, 4).
+  func numbers(_ message: String) -> [Int] {
+    message.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+  }
+
+  @Test(arguments: RealHandWriter.canvases)
+  func fangWithItsTwoBendsJoinedNamesStrokesOneAndTwo(canvas: SimulatedWriter.CanvasSize) throws {
+    let kanji = try Reference.kanji("防")
+    for seed: UInt64 in 1...3 {
+      let drawing = drawn(
+        RealHandWriter.joining(kanji.strokes.strokes, at: 0), seed: seed, canvas: canvas)
+      let grade = Grader(kanji: kanji).grade(drawing)
+      #expect(!grade.pass)
+      let joined = grade.errors.first { $0.type == .joined }
+      #expect(joined?.strokes == [1, 2], "\(canvas) seed \(seed): \(grade.errors)")
+      #expect(joined?.stroke == 1)
+      #expect(joined?.message == "strokes 1 and 2 are drawn as one stroke")
+      #expect(!grade.errors.contains { $0.type == .missing }, "\(grade.errors)")
+      #expect(grade.strokes.prefix(2).map(\.verdict) == [.joined, .joined])
+      #expect(grade.strokes.prefix(2).map(\.drawn) == [1, 1])
+    }
+  }
+
+  @Test func mouthInTwoStrokesIsJoined() throws {
+    let kanji = try Reference.kanji("口")
+    let strokes = kanji.strokes.strokes
+    // The pen goes on from ㇕'s end to the bottom line's start, or back along the bottom line.
+    var leftwards = strokes
+    leftwards[1].points += strokes[2].points.reversed()
+    leftwards.remove(at: 2)
+    for drawing in [RealHandWriter.joining(strokes, at: 1), leftwards] {
+      for seed: UInt64 in 1...3 {
+        let grade = Grader(kanji: kanji).grade(drawn(drawing, seed: seed, level: .typical))
+        #expect(!grade.pass)
+        #expect(
+          grade.errors.map(\.message) == ["strokes 2 and 3 are drawn as one stroke"],
+          "seed \(seed)")
+        #expect(grade.errors.first?.strokes == [2, 3])
+      }
+    }
+  }
+
+  @Test func aHookedBendDrawnInTwoPiecesIsSplit() throws {
+    let kanji = try Reference.kanji("刀")
+    #expect(kanji.strokes.strokes[0].type.hasPrefix("㇆"))
+    for seed: UInt64 in 1...3 {
+      let strokes = RealHandWriter.splitting(kanji.strokes.strokes, 0, at: 0.5)
+      let grade = Grader(kanji: kanji).grade(drawn(strokes, seed: seed, level: .typical))
+      #expect(!grade.pass)
+      #expect(grade.errors.map(\.message) == ["stroke 1 is drawn in 2 pieces"], "seed \(seed)")
+      #expect(grade.errors.first?.type == .split)
+      #expect(grade.strokes.first?.verdict == .split)
+    }
+  }
+
+  @Test func joinedStrokesAreWrittenAsJSONWithBothNumbers() throws {
+    let kanji = try Reference.kanji("口")
+    let grade = Grader(kanji: kanji).grade(
+      drawn(RealHandWriter.joining(kanji.strokes.strokes, at: 1)))
+    let line = grade.jsonLine
+    #expect(line.contains(#"{"type":"joined","stroke":2,"strokes":[2,3],"message":"#))
+    let decoded = try JSONDecoder().decode(Grade.self, from: Data(line.utf8))
+    #expect(decoded.errors.first?.strokes == [2, 3])
+  }
+
+  @Test func anAcceptedVariantsMistakeIsNamedInTheMainOrder() throws {
+    let kanji = try Reference.kanji("国")
+    // 王's vertical (main order 4) drawn before its first horizontal (main order 3).
+    var strokes = kanji.strokes.strokes
+    strokes.swapAt(2, 3)
+    let grade = Grader(kanji: kanji).grade(drawn(strokes))
+    #expect(!grade.pass)
+    #expect(grade.errors.map(\.type) == [.order], "\(grade.errors)")
+    #expect(grade.errors.first?.stroke == 4)
+    #expect(grade.errors.first?.message == "stroke 4 is drawn out of order, before stroke 3")
+    // The results are numbered as the reference panel numbers its strokes.
+    #expect(grade.strokes.map(\.stroke) == Array(1...8))
+    #expect(grade.strokes[3].drawn == 3)
+    #expect(grade.strokes[3].verdict == .order)
+  }
+
+  @Test func noMessageNamesTheSameNumberTwice() throws {
+    let kanji = try Reference.kanji("右")
+    let strokes = kanji.strokes.strokes
+    // Two strokes: 口's right side, then the horizontal.
+    let grade = Grader(kanji: kanji).grade(drawn([strokes[3], strokes[1]]))
+    #expect(
+      grade.errors.contains { $0.message == "stroke 2 is drawn out of order, after stroke 4" })
+    var checked = 0
+    for order in [[3, 1], [1, 0, 2, 3, 4], [0, 2, 1, 4, 3], [4, 3, 2, 1, 0], [2, 0]] {
+      let grade = Grader(kanji: kanji).grade(drawn(order.map { strokes[$0] }))
+      for message in grade.errors.map(\.message) {
+        let named = numbers(message)
+        #expect(Set(named).count == named.count, "\(message)")
+        checked += 1
+      }
+    }
+    #expect(checked > 10)
+  }
+
+  @Test(arguments: RealHandWriter.canvases)
+  func threeWithItsTopLineLeftOutMissesStrokeOne(canvas: SimulatedWriter.CanvasSize) throws {
+    let kanji = try Reference.kanji("三")
+    for seed: UInt64 in 1...4 {
+      for level in [SimulatedWriter.Level.neat, .typical] {
+        let drawing = drawn(
+          Array(kanji.strokes.strokes.dropFirst()), seed: seed, canvas: canvas, level: level)
+        let grade = Grader(kanji: kanji).grade(drawing)
+        #expect(
+          grade.errors.map(\.message) == ["stroke 1 is missing"],
+          "\(canvas) \(level) seed \(seed)")
+      }
+    }
+  }
+
+  /// Every stroke the per-stroke judge accepts, in turn.
+  func acceptedStrokes(_ drawing: Drawing, _ kanji: Kanji) -> Int {
+    var accepted = 0
+    for count in 1...drawing.strokes.count {
+      let prefix = Drawing(canvas: drawing.canvas, strokes: Array(drawing.strokes.prefix(count)))
+      guard
+        judgeLastStroke(of: prefix, against: kanji, strictness: .standard)
+          == .correct(stroke: count)
+      else { break }
+      accepted += 1
+    }
+    return accepted
+  }
+
+  @Test func thePerStrokeJudgeAndTheGradeAgree() throws {
+    var agreed = 0
+    for (index, kanji) in try Reference.joyoSample(40).enumerated() {
+      let canvas = RealHandWriter.canvases[index % RealHandWriter.canvases.count]
+      let level: SimulatedWriter.Level = index % 2 == 0 ? .neat : .typical
+      let drawing = drawn(kanji.strokes.strokes, seed: UInt64(index), canvas: canvas, level: level)
+      let grade = Grader(kanji: kanji).grade(drawing)
+      let everyStroke = acceptedStrokes(drawing, kanji) == kanji.strokes.strokes.count
+      #expect(everyStroke == grade.pass, "\(kanji.character) \(canvas) \(level)")
+      if everyStroke == grade.pass { agreed += 1 }
+    }
+    #expect(agreed == 40)
+    // 口's short first stroke drawn first for 右: the grade does not take it for stroke 1, and
+    // the per-stroke judge does not either.
+    let migi = try Reference.kanji("右")
+    let strokes = migi.strokes.strokes
+    for seed: UInt64 in 1...3 {
+      let written = drawn([strokes[2], strokes[1], strokes[2], strokes[3], strokes[4]], seed: seed)
+      let first = Drawing(canvas: written.canvas, strokes: [written.strokes[0]])
+      let grade = Grader(kanji: migi).grade(written)
+      #expect(!(grade.strokes[0].verdict == .ok && grade.strokes[0].drawn == 1))
+      #expect(
+        judgeLastStroke(of: first, against: migi, strictness: .standard) != .correct(stroke: 1),
+        "seed \(seed)")
+    }
+  }
+
+  /// The kanji traced on a 48 x 24 canvas, stroke `moved` (from 0) shifted `shift` units down.
+  func traced(_ kanji: Kanji, moving moved: Int, by shift: Double) -> Drawing {
+    let strokes = kanji.strokes.strokes.enumerated().map { index, stroke in
+      stroke.points.map { point in
+        Drawing.CellPoint(
+          column: (point.x / 109 * 40 + 4).rounded(),
+          row: ((point.y + (index == moved ? shift : 0)) / 109 * 20 + 2).rounded())
+      }
+    }
+    return Drawing(canvas: .init(columns: 48, rows: 24), strokes: strokes)
+  }
+
+  @Test func eachStrictnessAcceptsWhatAStricterOneDoesAndMore() throws {
+    var widened = (lenient: 0, standard: 0)
+    for (character, stroke) in [("十", 0), ("三", 1), ("二", 0)] {
+      let kanji = try Reference.kanji(character)
+      for shift in stride(from: 2.0, through: 30, by: 2) {
+        let drawing = traced(kanji, moving: stroke, by: shift)
+        let passes = Strictness.allCases.map {
+          Grader(kanji: kanji, strictness: $0).grade(drawing).pass
+        }
+        let (lenient, standard, strict) = (passes[0], passes[1], passes[2])
+        #expect(!strict || standard, "\(character) \(shift)")
+        #expect(!standard || lenient, "\(character) \(shift)")
+        if lenient && !standard { widened.lenient += 1 }
+        if standard && !strict { widened.standard += 1 }
+      }
+    }
+    #expect(widened.lenient > 0)
+    #expect(widened.standard > 0)
+  }
+
+  @Test func lenientStillChecksOrderAndDirection() throws {
+    let kanji = try Reference.kanji("探")
+    var swapped = kanji.strokes.strokes
+    swapped.swapAt(0, 1)
+    let grade = Grader(kanji: kanji, strictness: .lenient).grade(drawn(swapped))
+    #expect(!grade.pass)
+    #expect(grade.errors.contains { $0.type == .order })
+    var backwards = kanji.strokes.strokes
+    backwards[0].points.reverse()
+    let reversed = Grader(kanji: kanji, strictness: .lenient).grade(drawn(backwards))
+    #expect(reversed.errors.map(\.type) == [.reversed])
+  }
+
+  @Test func strictMakesALooseHandsForgivenSlipsErrors() throws {
+    let kanji = try Reference.kanji("探")
+    // A loose hand, every stroke off its own way, 扌's rising stroke drawn low: still plainly 探.
+    let offsets = [Point(x: 6, y: -5), Point(x: -6, y: 5), Point(x: 5, y: 6), Point(x: -5, y: -6)]
+    let strokes = kanji.strokes.strokes.enumerated().map { index, stroke in
+      let offset = offsets[index % offsets.count]
+      let extra = index == 2 ? Point(x: 4, y: 16) : Point(x: 0, y: 0)
+      return stroke.points.map { point in
+        Drawing.CellPoint(
+          column: ((point.x + offset.x + extra.x) / 109 * 40 + 4).rounded(),
+          row: ((point.y + offset.y + extra.y) / 109 * 20 + 2).rounded())
+      }
+    }
+    let drawing = Drawing(canvas: .init(columns: 48, rows: 24), strokes: strokes)
+    let recognizer = Recognizers.shared.of(strokeCount: kanji.strokes.strokes.count)
+    var standard = Grader(kanji: kanji, strictness: .standard).grade(drawing)
+    standard.review(drawing, using: recognizer)
+    #expect(standard.pass)
+    #expect(standard.notes?.isEmpty == false)
+    var strict = Grader(kanji: kanji, strictness: .strict).grade(drawing)
+    strict.review(drawing, using: recognizer)
+    #expect(!strict.pass)
+    #expect(strict.notes == nil)
+    #expect(strict.errors.contains { $0.type == .position || $0.type == .shape })
+  }
+
+  @Test func theRealHandWriterIsDeterministicAndItsHabitsAreNamed() throws {
+    let sample = try Reference.joyoSample(24)
+    var first = RealHandWriter(seed: 5)
+    var second = RealHandWriter(seed: 5)
+    var correct = (total: 0, accepted: 0)
+    var joined = (total: 0, named: 0)
+    var split = (total: 0, named: 0)
+    var missed: [String] = []
+    for (index, kanji) in sample.enumerated() {
+      let canvas = RealHandWriter.canvases[index % RealHandWriter.canvases.count]
+      let drawing = first.correct(kanji, canvas: canvas)
+      #expect(drawing == second.correct(kanji, canvas: canvas))
+      correct.total += 1
+      if graded(kanji, drawing).pass { correct.accepted += 1 }
+      let joinedTwice = second.joined(kanji, canvas: canvas)
+      if let made = first.joined(kanji, canvas: canvas) {
+        #expect(made.drawing == joinedTwice?.drawing)
+        joined.total += 1
+        let grade = Grader(kanji: kanji).grade(made.drawing)
+        if grade.errors.contains(where: { $0.type == .joined && $0.strokes == made.strokes }) {
+          joined.named += 1
+        }
+      }
+      let splitTwice = second.split(kanji, canvas: canvas)
+      if let made = first.split(kanji, canvas: canvas) {
+        #expect(made.drawing == splitTwice?.drawing)
+        split.total += 1
+        let grade = Grader(kanji: kanji).grade(made.drawing)
+        if grade.errors.contains(where: { $0.type == .split && $0.stroke == made.stroke }) {
+          split.named += 1
+        } else {
+          missed.append(
+            "\(kanji.character) split \(made.stroke) \(canvas): \(grade.errors.map(\.message))")
+        }
+      }
+    }
+    #expect(correct.accepted == correct.total)
+    #expect(joined.total >= 15)
+    #expect(Double(joined.named) >= 0.85 * Double(joined.total), "\(joined)")
+    #expect(split.total >= 15)
+    #expect(Double(split.named) >= 0.85 * Double(split.total), "\(split) \(missed)")
+  }
+}
