@@ -56,7 +56,7 @@ struct SyncCommand: ParsableCommand {
     let others =
       report.otherDevices.isEmpty ? "none yet" : report.otherDevices.joined(separator: ", ")
     print(
-      "Synced with \(report.folder): \(report.imported) events in, \(report.exported) out. "
+      "Synced with \(report.folder): \(report.imported) event\(report.imported == 1 ? "" : "s") in, \(report.exported) out. "
         + "This machine: \(report.device).kwlog; others: \(others).")
     guard report.problems.isEmpty else {
       throw CLIError(

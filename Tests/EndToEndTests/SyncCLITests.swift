@@ -18,12 +18,17 @@ import Testing
 
     let first = try desk.run("sync", shared.path, "--name", "desk")
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(first.stdout.contains("events in"))
+    #expect(first.stdout.contains(": 0 events in, "), "\(first.stdout)")
     // The laptop uses its sync_dir setting.
     let second = try laptop.run("sync", "--name", "laptop")
     #expect(second.status == 0, "\(second.stderr)")
     #expect(second.stdout.hasSuffix("others: desk.\n"), "\(second.stdout)")
-    #expect(try desk.run("sync", shared.path).stdout.contains("others: laptop."))
+    let third = try desk.run("sync", shared.path).stdout
+    #expect(third.contains("others: laptop."))
+    #expect(third.contains(" out. This machine: "))
+    #expect(try desk.run(review + ["good", "--at", "2024-05-04T10:00:00Z"]).status == 0)
+    #expect(try desk.run("sync", shared.path).stdout.contains(": 0 events in, 1 out."))
+    #expect(try laptop.run("sync").stdout.contains(": 1 event in, 0 out."))
 
     let deskDue = try desk.run("due", "--json")
     let laptopDue = try laptop.run("due", "--json")
@@ -31,7 +36,7 @@ import Testing
     #expect(deskDue.stdout.contains("校"))
     for home in [desk, laptop] {
       let log = try home.run("export", "--format", "csv")
-      #expect(log.stdout.split(separator: "\n").count == 3, "\(log.stdout)")
+      #expect(log.stdout.split(separator: "\n").count == 4, "\(log.stdout)")
       #expect(try home.run("check").status == 0)
     }
   }
