@@ -190,14 +190,10 @@ public final class App {
       }
       return entry
     }
-    let (settings, strictness) = try host.settings(dailySession: false)
-    let reference = context.reference
+    let (judge, asciiFrame) = try selfTestJudge()
     var test = SelfTestSession(
-      kanji: asked,
-      judge: StrokeMatchJudge(
-        strictness: strictness, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
-      columns: terminal.columns, rows: terminal.rows, now: Date(),
-      asciiFrame: settings.asciiFrame)
+      kanji: asked, judge: judge, columns: terminal.columns, rows: terminal.rows, now: Date(),
+      asciiFrame: asciiFrame)
     var saved: SelfTestOutcome?
     let previousGap = try WritingGap.load(store: context.store).gap
     let next = try run(&test, saved: { saved = $0 })
@@ -210,6 +206,15 @@ public final class App {
       afterword.append("Self-test abandoned; nothing was stored.")
     }
     return next
+  }
+
+  /// The judge of a self-test, with the learner's strictness, and whether frames are ASCII.
+  func selfTestJudge() throws -> (judge: StrokeMatchJudge, asciiFrame: Bool) {
+    let (settings, strictness) = try host.settings(dailySession: false)
+    let reference = context.reference
+    let judge = StrokeMatchJudge(
+      strictness: strictness, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) })
+    return (judge, settings.asciiFrame)
   }
 
   func runWordSelfTest(words: [String]?, seed: UInt64?) throws -> Destination? {
@@ -228,14 +233,10 @@ public final class App {
       }
       return card
     }
-    let (settings, strictness) = try host.settings(dailySession: false)
-    let reference = context.reference
+    let (judge, asciiFrame) = try selfTestJudge()
     var test = SelfTestSession(
-      words: asked,
-      judge: StrokeMatchJudge(
-        strictness: strictness, namer: CharacterNamer { try reference.allStrokes(strokeCount: $0) }),
-      columns: terminal.columns, rows: terminal.rows, now: Date(),
-      asciiFrame: settings.asciiFrame)
+      words: asked, judge: judge, columns: terminal.columns, rows: terminal.rows, now: Date(),
+      asciiFrame: asciiFrame)
     var saved: SelfTestOutcome?
     let next = try run(&test, saved: { saved = $0 })
     if let saved {

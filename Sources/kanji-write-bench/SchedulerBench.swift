@@ -1,3 +1,4 @@
+import FSRSOptimizer
 import Foundation
 import KanjiData
 import Progress
@@ -147,32 +148,7 @@ enum SchedulerBench {
   }
 
   static func loadRevlog(_ url: URL) throws -> [LoggedReview] {
-    let text = try String(contentsOf: url, encoding: .utf8)
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return text.split(separator: "\n").dropFirst().compactMap { line in
-      let fields = line.split(separator: ",")
-      guard fields.count >= 3, let rating = Int(fields[1]).flatMap(Rating.init(rawValue:)),
-        let time = parseTime(String(fields[2]))
-      else { return nil }
-      return LoggedReview(cardID: String(fields[0]), time: time, rating: rating)
-    }
-  }
-
-  /// "2024-03-29T20:32:32.250000+00:00": ISO 8601 with microseconds, always UTC.
-  static func parseTime(_ text: String) -> Date? {
-    let parts = text.split(whereSeparator: { "-T:+".contains($0) })
-    guard parts.count >= 6, let y = Int(parts[0]), let mo = Int(parts[1]), let d = Int(parts[2]),
-      let h = Int(parts[3]), let mi = Int(parts[4]), let s = Double(parts[5])
-    else { return nil }
-    // Days from civil (proleptic Gregorian), to avoid a Calendar per line.
-    let yy = mo <= 2 ? y - 1 : y
-    let era = (yy >= 0 ? yy : yy - 399) / 400
-    let yoe = yy - era * 400
-    let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    let days = era * 146097 + doe - 719468
-    return Date(timeIntervalSince1970: Double(days * 86400 + h * 3600 + mi * 60) + s)
+    try RevlogCSV.parse(String(contentsOf: url, encoding: .utf8))
   }
 }
 
