@@ -18,6 +18,8 @@ enum GradeBench {
       var tally = GradeTally()
       let decoder = JSONDecoder()
       let listMisses = ProcessInfo.processInfo.environment["KANJI_WRITE_BENCH_MISSES"] != nil
+      let encoder = JSONEncoder()
+      var missed = ""
       for (item, line) in zip(cases, output.split(separator: UInt8(ascii: "\n"))) {
         let grade = try decoder.decode(Grade.self, from: Data(line))
         let good = tally.add(item, grade)
@@ -27,7 +29,20 @@ enum GradeBench {
             "  miss \(item.id) \(item.kanji) drawn \(item.drawn) \(item.case.rawValue) "
               + "\(item.stroke) \(item.canvas): pass \(grade.pass) "
               + grade.errors.map(\.message).joined(separator: "; "))
+          missed += String(decoding: try encoder.encode(item), as: UTF8.self) + "\n"
         }
+      }
+      // KANJI_WRITE_BENCH_MISSES=file: those drawings kept there too, to replay one by one.
+      if let path = ProcessInfo.processInfo.environment["KANJI_WRITE_BENCH_MISSES"], path != "1",
+        !missed.isEmpty
+      {
+        let handle = FileHandle(forWritingAtPath: path) ?? {
+          _ = FileManager.default.createFile(atPath: path, contents: nil)
+          return FileHandle(forWritingAtPath: path)!
+        }()
+        handle.seekToEndOfFile()
+        handle.write(Data(missed.utf8))
+        try handle.close()
       }
       let start = Date()
       var graded = 0
