@@ -316,7 +316,9 @@ struct FormJudge: Sendable {
   func reorderingMisfits(
     _ drawing: PreparedDrawing, _ form: PreparedStrokeSet, raw: Match, ordered: Match
   ) -> Bool {
-    let moved = form.strokes.indices.filter { raw.drawnOfReference[$0] != ordered.drawnOfReference[$0] }
+    let moved = form.strokes.indices.filter {
+      raw.drawnOfReference[$0] != ordered.drawnOfReference[$0]
+    }
     guard !moved.isEmpty else { return false }
     func fits(_ match: Match, _ j: Int) -> Bool {
       guard let i = match.drawnOfReference[j] else { return false }
