@@ -36,10 +36,12 @@ enum GradeBench {
       if let path = ProcessInfo.processInfo.environment["KANJI_WRITE_BENCH_MISSES"], path != "1",
         !missed.isEmpty
       {
-        let handle = FileHandle(forWritingAtPath: path) ?? {
+        if !FileManager.default.fileExists(atPath: path) {
           _ = FileManager.default.createFile(atPath: path, contents: nil)
-          return FileHandle(forWritingAtPath: path)!
-        }()
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+          throw BinaryTiming.Failure(description: "cannot write \(path)")
+        }
         handle.seekToEndOfFile()
         handle.write(Data(missed.utf8))
         try handle.close()
