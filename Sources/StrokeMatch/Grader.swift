@@ -162,7 +162,7 @@ struct FormJudge: Sendable {
   ) -> Grade {
     let matcher = Matcher(tolerance: tolerance)
     let raw = matcher.match(drawing, form)
-    let match = inOrderWhenClose(raw, looseness: Self.looseness(raw, form))
+    var match = inOrderWhenClose(raw, looseness: Self.looseness(raw, form))
     var verdicts = [Grade.StrokeResult.Verdict](repeating: .missing, count: form.strokes.count)
     var problems: [Grade.Problem] = []
     var quality = 0.0
@@ -171,6 +171,9 @@ struct FormJudge: Sendable {
     var loose = self
     loose.tolerance.looseness =
       Self.looseSlack * max(0, Self.looseness(match, form) - Self.neatHand)
+    // Put in order, a stroke that fitted where it was drawn no longer fits: the strokes were
+    // swapped, not slipped (two close bars of 寿 drawn in each other's order).
+    if loose.reorderingMisfits(drawing, form, raw: raw, ordered: match) { match = raw }
 
     // Fitted only when some stroke is off, so that a drawing that passes pays nothing for it.
     var refits: [ComponentRefit?]?
@@ -305,6 +308,31 @@ struct FormJudge: Sendable {
       return lead + ", before stroke \(name(earlier))"
     }
     return lead
+  }
+
+  /// Whether the strokes `inOrderWhenClose` paired anew all fit as they were drawn, and one of
+  /// them does not fit the stroke it is put in order against, or breaks a relation between
+  /// strokes there (`StructureCheck`).
+  func reorderingMisfits(
+    _ drawing: PreparedDrawing, _ form: PreparedStrokeSet, raw: Match, ordered: Match
+  ) -> Bool {
+    let moved = form.strokes.indices.filter {
+      raw.drawnOfReference[$0] != ordered.drawnOfReference[$0]
+    }
+    guard !moved.isEmpty else { return false }
+    func fits(_ match: Match, _ j: Int) -> Bool {
+      guard let i = match.drawnOfReference[j] else { return false }
+      let verdict = judgeStroke(
+        match.drawnSamples[i], form.strokes[j], match.measures[i][j],
+        drawnLength: drawing.strokes[i].length * match.placement.lengthScale)
+      return verdict == .ok || verdict == .reversed
+    }
+    guard moved.allSatisfy({ fits(raw, $0) }) else { return false }
+    if !moved.allSatisfy({ fits(ordered, $0) }) { return true }
+    // Or their lengths or ends, in order, stand against their neighbours as the kanji's do not.
+    let structure = StructureCheck(tolerance: tolerance, cell: cell)
+    return structure.violations(form: form, match: raw).isDisjoint(with: moved)
+      && !structure.violations(form: form, match: ordered).isDisjoint(with: moved)
   }
 
   /// "1 and 2", "1, 2 and 3".

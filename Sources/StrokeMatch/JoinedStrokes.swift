@@ -27,6 +27,11 @@ struct JoinedStrokes {
   /// The share of its own tolerance each stroke must be covered within beside a stroke the
   /// drawn one is right for.
   static let closeShare = 0.8  // bigger = a short neighbour left out read as joined sooner
+  /// How far (cells) a joined-on stroke must reach away from the stroke the drawn one was
+  /// matched to for the path's going there to tell a joining from a neighbour left out, and how
+  /// near (a share of that reach) the path must come to its far point.
+  static let farCells = 2.0  // bigger = only longer neighbours are told joined by their reach
+  static let visitedShare = 0.5  // bigger = a path nearer the taken stroke still reads as joined
   /// A stroke joining others is at least this share of their inked length together.
   static let joinedLength = 0.7  // bigger = a joining must be drawn more fully
   /// And at most this many times as long as they are laid end to end, the pen's moves included.
@@ -155,10 +160,17 @@ struct JoinedStrokes {
       start.distance(to: first.samples[0]) <= tolerance.endpoint(longest)
     else { return false }
     if let takenFor {
-      // Beside a stroke it is right for, clearly nearer; else nearly as near will do.
-      let margin = (rightForIt ? -0.5 : 1) * Self.joinedMargin * tolerance.mean(longest)
+      // Beside a stroke it is right for, clearly nearer, unless it goes out to a shorter
+      // neighbour's far end; else nearly as near will do.
+      let joinedNearness = Self.nearness(path, reference)
+      let takenNearness = Self.nearness(path, takenFor.polyline)
+      let margin = Self.joinedMargin * tolerance.mean(longest)
+      let nearlyAsNear = joinedNearness < takenNearness + margin
       let nearer =
-        Self.nearness(path, reference) < Self.nearness(path, takenFor.polyline) + margin
+        rightForIt
+        ? joinedNearness < takenNearness - 0.5 * margin
+          || (nearlyAsNear && visitsTheOthers(path, takenFor, strokes))
+        : nearlyAsNear
       guard nearer || reachesPast(path, takenFor, strokes) else { return false }
     }
     // Each of them drawn, not only passed near: a stroke drawn alone beside a parallel
@@ -217,6 +229,27 @@ struct JoinedStrokes {
       return start.distance(to: first.samples[0]) + cell < start.distance(to: takenStart)
     }
     return false
+  }
+
+  /// Whether the drawn path goes out to where the others of `strokes`, each shorter than the
+  /// one it was matched to, lie away from that one: each one's point farthest from that stroke,
+  /// at least `farCells` cells off it, passed within `visitedShare` of that (a hand turning back
+  /// on itself cuts the turn short). A short neighbour left out is never visited there;
+  /// one joined on is, however little its length moves the mean distances.
+  func visitsTheOthers(_ path: [Point], _ taken: PreparedStroke, _ strokes: [PreparedStroke])
+    -> Bool
+  {
+    let others = strokes.filter { $0.samples != taken.samples }
+    // Only a shorter neighbour: a longer one left out leaves the drawn stroke its own.
+    guard !others.isEmpty, others.allSatisfy({ $0.length < taken.length }) else { return false }
+    let cell = 2 * tolerance.quantisation
+    return others.allSatisfy { stroke in
+      let away = stroke.samples.map { ($0, Polyline.distance(from: $0, to: taken.polyline)) }
+      guard let (point, far) = away.max(by: { $0.1 < $1.1 }), far >= Self.farCells * cell else {
+        return false
+      }
+      return Polyline.distance(from: point, to: path) <= Self.visitedShare * far
+    }
   }
 
   /// How far apart two paths lie: the larger of the mean distances from each one's points to

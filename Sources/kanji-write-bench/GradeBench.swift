@@ -17,8 +17,34 @@ enum GradeBench {
         arguments: ["grade", "--jsonl"], lines: batch, expectedOutputs: batch.count)
       var tally = GradeTally()
       let decoder = JSONDecoder()
+      let listMisses = ProcessInfo.processInfo.environment["KANJI_WRITE_BENCH_MISSES"] != nil
+      let encoder = JSONEncoder()
+      var missed = ""
       for (item, line) in zip(cases, output.split(separator: UInt8(ascii: "\n"))) {
-        tally.add(item, try decoder.decode(Grade.self, from: Data(line)))
+        let grade = try decoder.decode(Grade.self, from: Data(line))
+        let good = tally.add(item, grade)
+        // KANJI_WRITE_BENCH_MISSES=1: each drawing scored wrong, to see what the grader said.
+        if listMisses, !good {
+          print(
+            "  miss \(item.id) \(item.kanji) drawn \(item.drawn) \(item.case.rawValue) "
+              + "\(item.stroke) \(item.canvas): pass \(grade.pass) "
+              + grade.errors.map(\.message).joined(separator: "; "))
+          missed += String(decoding: try encoder.encode(item), as: UTF8.self) + "\n"
+        }
+      }
+      // KANJI_WRITE_BENCH_MISSES=file: those drawings kept there too, to replay one by one.
+      if let path = ProcessInfo.processInfo.environment["KANJI_WRITE_BENCH_MISSES"], path != "1",
+        !missed.isEmpty
+      {
+        if !FileManager.default.fileExists(atPath: path) {
+          _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+          throw BinaryTiming.Failure(description: "cannot write \(path)")
+        }
+        handle.seekToEndOfFile()
+        handle.write(Data(missed.utf8))
+        try handle.close()
       }
       let start = Date()
       var graded = 0
@@ -28,7 +54,7 @@ enum GradeBench {
         graded += 1
       }
       let elapsed = Date().timeIntervalSince(start) / Double(max(1, graded)) * 1000
-      if title == BenchContext.realHandTitle {
+      if title.hasPrefix(BenchContext.realHandTitle) {
         tally.printReport(
           title: title, levels: ["real"], canvases: RealHandWriter.canvases.map(\.description))
       } else {
@@ -95,13 +121,14 @@ final class BenchContext: @unchecked Sendable {
   let recognizer: Recognizer
   let simulated: [SimulatedCase]
   let dev: [SimulatedCase]?
-  let realHand: [SimulatedCase]
+  /// The real-hand writer's set on two seeds: a change tuned to one must hold on the other.
+  let realHand: [(seed: UInt64, cases: [SimulatedCase])]
 
-  static let realHandTitle = "real-hand writer (seed 20261205)"
+  static let realHandTitle = "real-hand writer"
 
   var sets: [(String, [SimulatedCase])] {
     [("simulated (seed 20261127)", simulated)] + (dev.map { [("dev-cases.jsonl", $0)] } ?? [])
-      + [(Self.realHandTitle, realHand)]
+      + realHand.map { ("\(Self.realHandTitle) (seed \($0.seed))", $0.cases) }
   }
 
   nonisolated(unsafe) private static var cached: BenchContext?
@@ -117,7 +144,8 @@ final class BenchContext: @unchecked Sendable {
     let database = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: nil))
     let all = try database.allKanji()
     kanji = Dictionary(all.map { ($0.character, $0) }) { first, _ in first }
-    recognizer = Recognizer(candidates: all)
+    let recognizer = Recognizer(candidates: all)
+    self.recognizer = recognizer
     let start = Date()
     simulated = GradeBenchCases.simulated(
       database: all, recognizer: recognizer, correctPerCell: 100, wrongPerCell: 30,
@@ -126,8 +154,13 @@ final class BenchContext: @unchecked Sendable {
       String(
         format: "simulated set: %d drawings made in %.1f s", simulated.count,
         Date().timeIntervalSince(start)))
-    realHand = GradeBenchCases.realHand(
-      database: all, recognizer: recognizer, perCanvas: 40, seed: 20_261_205)
+    realHand = [20_261_205, 20_261_206].map { seed in
+      (
+        seed,
+        GradeBenchCases.realHand(
+          database: all, recognizer: recognizer, perCanvas: 40, seed: seed)
+      )
+    }
     dev = try GradeBenchCases.shared(packageRoot: BinaryTiming.packageRoot)
     if dev == nil { print("../shared/bench/dev-cases.jsonl is absent: only the simulated set") }
   }

@@ -137,7 +137,9 @@ struct GradeTally {
     }
   }
 
-  mutating func add(_ item: SimulatedCase, _ grade: Grade) {
+  /// Counts one drawing; whether it was scored right (accepted, or caught and named as expected).
+  @discardableResult
+  mutating func add(_ item: SimulatedCase, _ grade: Grade) -> Bool {
     let good: Bool
     var named = false
     if item.case == .correct {
@@ -156,6 +158,7 @@ struct GradeTally {
       if good { counts[key, default: Count()].good += 1 }
       if named { counts[key, default: Count()].named += 1 }
     }
+    return good && (Self.expectedType(item.case) == nil || named)
   }
 
   func percent(_ key: String, named: Bool = false) -> String {
