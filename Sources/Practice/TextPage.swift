@@ -15,7 +15,10 @@ public struct TextPage: Equatable, Sendable {
   }
 
   public var title: String
-  public var lines: [String]
+  /// The page's text, a line may be longer than the terminal is wide...
+  public var lines: [String] { didSet { fit() } }
+  /// ...and the lines shown: each fitted to the width, broken at spaces.
+  public private(set) var shown: [String] = []
   public var actions: [Action]
   /// How many of the page's numbered entries (at most nine) the digits 1-9 open, each as
   /// `.action` of its digit: the weak list's kanji, each to its page.
@@ -33,15 +36,20 @@ public struct TextPage: Equatable, Sendable {
     self.actions = actions
     self.numbered = min(9, max(0, numbered))
     layout = Layout(columns: columns, rows: rows)
+    fit()
+  }
+
+  mutating func fit() {
+    shown = lines.flatMap { DisplayWidth.fitted($0, columns: layout.columns) }
   }
 
   /// Rows between the title and the key line.
   var bodyRows: Int { max(1, layout.rows - 2 - layout.keyRows) }
-  var maxTop: Int { max(0, lines.count - bodyRows) }
+  var maxTop: Int { max(0, shown.count - bodyRows) }
 
   public mutating func handle(_ event: Event, at time: Date) -> [Effect] {
     if case .key(let key) = event,
-      let moved = Scrolling.top(after: key, from: top, lines: lines.count, rows: bodyRows)
+      let moved = Scrolling.top(after: key, from: top, lines: shown.count, rows: bodyRows)
     {
       top = moved
       return []
@@ -49,6 +57,7 @@ public struct TextPage: Equatable, Sendable {
     switch event {
     case .resize(let columns, let rows):
       layout = Layout(columns: columns, rows: rows)
+      fit()
       top = min(top, maxTop)
     case .key(.interrupt):
       return [.quit]
@@ -68,7 +77,7 @@ public struct TextPage: Equatable, Sendable {
   public var screen: Screen {
     var screen = Screen(columns: layout.columns, rows: layout.rows)
     screen.texts.append(TextItem(row: 0, column: 0, text: title, style: .title))
-    for (offset, line) in lines.dropFirst(top).prefix(bodyRows).enumerated() {
+    for (offset, line) in shown.dropFirst(top).prefix(bodyRows).enumerated() {
       screen.texts.append(TextItem(row: 2 + offset, column: 0, text: line))
     }
     screen.addFooter(status: nil, keys: keys, layout: layout)
@@ -77,7 +86,7 @@ public struct TextPage: Equatable, Sendable {
 
   /// Scrolling when the lines do not fit, the page's actions, and back.
   public var keys: KeyLine {
-    let scroll = lines.count > bodyRows ? [("j/k", "or space scroll", "scroll")] : []
+    let scroll = shown.count > bodyRows ? [("j/k", "or space scroll", "scroll")] : []
     let extra = actions.map { (String($0.key), $0.label, $0.label) }
     let open =
       numbered > 0 ? [(numbered == 1 ? "1" : "1-\(numbered)", "a kanji's page", "page")] : []

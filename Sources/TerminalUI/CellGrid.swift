@@ -55,19 +55,7 @@ public struct CellGrid: Equatable, Sendable {
   }
 
   /// Terminal columns a character takes: 2 for East Asian wide and full-width ones.
-  public static func width(of character: Character) -> Int {
-    guard let scalar = character.unicodeScalars.first else { return 0 }
-    switch scalar.value {
-    case 0x0300...0x036f, 0x200b...0x200f: return 0
-    case 0x1100...0x115f, 0x2e80...0x303e, 0x3041...0x33ff, 0x3400...0x4dbf, 0x4e00...0x9fff,
-      0xa000...0xa4cf, 0xac00...0xd7a3, 0xf900...0xfaff, 0xfe30...0xfe4f, 0xff00...0xff60,
-      0xffe0...0xffe6, 0x20000...0x3fffd:
-      return 2
-    default: return 1
-    }
-  }
+  public static func width(of character: Character) -> Int { DisplayWidth.of(character) }
 
-  public static func width(of text: String) -> Int {
-    text.reduce(0) { $0 + width(of: $1) }
-  }
+  public static func width(of text: String) -> Int { DisplayWidth.of(text) }
 }
