@@ -48,7 +48,9 @@ struct KanjiWrite: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     // Checked before parsing: the default command would take the word as its own unexpected
     // argument and print the app's usage, which does not help with a typo.
-    if let unknown = unknownCommand(arguments) {
+    // `help stat` too: the parser would print the general help and succeed.
+    let named = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
+    if let unknown = unknownCommand(named) {
       StandardStreams.error("kanji-write: \(unknown)\n")
       Foundation.exit(2)
     }

@@ -74,6 +74,9 @@ import Testing
     let runner = try ProgressHomeRunner()
     Self.expectOneMessage(try runner.run("stat"), "unknown command 'stat'; did you mean 'stats'?")
     Self.expectOneMessage(
+      try runner.run("help", "stat"), "unknown command 'stat'; did you mean 'stats'?")
+    #expect(try runner.run("help", "stats").stdout.contains("USAGE: kanji-write stats"))
+    Self.expectOneMessage(
       try runner.run("reveiw", "--kanji", "学"), "unknown command 'reveiw'; did you mean 'review'?")
     Self.expectOneMessage(
       try runner.run("xyz"),
