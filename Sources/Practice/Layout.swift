@@ -102,24 +102,27 @@ public struct Layout: Equatable, Sendable {
 }
 
 extension Layout {
-  /// `text` broken at spaces into lines of at most `width` characters (a longer word is cut).
+  /// `text` broken at spaces into lines of at most `width` columns, a kanji counting two (a
+  /// longer word is cut).
   public static func wrap(_ text: String, width: Int) -> [String] {
-    let width = max(1, width)
+    let width = max(2, width)
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: false) {
       let candidate = line.isEmpty ? String(word) : line + " " + word
-      if candidate.count <= width {
+      if DisplayWidth.of(candidate) <= width {
         line = candidate
         continue
       }
       if !line.isEmpty { lines.append(line) }
-      var rest = String(word)
-      while rest.count > width {
-        lines.append(String(rest.prefix(width)))
-        rest = String(rest.dropFirst(width))
+      line = ""
+      for character in word {
+        if DisplayWidth.of(line) + DisplayWidth.of(character) > width {
+          lines.append(line)
+          line = ""
+        }
+        line.append(character)
       }
-      line = rest
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines

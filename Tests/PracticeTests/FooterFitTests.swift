@@ -12,6 +12,14 @@ import Testing
 @Suite struct FooterFitTests {
   static let sizes = [(Layout.minimumColumns, Layout.minimumRows), (80, 24)]
 
+  /// A status with kanji is broken by columns, not characters: each kanji takes two.
+  @Test func wrappingCountsAKanjiAsTwoColumns() {
+    let status = "Again: 強: leaves out strokes 9, 10 and 11; 勉: right"
+    let lines = Layout.wrap(status, width: 20)
+    #expect(lines == ["Again: 強: leaves", "out strokes 9, 10", "and 11; 勉: right"])
+    #expect(Layout.wrap("一二三四五六七八九十", width: 8) == ["一二三四", "五六七八", "九十"])
+  }
+
   func expectFits(
     _ screen: Screen, _ keys: KeyLine, _ name: String,
     sourceLocation: SourceLocation = #_sourceLocation
@@ -21,7 +29,7 @@ import Testing
     }
     for text in footer {
       #expect(
-        text.column + text.text.count <= screen.columns,
+        text.column + DisplayWidth.of(text.text) <= screen.columns,
         "\(name) at \(screen.columns)x\(screen.rows): \"\(text.text)\" is cut",
         sourceLocation: sourceLocation)
     }
@@ -102,7 +110,7 @@ import Testing
       expectFits(home.screen, home.keys, "home")
       // What the screen says when nothing is due wraps rather than running off the edge.
       let notice = home.screen.texts.filter { $0.style == .accent }
-      #expect(notice.allSatisfy { $0.column + $0.text.count <= columns })
+      #expect(notice.allSatisfy { $0.column + DisplayWidth.of($0.text) <= columns })
       #expect(due > 0 || notice.map(\.text).joined(separator: " ") == home.nothingToStudy)
     }
     let page = TextPage(
