@@ -178,7 +178,10 @@ struct StructureCheck: Sendable {
         flagged.insert(a)
       }
       if !first.isDot, !second.isDot,
-        runOnChanged(first, second, drawnA, drawnB, cellX: cellX, cellY: cellY)
+        let reference = Self.runOn(
+          first.samples, past: second.samples, end: sampleCount - 1, touching: 0),
+        runOnChanged(
+          first, second, drawnA, drawnB, reference: reference, cellX: cellX, cellY: cellY)
       {
         flagged.insert(a)
       }
@@ -314,36 +317,36 @@ struct StructureCheck: Sendable {
 }
 
 extension StructureCheck {
-  /// An end of `first` that stops on `second` in the reference while the drawn stroke crosses
-  /// the drawn line and runs on well past it, or the other way round: 土's vertical stops on its
-  /// rising stroke, 扌's crosses it and goes on down to its hook.
+  /// The end of `first` stops on `second` in the reference while the drawn stroke crosses the
+  /// drawn line and runs on well past it, or the other way round: 土's vertical stops on its
+  /// rising stroke, 扌's crosses it and goes on down to its hook. Only the end where the pen
+  /// lifts: that is where the writer decides to stop on the line or go on. `reference` is the
+  /// reference's run-on (`runOn`).
   func runOnChanged(
     _ first: PreparedStroke, _ second: PreparedStroke, _ drawnFirst: [Point],
-    _ drawnSecond: [Point], cellX: Double, cellY: Double
+    _ drawnSecond: [Point], reference: Double, cellX: Double, cellY: Double
   ) -> Bool {
+    let cell = max(cellX, cellY)
     let drawnLength = Polyline.length(drawnFirst)
-    guard drawnLength > 0 else { return false }
-    let touching = Self.touching + Self.touchingPerCell * max(cellX, cellY)
     let limit =
       Self.runOnChange * tolerance.factor
-      + Self.runOnChangePerCell * max(cellX, cellY) / max(first.length, drawnLength)
-    let least = Self.runOnLeast * tolerance.factor + max(cellX, cellY)
-    // Only where the pen lifts: that is where the writer decides to stop on the line or go on.
-    let end = sampleCount - 1
-    do {
-      // Only ends that meet or cross the middle of the line: at a line's own ends (the corners
-      // of 口) running on a little is a common slip.
-      guard let reference = Self.runOn(first.samples, past: second.samples, end: end, touching: 0),
-        let drawn = Self.runOn(drawnFirst, past: drawnSecond, end: end, touching: touching),
-        min(reference, drawn) <= Self.runOnStops, abs(drawn - reference) > limit,
-        abs(drawn * drawnLength - reference * first.length) > least
-      else { return false }
-      let stopping = reference < drawn ? first.samples[end] : drawnFirst[end]
-      if Self.interior(stopping, of: reference < drawn ? second.samples : drawnSecond) {
-        return true
-      }
+      + Self.runOnChangePerCell * cell / max(first.length, drawnLength)
+    // A reference that runs on too little to be stopped short of by the limit is not measured.
+    guard drawnLength > 0, reference <= Self.runOnStops || reference > limit else {
+      return false
     }
-    return false
+    let end = sampleCount - 1
+    let touching = Self.touching + Self.touchingPerCell * cell
+    guard let drawn = Self.runOn(drawnFirst, past: drawnSecond, end: end, touching: touching),
+      min(reference, drawn) <= Self.runOnStops, abs(drawn - reference) > limit,
+      abs(drawn * drawnLength - reference * first.length)
+        > Self.runOnLeast * tolerance.factor + cell
+    else { return false }
+    // Only an end that stops on the middle of the line: at a line's own ends (the corners of 口)
+    // running on a little is a common slip.
+    return reference < drawn
+      ? Self.interior(first.samples[end], of: second.samples)
+      : Self.interior(drawnFirst[end], of: drawnSecond)
   }
 
   /// The share of the line `stroke` that lies beyond its crossing with `line` nearest `end`; 0
@@ -353,11 +356,17 @@ extension StructureCheck {
     -> Double?
   {
     let segments = stroke.count - 1
+    // Most pairs of strokes neither meet nor cross: a segment wholly to one side of the line's
+    // box cannot cross it.
+    let box = Bounds(line)
     for step in 0..<segments {
       // Walk from the end inwards: the first crossing met is the one nearest the end.
       let index = end == 0 ? step : segments - 1 - step
       let a = stroke[index]
       let b = stroke[index + 1]
+      guard max(a.x, b.x) >= box.minX, min(a.x, b.x) <= box.maxX, max(a.y, b.y) >= box.minY,
+        min(a.y, b.y) <= box.maxY
+      else { continue }
       for j in line.indices.dropFirst() where Polyline.segmentsCross(a, b, line[j - 1], line[j]) {
         let c = line[j - 1]
         let d = line[j]
