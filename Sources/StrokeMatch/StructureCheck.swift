@@ -157,6 +157,8 @@ struct StructureCheck: Sendable {
       let samples = match.drawnSamples[i]
       drawn[j] = !stroke.isDot && pair.backward < pair.forward ? samples.reversed() : samples
     }
+    // Strokes whose boxes stay apart neither meet nor cross: their run-on is not measured.
+    let boxes = form.strokes.map { Bounds($0.samples) }
     for (index, (a, b)) in form.neighbours.enumerated() {
       guard let drawnA = drawn[a], let drawnB = drawn[b] else { continue }
       let first = form.strokes[a]
@@ -177,7 +179,11 @@ struct StructureCheck: Sendable {
       {
         flagged.insert(a)
       }
-      if !first.isDot, !second.isDot,
+      if !flagged.contains(a), !first.isDot, !second.isDot,
+        boxes[a].minX <= boxes[b].maxX + Self.joinedGap,
+        boxes[b].minX <= boxes[a].maxX + Self.joinedGap,
+        boxes[a].minY <= boxes[b].maxY + Self.joinedGap,
+        boxes[b].minY <= boxes[a].maxY + Self.joinedGap,
         let reference = Self.runOn(
           first.samples, past: second.samples, end: sampleCount - 1, touching: 0),
         runOnChanged(
