@@ -82,6 +82,20 @@ struct StructureCheck: Sendable {
   static let sideChangePerCell = 0.7  // bigger = the same, on a coarse canvas
   static let sideChangePerSloppiness = 1.5  // bigger = the same, for a sloppy hand
 
+  // Run-on (土 against 扌): an end that stops on a line, or a stroke that crosses the line and
+  // runs on past it for a good share of its length. Measured as shares of the stroke's own
+  // length, so a busy kanji's room in units does not blur it.
+  /// A stroke that runs on past its crossing for no more than this share of its length stops on
+  /// the line.
+  static let runOnStops = 0.08  // bigger = more crossings count as stopping on the line
+  /// How much more of its length (a share, before leniency) a stroke must run on past the line
+  /// than its reference, or the reference than it, plus a cell's share of its length.
+  static let runOnChange = 0.22  // bigger = more lenient
+  static let runOnChangePerCell = 1.0  // bigger = the same, on a coarse canvas
+  /// The least the run-on may differ in units, before leniency, plus a cell: past a short
+  /// stroke's line a few units are an overshoot, whatever share of it they are.
+  static let runOnLeast = 15.0  // bigger = more lenient with short strokes
+
   /// Reference strokes (0-based) whose relation to another stroke is wrong.
   func violations(form: PreparedStrokeSet, match: Match) -> Set<Int> {
     let cellX = cell.width * match.placement.scaleX
@@ -143,6 +157,8 @@ struct StructureCheck: Sendable {
       let samples = match.drawnSamples[i]
       drawn[j] = !stroke.isDot && pair.backward < pair.forward ? samples.reversed() : samples
     }
+    // Strokes whose boxes stay apart neither meet nor cross: their run-on is not measured.
+    let boxes = form.strokes.map { Bounds($0.samples) }
     for (index, (a, b)) in form.neighbours.enumerated() {
       guard let drawnA = drawn[a], let drawnB = drawn[b] else { continue }
       let first = form.strokes[a]
@@ -160,6 +176,18 @@ struct StructureCheck: Sendable {
           referenceGaps: form.referenceGaps?[index]
             ?? PreparedStrokeSet.referenceGaps(form.strokes, a, b), cellX: cellX, cellY: cellY,
           sloppiness: sloppiness)
+      {
+        flagged.insert(a)
+      }
+      if !flagged.contains(a), !first.isDot, !second.isDot,
+        boxes[a].minX <= boxes[b].maxX + Self.joinedGap,
+        boxes[b].minX <= boxes[a].maxX + Self.joinedGap,
+        boxes[a].minY <= boxes[b].maxY + Self.joinedGap,
+        boxes[b].minY <= boxes[a].maxY + Self.joinedGap,
+        let reference = Self.runOn(
+          first.samples, past: second.samples, end: sampleCount - 1, touching: 0),
+        runOnChanged(
+          first, second, drawnA, drawnB, reference: reference, cellX: cellX, cellY: cellY)
       {
         flagged.insert(a)
       }
@@ -291,6 +319,71 @@ struct StructureCheck: Sendable {
       }
     }
     return false
+  }
+}
+
+extension StructureCheck {
+  /// The end of `first` stops on `second` in the reference while the drawn stroke crosses the
+  /// drawn line and runs on well past it, or the other way round: 土's vertical stops on its
+  /// rising stroke, 扌's crosses it and goes on down to its hook. Only the end where the pen
+  /// lifts: that is where the writer decides to stop on the line or go on. `reference` is the
+  /// reference's run-on (`runOn`).
+  func runOnChanged(
+    _ first: PreparedStroke, _ second: PreparedStroke, _ drawnFirst: [Point],
+    _ drawnSecond: [Point], reference: Double, cellX: Double, cellY: Double
+  ) -> Bool {
+    let cell = max(cellX, cellY)
+    let drawnLength = Polyline.length(drawnFirst)
+    let limit =
+      Self.runOnChange * tolerance.factor
+      + Self.runOnChangePerCell * cell / max(first.length, drawnLength)
+    // A reference that runs on too little to be stopped short of by the limit is not measured.
+    guard drawnLength > 0, reference <= Self.runOnStops || reference > limit else {
+      return false
+    }
+    let end = sampleCount - 1
+    let touching = Self.touching + Self.touchingPerCell * cell
+    guard let drawn = Self.runOn(drawnFirst, past: drawnSecond, end: end, touching: touching),
+      min(reference, drawn) <= Self.runOnStops, abs(drawn - reference) > limit,
+      abs(drawn * drawnLength - reference * first.length)
+        > Self.runOnLeast * tolerance.factor + cell
+    else { return false }
+    // Only an end that stops on the middle of the line: at a line's own ends (the corners of 口)
+    // running on a little is a common slip.
+    return reference < drawn
+      ? Self.interior(first.samples[end], of: second.samples)
+      : Self.interior(drawnFirst[end], of: drawnSecond)
+  }
+
+  /// The share of the line `stroke` that lies beyond its crossing with `line` nearest `end`; 0
+  /// when it does not cross but that end lies within `touching` of the line (or the line of the
+  /// stroke's reference, for the reference: a join); nil when it neither crosses nor touches.
+  static func runOn(_ stroke: [Point], past line: [Point], end: Int, touching: Double)
+    -> Double?
+  {
+    let segments = stroke.count - 1
+    // Most pairs of strokes neither meet nor cross: a segment wholly to one side of the line's
+    // box cannot cross it.
+    let box = Bounds(line)
+    for step in 0..<segments {
+      // Walk from the end inwards: the first crossing met is the one nearest the end.
+      let index = end == 0 ? step : segments - 1 - step
+      let a = stroke[index]
+      let b = stroke[index + 1]
+      guard max(a.x, b.x) >= box.minX, min(a.x, b.x) <= box.maxX, max(a.y, b.y) >= box.minY,
+        min(a.y, b.y) <= box.maxY
+      else { continue }
+      for j in line.indices.dropFirst() where Polyline.segmentsCross(a, b, line[j - 1], line[j]) {
+        let c = line[j - 1]
+        let d = line[j]
+        let t = (c - a).cross(d - c) / (b - a).cross(d - c)
+        let along = Double(index) + t
+        let beyond = end == 0 ? along : Double(segments) - along
+        return beyond / Double(segments)
+      }
+    }
+    let gap = Polyline.distance(from: stroke[end], to: line)
+    return gap <= max(touching, joinedGap) ? 0 : nil
   }
 }
 
