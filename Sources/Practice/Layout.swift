@@ -72,22 +72,34 @@ public struct Layout: Equatable, Sendable {
     )
   }
 
-  /// A word's feedback: for each of its `count` kanji, the ink beside the reference, the pairs
-  /// side by side in the room of the two kanji panels (smaller when there are more).
+  /// A word's feedback: for each of its `count` kanji, the ink beside the reference. The pairs
+  /// fill the room of the two kanji panels, across the whole width, in as many rows of pairs as
+  /// makes them largest (図書館 on 80 x 24: two rows), centred.
   public func wordFeedbackPanels(count: Int) -> [(ink: CellRect, reference: CellRect)] {
     let whole = feedbackPanels
     guard count > 1 else { return [whole] }
-    let left = whole.ink.column
-    let room = whole.reference.column + whole.reference.columns - left
-    let pairWidth = room / count
-    // Two framed squares and a gap of 2 in each pair: width = 2 * height.
-    let height = max(2, min(whole.ink.rows, (pairWidth - 6) / 4))
+    // Rows for the pairs, their frames included; a pair is two framed squares of width
+    // 2 x height side by side, and pairs are two columns apart.
+    let roomRows = whole.ink.rows + 2
+    var best = (perRow: count, height: 0)
+    for perRow in 1...count {
+      let gridRows = (count + perRow - 1) / perRow
+      let byWidth = ((columns + 2) / perRow - 6) / 4
+      let byRows = roomRows / gridRows - 2
+      let height = min(byWidth, byRows, whole.ink.rows)
+      if height > best.height { best = (perRow, height) }
+    }
+    let height = max(1, best.height)
     let width = height * 2
+    let pairWidth = 2 * width + 6
+    let used = min(count, best.perRow) * pairWidth - 2
+    let left = max(1, (columns - used) / 2 + 1)
     return (0..<count).map { index in
-      let column = left + index * pairWidth
+      let column = left + (index % best.perRow) * pairWidth
+      let row = whole.ink.row + (index / best.perRow) * (height + 2)
       return (
-        CellRect(column: column, row: whole.ink.row, columns: width, rows: height),
-        CellRect(column: column + width + 2, row: whole.ink.row, columns: width, rows: height)
+        CellRect(column: column, row: row, columns: width, rows: height),
+        CellRect(column: column + width + 2, row: row, columns: width, rows: height)
       )
     }
   }
