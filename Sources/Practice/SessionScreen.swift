@@ -140,8 +140,13 @@ extension Session {
   private func drawPrompt(_ prompt: PromptState, on screen: inout Screen) {
     guard let card = currentCard else { return }
     if let word = card.word {
-      wordHeader(
-        word, title: "Write the word  " + word.boxes(filled: prompt.finished.count), on: &screen)
+      let boxes = word.boxes(filled: prompt.finished.count)
+      // On a narrow terminal a shorter title keeps the boxes and "1 of 5 · learning" on one
+      // line.
+      let room = layout.columns - 2 - DisplayWidth.of(progressLine)
+      let title =
+        ["Write the word  " + boxes, "Word " + boxes].first { DisplayWidth.of($0) <= room } ?? boxes
+      wordHeader(word, title: title, on: &screen)
     } else {
       header(card.kanji, title: "Write the kanji", on: &screen)
       if settings.promptWords { screen.addPromptWords(card.promptWords, beside: layout.canvas) }

@@ -34,6 +34,19 @@ import Testing
     #expect(learner.session.screen.canvases[0].strokes.isEmpty)
   }
 
+  /// On a narrow terminal the title shortens, so the boxes and where the learner is share the
+  /// first line and neither is cut.
+  @Test func theTitleShortensToKeepTheBoxesAndTheProgressOnANarrowScreen() {
+    var learner = learner()
+    for (columns, title) in [(80, "Write the word  [__][  ]"), (34, "Word [__][  ]")] {
+      learner.send(.resize(columns: columns, rows: 24))
+      let first = learner.session.screen.texts.filter { $0.row == 0 }
+      #expect(first.map(\.text).first == title)
+      #expect(first.allSatisfy { $0.column + DisplayWidth.of($0.text) <= columns }, "\(columns)")
+      #expect(first.contains { $0.text.hasPrefix("1 of 1") })
+    }
+  }
+
   @Test func bothRightIsGoodAndEachKanjisGradeIsLogged() throws {
     var learner = learner()
     learner.draw(ten)
