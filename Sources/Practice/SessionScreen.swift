@@ -224,15 +224,21 @@ extension Session {
   }
 
   /// A word's feedback: each kanji's ink beside its reference, then the worst one's messages.
+  /// A title with an aside ("  (standard grading)") when both fit in `room` columns, else the
+  /// title alone.
+  private func fitted(_ title: String, _ aside: String, room: Int) -> String {
+    DisplayWidth.of(title + aside) <= room ? title + aside : title
+  }
+
   private func drawWordFeedback(
     _ feedback: FeedbackState, word: WordCard, graded: String, on screen: inout Screen
   ) {
     let verdict =
       feedback.revealed
       ? "the answer" : feedback.parts.allSatisfy(\.assessment.passed) ? "right" : "not right"
+    let title = "\(word.word.written)  \(verdict)"
     screen.texts.append(
-      TextItem(
-        row: 0, column: 0, text: "\(word.word.written)  \(verdict)\(graded)", style: .title))
+      TextItem(row: 0, column: 0, text: fitted(title, graded, room: layout.columns), style: .title))
     screen.texts.append(
       TextItem(
         row: 1, column: 0,
@@ -269,7 +275,11 @@ extension Session {
     if let word = card.word, !feedback.parts.isEmpty {
       drawWordFeedback(feedback, word: word, graded: graded, on: &screen)
     } else {
-      header(card.kanji, title: "\(card.kanji.character)  \(verdict)\(graded)", on: &screen)
+      // The progress keeps its place at the right; the strictness gives way on a narrow screen.
+      let room = layout.columns - 2 - DisplayWidth.of(progressLine)
+      header(
+        card.kanji, title: fitted("\(card.kanji.character)  \(verdict)", graded, room: room),
+        on: &screen)
       screen.canvases += Self.feedbackCanvases(
         ink: feedback.ink.strokes, assessment: feedback.assessment, kanji: card.kanji,
         panels: layout.feedbackPanels, frame: frame, referenceTitle: "reference")

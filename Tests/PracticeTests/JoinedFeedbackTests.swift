@@ -55,6 +55,12 @@ import Testing
       learner.draw(from: Point(x: 22, y: 88), to: Point(x: 88, y: 88))
       learner.send(.key(.enter))
       #expect(learner.screenText.contains("口  right  (\(strictness.rawValue) grading)"))
+      // Where it does not fit beside the progress, the strictness gives way to it.
+      learner.send(.resize(columns: 34, rows: 24))
+      let first = learner.session.screen.texts.filter { $0.row == 0 }
+      #expect(first.first?.text == "口  right")
+      #expect(first.allSatisfy { $0.column + DisplayWidth.of($0.text) <= 34 })
+      #expect(first.contains { $0.text.hasPrefix("1 of 1") })
     }
   }
 }
