@@ -42,22 +42,28 @@ extension StatsReport {
       if (0..<30).contains(age) { perDay[29 - age] += 1 }
     }
     let tests = try store.selfTests()
-    let (gap, nextTest) = try WritingGap.load(store: store, tests: tests)
+    let readable = try WritingGap.readable(store: store)
+    let (gap, nextTest) = try WritingGap.load(store: store, tests: tests, readable: readable)
     return StatsReport(
       stats: try store.stats(now: now), reviewsPerDay: perDay,
       selfTests: tests.map(SelfTestScore.init), now: now, clock: clock, gap: gap,
       nextSelfTest: nextTest, calibration: try CalibrationReport.load(store: store, now: now),
-      gapHistory: try GapHistory.load(store: store, tests: tests, now: now, clock: clock),
+      gapHistory: try GapHistory.load(
+        store: store, readable: readable, tests: tests, now: now, clock: clock),
       columns: columns)
   }
 }
 
 extension GapHistory {
   /// The gap week by week since the first self-test, from the learner's store.
+  /// - Parameters:
+  ///   - readable: `WritingGap.readable`, and `tests` the stored self-tests, when the caller
+  ///     has read them already.
   public static func load(
-    store: ProgressStore, tests: [SelfTestRecord]? = nil, now: Date, clock: DayClock
+    store: ProgressStore, readable: [String]? = nil, tests: [SelfTestRecord]? = nil, now: Date,
+    clock: DayClock
   ) throws -> GapHistory {
-    let readable = Set(try WritingGap.readable(store: store))
+    let readable = Set(try readable ?? WritingGap.readable(store: store))
     let since = try store.readableSince().filter { readable.contains($0.key) }.map(\.value)
     return GapHistory(
       readableSince: since,
@@ -80,13 +86,15 @@ extension WritingGap {
 
   /// The learner's gap and when the next self-test is due (`self_test_every_days` after the
   /// last; nil when none was taken).
-  /// - Parameter tests: the stored self-tests, when the caller has read them already.
-  public static func load(store: ProgressStore, tests: [SelfTestRecord]? = nil) throws
-    -> (gap: WritingGap, nextTest: Date?)
-  {
+  /// - Parameters:
+  ///   - tests: the stored self-tests, and `readable` the kanji the learner reads, when the
+  ///     caller has read them already.
+  public static func load(
+    store: ProgressStore, tests: [SelfTestRecord]? = nil, readable: [String]? = nil
+  ) throws -> (gap: WritingGap, nextTest: Date?) {
     let tests = try (tests ?? store.selfTests()).sorted { $0.time > $1.time }
     let gap = WritingGap(
-      readingLevel: try readable(store: store).count,
+      readingLevel: try (readable ?? self.readable(store: store)).count,
       tests: tests.map { $0.items.map(\.produced) })
     let next = nextTest(last: tests.first?.time, everyDays: try store.int("self_test_every_days"))
     return (gap, next)

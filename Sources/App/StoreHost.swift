@@ -173,7 +173,15 @@ public struct StoreHost {
   /// for as well (国 and 國), so that the prompt can say which is meant.
   func distinguishingSamePrompts(_ cards: [SessionCard]) throws -> [SessionCard] {
     guard !cards.isEmpty else { return cards }
-    let cards = try withPromptWords(cards)
+    // The deck is read once, and only if a prompt needs it.
+    var deckKeys: Set<String>?
+    func deck() throws -> Set<String> {
+      if let deckKeys { return deckKeys }
+      let keys = Set(try store.cards().map(\.kanji))
+      deckKeys = keys
+      return keys
+    }
+    let cards = try withPromptWords(cards, deck: deck)
     // Only the few hundred kanji that share a prompt are looked at, not the whole deck.
     var group: [String: [String]] = [:]
     for members in try reference.kanjiSharingPrompts() {
@@ -181,11 +189,11 @@ public struct StoreHost {
     }
     let asked = cards.filter { group[$0.kanji.character] != nil }
     guard !asked.isEmpty else { return cards }
-    let deck = Set(try store.cards().map(\.kanji))
+    let inDeck = try deck()
     return try cards.map { card in
       var card = card
       card.samePrompt = try (group[card.kanji.character] ?? []).filter {
-        $0 != card.kanji.character && deck.contains($0)
+        $0 != card.kanji.character && inDeck.contains($0)
       }.compactMap { try reference.kanji($0) }
       return card
     }
@@ -195,9 +203,11 @@ public struct StoreHost {
   static let promptWordCandidates = 40
 
   /// The cards, each with its prompt's word cues (the setting `prompt_words` on).
-  func withPromptWords(_ cards: [SessionCard]) throws -> [SessionCard] {
+  func withPromptWords(_ cards: [SessionCard], deck: () throws -> Set<String>) throws
+    -> [SessionCard]
+  {
     guard try store.bool("prompt_words") else { return cards }
-    let deck = Set(try store.cards().map(\.kanji))
+    let deck = try deck()
     return try cards.map { card in
       var card = card
       let character = card.kanji.character

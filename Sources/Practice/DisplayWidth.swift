@@ -23,34 +23,9 @@ public enum DisplayWidth {
     guard of(line) > columns, columns > 8 else { return [line] }
     let indent = String(line.prefix { $0 == " " })
     let hanging = indent + "  "
-    var lines: [String] = []
-    var current = indent
-    var currentWidth = of(indent)
-    for word in line.dropFirst(indent.count).split(separator: " ") {
-      let prefix = lines.isEmpty ? indent : hanging
-      let wordWidth = of(word)
-      let start = currentWidth > of(prefix)
-      if currentWidth + (start ? 1 : 0) + wordWidth <= columns {
-        current += (start ? " " : "") + word
-        currentWidth += (start ? 1 : 0) + wordWidth
-        continue
-      }
-      if start {
-        lines.append(current)
-        current = hanging
-        currentWidth = of(hanging)
-      }
-      for character in word {
-        if currentWidth + of(character) > columns {
-          lines.append(current)
-          current = hanging
-          currentWidth = of(hanging)
-        }
-        current.append(character)
-        currentWidth += of(character)
-      }
-    }
-    lines.append(current)
-    return lines
+    let pieces = Layout.wrap(
+      String(line.dropFirst(indent.count)), firstWidth: columns - of(indent),
+      restWidth: columns - of(hanging))
+    return pieces.enumerated().map { ($0.offset == 0 ? indent : hanging) + $0.element }
   }
 }

@@ -117,19 +117,24 @@ extension Layout {
   /// `text` broken at spaces into lines of at most `width` columns, a kanji counting two (a
   /// longer word is cut).
   public static func wrap(_ text: String, width: Int) -> [String] {
-    let width = max(2, width)
+    wrap(text, firstWidth: width, restWidth: width)
+  }
+
+  /// The same, with a first line of another width than the rest (a hanging indent).
+  static func wrap(_ text: String, firstWidth: Int, restWidth: Int) -> [String] {
     var lines: [String] = []
     var line = ""
+    func width() -> Int { max(2, lines.isEmpty ? firstWidth : restWidth) }
     for word in text.split(separator: " ", omittingEmptySubsequences: false) {
       let candidate = line.isEmpty ? String(word) : line + " " + word
-      if DisplayWidth.of(candidate) <= width {
+      if DisplayWidth.of(candidate) <= width() {
         line = candidate
         continue
       }
       if !line.isEmpty { lines.append(line) }
       line = ""
       for character in word {
-        if DisplayWidth.of(line) + DisplayWidth.of(character) > width {
+        if DisplayWidth.of(line) + DisplayWidth.of(character) > width() {
           lines.append(line)
           line = ""
         }

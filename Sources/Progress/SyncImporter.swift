@@ -269,7 +269,6 @@ struct SyncImporter {
         try db.run("DELETE FROM known WHERE kanji = ?", [.text(kanji)])
       }
     }
-    let scheduler = try store.scheduler()
     // New cards join the deck in the order they were added.
     let memberships = try touchedCards.map(membership).sorted {
       ($0.addedMs ?? 0, $0.addedBy, $0.addedSeq, $0.kanji)
@@ -280,7 +279,7 @@ struct SyncImporter {
       try store.rebuildAllCards()
     } else {
       try store.rebuildCards(
-        memberships.filter { $0.addedMs != nil }.map(\.kanji), scheduler: scheduler)
+        memberships.filter { $0.addedMs != nil }.map(\.kanji), scheduler: try store.scheduler())
     }
     try db.run("UPDATE sync_device SET applying = 0")
     applying = false

@@ -27,14 +27,16 @@ struct GapCommand: ParsableCommand {
 
   func run() throws {
     let store = try CLI.openStore(home, access: .readOnly)
-    let (gap, nextTest) = try WritingGap.load(store: store)
+    let readable = try WritingGap.readable(store: store)
+    let tests = try store.selfTests()
+    let (gap, nextTest) = try WritingGap.load(store: store, tests: tests, readable: readable)
     if json {
       print(try CLI.json(GapJSON(gap)))
       return
     }
     let reference = try ReferenceDatabase(path: ReferenceDatabase.locate(explicit: data.path))
     var levels: [Int?: Int] = [:]
-    for character in try WritingGap.readable(store: store) {
+    for character in readable {
       let level = try reference.kanji(character).flatMap { try reference.jlptLevel(of: $0) }
       levels[level, default: 0] += 1
     }
@@ -44,8 +46,10 @@ struct GapCommand: ParsableCommand {
     print("Reading level by JLPT: " + byLevel.joined(separator: ", "))
     let now = Date()
     print("Next self-test: " + WritingGap.nextTestText(nextTest, now: now))
-    let history = try GapHistory.load(store: store, now: now, clock: try store.clock())
-    let chart = history.chartLines(columns: 80, calendar: StatsReport.calendar(try store.clock()))
+    let clock = try store.clock()
+    let history = try GapHistory.load(
+      store: store, readable: readable, tests: tests, now: now, clock: clock)
+    let chart = history.chartLines(columns: 80, calendar: StatsReport.calendar(clock))
     if !chart.isEmpty {
       print("")
       for line in chart { print(line) }
