@@ -52,8 +52,9 @@ extension Grade {
   /// The drawing passes, its slips kept as `notes`, when `candidates` put the kanji asked first
   /// by the identity margin.
   private mutating func forgiveSlips(ifFirst candidates: [(kanji: String, score: Double)]) {
-    guard let best = candidates.first, best.kanji == kanji else { return }
-    let runnerUp = candidates.count > 1 ? candidates[1].score : 0
+    guard let best = candidates.first, HandwrittenForms.same(best.kanji, kanji) else { return }
+    let runnerUp =
+      candidates.dropFirst().first { !HandwrittenForms.same($0.kanji, kanji) }?.score ?? 0
     guard best.score >= runnerUp * Self.identityMargin else { return }
     notes = errors.map { slip in
       var note = slip
@@ -73,8 +74,9 @@ extension Grade {
     _ candidates: [(kanji: String, score: Double)], margin: Double
   ) {
     guard !errors.contains(where: { $0.type == .character }) else { return }
-    guard let best = candidates.first, best.kanji != kanji else { return }
-    let asked = candidates.first { $0.kanji == kanji }?.score ?? 0
+    // The kanji's other handwritten form (叱 for 𠮟) is the kanji, not another one.
+    guard let best = candidates.first, !HandwrittenForms.same(best.kanji, kanji) else { return }
+    let asked = candidates.first { HandwrittenForms.same($0.kanji, kanji) }?.score ?? 0
     guard best.score >= asked * margin else { return }
     errors.insert(
       Problem(

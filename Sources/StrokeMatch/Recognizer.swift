@@ -236,7 +236,8 @@ final class PreparedForms: @unchecked Sendable {
 
 extension Recognizer {
   /// The candidates whose reference strokes look most like `kanji`'s, best first: the kanji a
-  /// learner is most likely to confuse with it.
+  /// learner is most likely to confuse with it. Its other handwritten form (喻 for 喩) is the
+  /// same kanji, not one to confuse it with.
   public func lookalikes(of kanji: Kanji, count: Int) -> [String] {
     let strokes = kanji.strokes.strokes
     guard !strokes.isEmpty else { return [] }
@@ -244,6 +245,8 @@ extension Recognizer {
     let ranked = coarseRanking(
       drawn, strokes: strokes.count, bounds: Bounds(strokes.flatMap(\.points)), window: 1,
       excluding: kanji.character)
-    return ranked.prefix(count).map { characters[$0.index] }
+    return ranked.map { characters[$0.index] }.filter {
+      !HandwrittenForms.same($0, kanji.character)
+    }.prefix(count).map { $0 }
   }
 }

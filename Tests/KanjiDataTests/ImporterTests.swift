@@ -36,6 +36,29 @@ import Testing
     #expect(try db.characters(matching: .grade(1)) == ["一", "二"])
   }
 
+  /// 叱 and 𠮟 are one kanji by hand (the Jōyō table accepts 叱 for 𠮟): each is given the
+  /// other's strokes as a variant, which a lone form (二) is not.
+  @Test func eachHandwrittenFormGetsTheOthersStrokes() throws {
+    let fixtures = try Fixtures()
+    let kanjidic = try fixtures.standardSet()
+    let scold = "M20,30c10,0,20,0,30,0"
+    let scoldPrinted = "M20,40c10,0,20,0,30,2"
+    try fixtures.svg("叱", strokes: [("㇐", scold)])
+    try fixtures.svg("𠮟", strokes: [("㇐", scoldPrinted)])
+    let report = try Importer(
+      options: .init(kanjivg: fixtures.kanjivg, kanjidic: kanjidic, output: fixtures.database)
+    ).run()
+    #expect(report.handwrittenForms == 2 && report.keptVariants == 1)
+    #expect(report.lines.contains { $0.contains("gave 2 kanji the strokes of their other") })
+    let db = try ReferenceDatabase(path: fixtures.database)
+    let accepted = try #require(try db.kanji("叱"))
+    let printed = try #require(try db.kanji("𠮟"))
+    #expect(accepted.variants.map(\.name) == [HandwrittenForms.variantName])
+    #expect(accepted.variants.first?.strokes == printed.strokes)
+    #expect(printed.variants.first?.strokes == accepted.strokes)
+    #expect(try db.kanji("二")?.variants.isEmpty == true)
+  }
+
   @Test func aMalformedSVGIsNamedAndSkippedUnlessStrict() throws {
     let fixtures = try Fixtures()
     let kanjidic = try fixtures.standardSet()

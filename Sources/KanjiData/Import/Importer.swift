@@ -46,6 +46,8 @@ public struct Importer {
     public var variantFiles = 0
     public var keptCharacters = 0
     public var keptVariants = 0
+    /// Kanji given the strokes of their other handwritten form (`HandwrittenForms`).
+    public var handwrittenForms = 0
     public var withoutKanjidic = 0
     /// Skipped files by reason.
     public var skipped: [String: Int] = [:]
@@ -69,6 +71,7 @@ public struct Importer {
         "KanjiVG: \(files) files read (\(mainFiles) main, \(variantFiles) variants)",
         "  kept \(keptCharacters) characters with strokes, \(withoutKanjidic) of them CJK ideographs without a KANJIDIC2 entry (kept: strokes only)",
         "  kept \(keptVariants) variant files as accepted alternatives",
+        "  gave \(handwrittenForms) kanji the strokes of their other handwritten form (𠮟 叱, 喩 喻, ...)",
       ]
       for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) {
         lines.append("  skipped \(count) files: \(reason)")
@@ -259,6 +262,15 @@ public struct Importer {
       ("jmdict_source", options.jmdict.map { ($0 as NSString).lastPathComponent } ?? "(none)"),
       ("words", String(words.count)),
     ]
+    // The other form of a kanji written either way by hand, kept as one of its variants.
+    let keptSet = Set(kept)
+    func handwritten(_ scalar: Unicode.Scalar) -> [(name: String, blob: [UInt8])] {
+      guard let other = HandwrittenForms.otherForm(of: String(Character(scalar))),
+        let otherScalar = other.unicodeScalars.first, keptSet.contains(otherScalar),
+        let main = mains[otherScalar]
+      else { return [] }
+      return [(HandwrittenForms.variantName, main.blob)]
+    }
     try AtomicDatabaseWriter(path: options.output, log: log).write { db in
       try db.execute(Schema.create)
       let insertMeta = try db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
@@ -297,6 +309,14 @@ public struct Importer {
           ])
           try insertVariant.step()
           report.keptVariants += 1
+        }
+        for form in handwritten(scalar) {
+          insertVariant.reset()
+          try insertVariant.bind([
+            .integer(Int64(scalar.value)), .text(form.name), .blob(form.blob),
+          ])
+          try insertVariant.step()
+          report.handwrittenForms += 1
         }
       }
       let insertWord = try db.prepare(

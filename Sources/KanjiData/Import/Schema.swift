@@ -1,7 +1,7 @@
 /// The reference database's tables. Bump `version` whenever the schema, the stroke blob or
 /// the importer's rules change, so `ReferenceDatabase` refuses a stale file.
 enum Schema {
-  static let version = 3
+  static let version = 4
 
   static let create = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
