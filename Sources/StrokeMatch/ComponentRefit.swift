@@ -12,6 +12,9 @@ struct ComponentRefit: Sendable {
   /// How far a component may be moved (units) and rescaled (per axis) by the refit.
   static let maxShift = 14.0
   static let scaleRange = 0.75...1.33
+  /// How much the refit may change the component's proportions (the ratio of its two scales):
+  /// a hand resizes a radical, squat or tall, but does not turn 白 into 宀 by squashing it.
+  static let mostAspectChange = 1.4
 
   func apply(_ points: [Point]) -> [Point] {
     points.map {
@@ -71,8 +74,16 @@ struct ComponentRefit: Sendable {
     }
     var shift = referenceCentre - drawnCentre
     if shift.length > maxShift { shift = shift * (maxShift / shift.length) }
+    var scaleX = scale(covX, varX)
+    var scaleY = scale(covY, varY)
+    let aspect = scaleX / scaleY
+    if aspect > mostAspectChange || aspect < 1 / mostAspectChange {
+      let mean = (scaleX * scaleY).squareRoot()
+      let kept = aspect > 1 ? mostAspectChange : 1 / mostAspectChange
+      scaleX = mean * kept.squareRoot()
+      scaleY = mean / kept.squareRoot()
+    }
     return ComponentRefit(
-      centre: drawnCentre, target: drawnCentre + shift, scaleX: scale(covX, varX),
-      scaleY: scale(covY, varY))
+      centre: drawnCentre, target: drawnCentre + shift, scaleX: scaleX, scaleY: scaleY)
   }
 }

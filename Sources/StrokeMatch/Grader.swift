@@ -149,6 +149,14 @@ struct FormJudge: Sendable {
   static let longestExtra = 10.0  // bigger = short strokes may be drawn much longer
   /// A straight stroke may bow this much (units, plus the grid's error) more than its reference.
   static let straightBow = 12.0  // bigger = straight strokes may bow more
+  /// A corner in a straight stroke: the shorter leg at least this long (units: longer than a
+  /// flick as the pen leaves), this many cells (diagonals) and this share of the two legs, turning by more than the angle whose cosine is `cornerTurn`,
+  /// each leg within this share of the corner's depth of its chord.
+  static let cornerLeg = 12.0  // bigger = longer legs drawn before a corner counts
+  static let cornerLegCells = 2.0  // bigger = the same, on a coarse canvas
+  static let cornerLegShare = 0.2  // bigger = the same, as a share of the stroke
+  static let cornerTurn = 0.3  // bigger = gentler turns count as corners
+  static let cornerLegBow = 0.35  // bigger = rounder turns count as corners
   /// A reference bow this deep (units, plus the grid's error) must be drawn, the same way.
   static let judgedBow = 10.0  // bigger = fewer bowed strokes must show their bow
   /// How much of that bow the drawing must show.
@@ -437,6 +445,7 @@ struct FormJudge: Sendable {
       samples[samples.count - 1].distance(to: endReference))
     guard endDistance <= endpoint + Self.endSlack * tolerance.factor else { return false }
     guard bendAgrees(samples, stroke) else { return false }
+    guard !turnsACorner(samples, stroke) else { return false }
     // A short stroke on a coarse grid may shrink to a cell or two: allow a cell of slack.
     let ratio = (drawnLength + tolerance.quantisation) / max(stroke.length, 1)
     return ratio >= Self.shortestLength / tolerance.factor
@@ -461,6 +470,40 @@ struct FormJudge: Sendable {
       for deviation in drawn { drawnBow = max(drawnBow, abs(deviation)) }
       return drawnBow <= abs(bow) + straightLimit
     }
+  }
+
+  /// A straight stroke drawn with a sharp corner: two straight legs at an angle, the shorter one
+  /// too long to be a flick as the pen leaves (夬's ㇕ drawn for 夫's 一). A bow, however deep, is
+  /// `bendAgrees`'s to judge: its halves are not straight.
+  func turnsACorner(_ samples: [Point], _ stroke: PreparedStroke) -> Bool {
+    guard stroke.isStraight, stroke.samplesWithoutHook == nil,
+      samples.count >= 5
+    else { return false }
+    let last = samples.count - 1
+    guard let chord = Frame(samples[0], samples[last]) else { return false }
+    var corner = 1
+    for k in 1..<last where abs(chord.across(samples[k])) > abs(chord.across(samples[corner])) {
+      corner = k
+    }
+    let depth = abs(chord.across(samples[corner]))
+    let first = samples[corner] - samples[0]
+    let second = samples[last] - samples[corner]
+    let shorter = min(first.length, second.length)
+    let cell = 2 * tolerance.quantisation
+    guard shorter >= max(Self.cornerLeg * tolerance.factor, Self.cornerLegCells * cell),
+      shorter >= Self.cornerLegShare * (first.length + second.length),
+      first.dot(second) < Self.cornerTurn * first.length * second.length
+    else { return false }
+    // Both legs straight: no sample of either strays from its chord by more than a share of the
+    // corner's depth, or a cell.
+    func straight(_ range: ClosedRange<Int>) -> Bool {
+      guard let leg = Frame(samples[range.lowerBound], samples[range.upperBound]) else {
+        return true
+      }
+      let limit = max(Self.cornerLegBow * depth, tolerance.quantisation)
+      return range.allSatisfy { abs(leg.across(samples[$0])) <= limit }
+    }
+    return straight(0...corner) && straight(corner...last)
   }
 
   /// Reference strokes drawn out of their place: those outside the longest increasing run of the

@@ -36,6 +36,8 @@ package struct PreparedStroke: Sendable {
   package let centroid: Point
   /// Short strokes are dots: judged by where they are, not by their shape or direction.
   let isDot: Bool
+  /// No corner or bow: every sample within a few units of the chord (一, 丨, a straight 丿).
+  let isStraight: Bool
 
   /// Runs of samples that lie along a straight line at least 15 units long: the bars of a bent
   /// stroke (㇕ is two), or the whole of a straight one.
@@ -70,6 +72,7 @@ package struct PreparedStroke: Sendable {
     let straightPieces = zip(corners, corners.dropFirst()).compactMap { start, end in
       samples[start].distance(to: samples[end]) >= 15 ? start...end : nil
     }
+    isStraight = corners.count == 2
     arrays = Arrays(
       polyline: polyline, samples: samples, samplesWithoutHook: samplesWithoutHook,
       straightPieces: straightPieces, profiles: profiles)

@@ -120,6 +120,7 @@ final class BenchContext: @unchecked Sendable {
   let kanji: [String: Kanji]
   let recognizer: Recognizer
   let simulated: [SimulatedCase]
+  let simulatedSeed: UInt64
   let dev: [SimulatedCase]?
   /// The real-hand writer's set on two seeds: a change tuned to one must hold on the other.
   let realHand: [(seed: UInt64, cases: [SimulatedCase])]
@@ -127,7 +128,8 @@ final class BenchContext: @unchecked Sendable {
   static let realHandTitle = "real-hand writer"
 
   var sets: [(String, [SimulatedCase])] {
-    [("simulated (seed 20261127)", simulated)] + (dev.map { [("dev-cases.jsonl", $0)] } ?? [])
+    [("simulated (seed \(simulatedSeed))", simulated)]
+      + (dev.map { [("dev-cases.jsonl", $0)] } ?? [])
       + realHand.map { ("\(Self.realHandTitle) (seed \($0.seed))", $0.cases) }
   }
 
@@ -147,9 +149,14 @@ final class BenchContext: @unchecked Sendable {
     let recognizer = Recognizer(candidates: all)
     self.recognizer = recognizer
     let start = Date()
+    // KANJI_WRITE_BENCH_SIMULATED_SEED=N: the simulated set on another seed.
+    simulatedSeed =
+      ProcessInfo.processInfo.environment["KANJI_WRITE_BENCH_SIMULATED_SEED"].flatMap {
+        UInt64($0)
+      } ?? 20_261_127
     simulated = GradeBenchCases.simulated(
       database: all, recognizer: recognizer, correctPerCell: 100, wrongPerCell: 30,
-      seed: 20_261_127)
+      seed: simulatedSeed)
     print(
       String(
         format: "simulated set: %d drawings made in %.1f s", simulated.count,
