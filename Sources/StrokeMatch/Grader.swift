@@ -149,6 +149,10 @@ struct FormJudge: Sendable {
   static let longestExtra = 10.0  // bigger = short strokes may be drawn much longer
   /// A straight stroke may bow this much (units, plus the grid's error) more than its reference.
   static let straightBow = 12.0  // bigger = straight strokes may bow more
+  /// A stroke at least this long (units) drawn more than this many times as long as the hand
+  /// draws the kanji's strokes (the median, against their references) has the wrong shape.
+  static let overlongStroke = 40.0  // bigger = fewer strokes judged for length
+  static let overlongShare = 2.0  // bigger = longer strokes accepted
   /// A corner in a straight stroke: the shorter leg at least this long (units: longer than a
   /// flick as the pen leaves), this many cells (diagonals) and this share of the two legs, turning by more than the angle whose cosine is `cornerTurn`,
   /// each leg within this share of the corner's depth of its chord.
@@ -211,6 +215,9 @@ struct FormJudge: Sendable {
 
     let structure = StructureCheck(tolerance: tolerance, cell: cell)
     for j in structure.violations(form: form, match: match) where verdicts[j] == .ok {
+      verdicts[j] = .shape
+    }
+    for j in overlong(drawing, form, match) where verdicts[j] == .ok {
       verdicts[j] = .shape
     }
 
@@ -470,6 +477,25 @@ struct FormJudge: Sendable {
       for deviation in drawn { drawnBow = max(drawnBow, abs(deviation)) }
       return drawnBow <= abs(bow) + straightLimit
     }
+  }
+
+  /// Strokes drawn far longer than this hand draws the rest of the kanji, against their
+  /// references: 日's verticals run on down as 月's do. Each stroke's drawn length (less a cell,
+  /// the grid's error) over its reference's, against the median of that ratio.
+  func overlong(_ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match) -> [Int] {
+    var ratios: [(Int, Double)] = []
+    for (j, stroke) in form.strokes.enumerated() where !stroke.isDot {
+      guard let i = match.drawnOfReference[j] else { continue }
+      let drawn = drawing.strokes[i].length * match.placement.lengthScale
+      ratios.append((j, max(0, drawn - 2 * tolerance.quantisation) / stroke.length))
+    }
+    guard ratios.count >= 4 else { return [] }
+    let sorted = ratios.map(\.1).sorted()
+    let median = sorted[(sorted.count - 1) / 2]
+    return ratios.filter { j, ratio in
+      form.strokes[j].length >= Self.overlongStroke
+        && ratio > Self.overlongShare * tolerance.factor * median
+    }.map(\.0)
   }
 
   /// A straight stroke drawn with a sharp corner: two straight legs at an angle, the shorter one

@@ -1,5 +1,6 @@
 import Foundation
 import KanjiData
+import SimulatedWriting
 import Testing
 
 @testable import StrokeMatch
@@ -51,6 +52,27 @@ import Testing
     #expect(!corner.isStraight && horizontal.isStraight)
     let drawn = samples([Point(x: 30, y: 30), Point(x: 80, y: 28), Point(x: 78, y: 80)])
     #expect(!judge.turnsACorner(drawn, corner))
+  }
+
+  /// 明 with its 日's verticals run on down as 月's do (each drawn 2.3 times its length) has
+  /// them the wrong shape; drawn as it is, it passes.
+  @Test func aStrokeDrawnFarLongerThanTheRestHasTheWrongShape() throws {
+    let bright = try Reference.kanji("明")
+    var strokes = bright.strokes.strokes
+    for j in [0, 1] {
+      let points = strokes[j].points
+      let last = points[points.count - 1]
+      let direction = last - points[points.count - 2]
+      let extra = 1.3 * Polyline.length(points) / direction.length
+      strokes[j].points.append(last + direction * extra)
+    }
+    let canvas = SimulatedWriter.CanvasSize(columns: 64, rows: 32)
+    var writer = SimulatedWriter(seed: 5)
+    let drawing = writer.draw(strokes, level: .neat, canvas: canvas)
+    let grade = Grader(kanji: bright).grade(drawing)
+    #expect(!grade.pass)
+    #expect(grade.errors.contains { $0.type == .shape && $0.stroke == 1 })
+    #expect(Grader(kanji: bright).grade(draw(bright, level: .neat, canvas: canvas, seed: 5)).pass)
   }
 
   @Test func aRefitResizesAComponentButDoesNotReshapeIt() {
