@@ -159,7 +159,7 @@ struct FormJudge: Sendable {
   static let cornerLeg = 12.0  // bigger = longer legs drawn before a corner counts
   static let cornerLegCells = 2.0  // bigger = the same, on a coarse canvas
   static let cornerLegShare = 0.2  // bigger = the same, as a share of the stroke
-  static let cornerTurn = 0.3  // bigger = gentler turns count as corners
+  static let cornerTurn = 0.4  // bigger = gentler turns count as corners
   static let cornerLegBow = 0.35  // bigger = rounder turns count as corners
   /// A reference bow this deep (units, plus the grid's error) must be drawn, the same way.
   static let judgedBow = 10.0  // bigger = fewer bowed strokes must show their bow
