@@ -112,8 +112,11 @@ public struct RealHandWriter: Sendable {
     for a in strokes.indices {
       for b in strokes.indices where b > a {
         let apart = strokes[a].centroid.distance(to: strokes[b].centroid)
-        // Close, but not the same stroke twice over: those no order can tell apart.
-        if apart > 6, apart < 30 { pairs.append((a, b)) }
+        // Close, but not the same stroke twice over: those no order can tell apart; and not
+        // two an accepted order draws the other way round.
+        if apart > 6, apart < 30, !SimulatedWriter.swapIsAcceptedOrder(kanji, a, b) {
+          pairs.append((a, b))
+        }
       }
     }
     return pairs.randomElement(using: &writer.generator)

@@ -41,6 +41,14 @@ public struct SimulatedCase: Codable, Sendable {
 }
 
 extension SimulatedWriter {
+  /// Whether `kanji`'s strokes `a` and `b` (zero-based) drawn in each other's place make one of
+  /// its accepted stroke orders (止 with its horizontal first): no error to catch.
+  public static func swapIsAcceptedOrder(_ kanji: Kanji, _ a: Int, _ b: Int) -> Bool {
+    var order = Array(kanji.strokes.strokes.indices)
+    order.swapAt(a, b)
+    return Grader(kanji: kanji).acceptedOrders.contains(order)
+  }
+
   /// A drawing of `kanji` for the case `kind`: right, or wrong in exactly the way named.
   /// `lookalike` and `other` draw `stand_in` instead; nil when the case does not apply (a kanji
   /// with one stroke cannot have two swapped).
@@ -62,7 +70,9 @@ extension SimulatedWriter {
       // Two strokes that look the same cannot be told apart by order: swap visibly different ones.
       let a = PreparedStroke(points: strokes[first].points)
       let b = PreparedStroke(points: strokes[second].points)
-      guard a.centroid.distance(to: b.centroid) > 6 else { return nil }
+      guard a.centroid.distance(to: b.centroid) > 6,
+        !Self.swapIsAcceptedOrder(kanji, first, second)
+      else { return nil }
       strokes.swapAt(first, second)
       marked = [first + 1, second + 1]
     case .reverse:

@@ -36,6 +36,12 @@ public struct Grader: Sendable {
     return !forms.contains { name.contains($0) }
   }
 
+  /// The accepted stroke orders besides the main one, each as the main order's stroke index
+  /// (zero-based) drawn at each step: 止's HzFst is [1, 0, 2, 3].
+  public var acceptedOrders: [[Int]] {
+    forms.dropFirst().compactMap { forms[0].numbering(of: $0)?.map { $0 - 1 } }
+  }
+
   public func grade(_ drawing: Drawing) -> Grade {
     let prepared = PreparedDrawing(drawing)
     let judge = FormJudge(
