@@ -154,7 +154,12 @@ final class BenchContext: @unchecked Sendable {
       String(
         format: "simulated set: %d drawings made in %.1f s", simulated.count,
         Date().timeIntervalSince(start)))
-    realHand = [20_261_205, 20_261_206].map { seed in
+    // KANJI_WRITE_BENCH_SEEDS=1,2,3: the real-hand set on other seeds, to check a change on
+    // drawings it was not tuned on.
+    let seeds =
+      ProcessInfo.processInfo.environment["KANJI_WRITE_BENCH_SEEDS"]?.split(separator: ",")
+      .compactMap { UInt64($0) } ?? [20_261_205, 20_261_206]
+    realHand = seeds.map { seed in
       (
         seed,
         GradeBenchCases.realHand(
