@@ -32,6 +32,9 @@ struct JoinedStrokes {
   /// near (a share of that reach) the path must come to its far point.
   static let farCells = 2.0  // bigger = only longer neighbours are told joined by their reach
   static let visitedShare = 0.5  // bigger = a path nearer the taken stroke still reads as joined
+  /// How much nearer (a share of the tolerance), step for step along its length, a drawn stroke
+  /// must keep pace with the strokes laid end to end than with the one it was matched to.
+  static let paceMargin = 0.1  // bigger = a short neighbour joined on must be drawn more fully
   /// A stroke joining others is at least this share of their inked length together.
   static let joinedLength = 0.7  // bigger = a joining must be drawn more fully
   /// And at most this many times as long as they are laid end to end, the pen's moves included.
@@ -169,7 +172,11 @@ struct JoinedStrokes {
       let nearer =
         rightForIt
         ? joinedNearness < takenNearness - 0.5 * margin
-          || (nearlyAsNear && visitsTheOthers(path, takenFor, strokes))
+          || (nearlyAsNear
+            && (visitsTheOthers(path, takenFor, strokes)
+              || keepsPace(
+                path, reference, rather: takenFor, margin: Self.paceMargin * tolerance.mean(longest)
+              )))
         : nearlyAsNear
       guard nearer || reachesPast(path, takenFor, strokes) else { return false }
     }
@@ -250,6 +257,30 @@ struct JoinedStrokes {
       }
       return Polyline.distance(from: point, to: path) <= Self.visitedShare * far
     }
+  }
+
+  /// Whether the drawn path, point for point at equal steps along it, lies nearer the strokes
+  /// laid end to end than the one it was matched to, by `margin`. Nearest distances cannot tell
+  /// a short neighbour joined on (ム's dot after its bend, 糸's dot after its second stroke) from
+  /// one left out: its ink and the pen's move to it lie close to the stroke and hardly move a
+  /// mean. But they lengthen the path, so its points run ahead of the stroke's alone and keep
+  /// pace with the strokes laid end to end; a stroke drawn alone keeps pace with itself.
+  func keepsPace(
+    _ path: [Point], _ reference: [Point], rather taken: PreparedStroke, margin: Double
+  )
+    -> Bool
+  {
+    Self.stepDistance(path, reference) + margin < Self.stepDistance(path, taken.polyline)
+  }
+
+  /// The mean distance between two paths' points at equal steps along each.
+  static func stepDistance(_ drawn: [Point], _ reference: [Point]) -> Double {
+    let count = 2 * sampleCount
+    let drawnSamples = Polyline.resample(drawn, count: count)
+    let referenceSamples = Polyline.resample(reference, count: count)
+    var total = 0.0
+    for (a, b) in zip(drawnSamples, referenceSamples) { total += a.distance(to: b) }
+    return total / Double(count)
   }
 
   /// How far apart two paths lie: the larger of the mean distances from each one's points to
