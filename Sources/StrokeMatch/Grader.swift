@@ -174,6 +174,10 @@ struct FormJudge: Sendable {
     // Put in order, a stroke that fitted where it was drawn no longer fits: the strokes were
     // swapped, not slipped (two close bars of 寿 drawn in each other's order).
     if loose.reorderingMisfits(drawing, form, raw: raw, ordered: match) { match = raw }
+    // A stroke drawn in one go with the next can pull its neighbours' pairing askew.
+    if let paired = JoinedStrokes(tolerance: tolerance).rematched(drawing, form, match) {
+      match = paired
+    }
 
     // Fitted only when some stroke is off, so that a drawing that passes pays nothing for it.
     var refits: [ComponentRefit?]?
