@@ -32,10 +32,9 @@ struct JoinedStrokes {
   /// near (a share of that reach) the path must come to its far point.
   static let farCells = 2.0  // bigger = only longer neighbours are told joined by their reach
   static let visitedShare = 0.5  // bigger = a path nearer the taken stroke still reads as joined
-  /// How much nearer (a share of the tolerance), step for step along its length, a drawn stroke
-  /// must keep pace with the strokes laid end to end than with the one it was matched to.
-  static let paceMargin = 0.1  // bigger = a short neighbour joined on must be drawn more fully
-  /// And at least this share of the length the others and the pen's moves add to it.
+  /// A drawn stroke that keeps pace with the strokes laid end to end (`keepsPace`) is longer
+  /// than the one it was matched to by at least this share of what the others and the pen's
+  /// moves add to it.
   static let addedShare = 0.2  // bigger = a short neighbour joined on must be drawn longer
   /// A stroke joining others is at least this share of their inked length together.
   static let joinedLength = 0.7  // bigger = a joining must be drawn more fully
@@ -147,8 +146,9 @@ struct JoinedStrokes {
   /// stroke taken for a stroke elsewhere, or the stroke after it taken for the one it joined on
   /// (雨's dots each moved up one), so that a stroke far from the joining reads as missing.
   /// Each drawn stroke that keeps pace with two consecutive strokes is tried as standing for
-  /// them, the rest paired without them; the pairing is kept when it costs less than the
-  /// first, and the joining it makes holds up (`isJoined`, strictly).
+  /// them, the rest paired without them; the pairing is kept when it is in stroke order, each
+  /// of its other pairs fits, it costs clearly less than the first (`rematchGain`), and the
+  /// joining it makes holds up (`isJoined`, strictly).
   func rematched(_ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match)
     -> Match?
   {
@@ -287,9 +287,7 @@ struct JoinedStrokes {
         ? joinedNearness < takenNearness - 0.5 * margin
           || (nearlyAsNear
             && (visitsTheOthers(path, takenFor, strokes)
-              || keepsPace(
-                path, reference, rather: takenFor, margin: Self.paceMargin * tolerance.mean(longest)
-              )))
+              || keepsPace(path, reference, rather: takenFor)))
         : nearlyAsNear
       guard nearer || reachesPast(path, takenFor, strokes) else { return false }
     }
@@ -373,21 +371,17 @@ struct JoinedStrokes {
   }
 
   /// Whether the drawn path, point for point at equal steps along it, lies nearer the strokes
-  /// laid end to end than the one it was matched to, by `margin`. Nearest distances cannot tell
+  /// laid end to end than the one it was matched to, and is longer. Nearest distances cannot tell
   /// a short neighbour joined on (ム's dot after its bend, 糸's dot after its second stroke) from
   /// one left out: its ink and the pen's move to it lie close to the stroke and hardly move a
   /// mean. But they lengthen the path, so its points run ahead of the stroke's alone and keep
   /// pace with the strokes laid end to end; a stroke drawn alone keeps pace with itself.
-  func keepsPace(
-    _ path: [Point], _ reference: [Point], rather taken: PreparedStroke, margin: Double
-  )
-    -> Bool
-  {
+  func keepsPace(_ path: [Point], _ reference: [Point], rather taken: PreparedStroke) -> Bool {
     // Longer than the stroke alone by a share of what the rest add: a stroke drawn alone that
     // strays (a bend cut short) can keep pace with a longer path as well as with its own.
     let added = Polyline.length(path) + tolerance.quantisation - taken.length
     return added >= Self.addedShare * (Polyline.length(reference) - taken.length)
-      && Self.stepDistance(path, reference) + margin < Self.stepDistance(path, taken.polyline)
+      && Self.stepDistance(path, reference) < Self.stepDistance(path, taken.polyline)
   }
 
   /// The mean distance between two paths' points at equal steps along each.
