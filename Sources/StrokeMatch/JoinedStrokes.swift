@@ -100,6 +100,8 @@ struct JoinedStrokes {
   ) -> [Joined] {
     let m = form.strokes.count
     var candidates: [(joined: Joined, fit: Double)] = []
+    // Each drawn stroke's path is placed once, however many runs it is tried against.
+    var paths: [Int: [Point]] = [:]
     for count in 2...Self.longestRun {
       for first in 0..<max(0, m - count + 1) {
         let run = Array(first..<(first + count))
@@ -113,7 +115,8 @@ struct JoinedStrokes {
           } : Array(matched)
         let strokes = run.map { form.strokes[$0] }
         for i in drawn {
-          let path = placedApart(drawing, form, i, match)
+          let path = paths[i] ?? placedApart(drawing, form, i, match)
+          paths[i] = path
           let taken = run.first { match.drawnOfReference[$0] == i }
           guard
             isJoined(
@@ -167,6 +170,12 @@ struct JoinedStrokes {
       let reach = tolerance.endpoint(longest)
       let steps = Polyline.resample(strokes.flatMap(\.polyline), count: 2 * sampleCount)
       for i in 0..<n where drawnSteps[i][0].distance(to: steps[0]) <= reach {
+        // Already taken for one of them with the other missing: `joinings` looks there as it is.
+        if let j = match.referenceOfDrawn[i], run.contains(j),
+          run.allSatisfy({ $0 == j || match.drawnOfReference[$0] == nil })
+        {
+          continue
+        }
         var distance = 0.0
         for (a, b) in zip(drawnSteps[i], steps) { distance += a.distance(to: b) }
         let fit = distance / Double(steps.count) / tolerance.mean(longest)
