@@ -210,8 +210,9 @@ struct FormJudge: Sendable {
       verdicts[j] = .shape
     }
 
-    // Strokes drawn in one go or in pieces are looked for only where something is amiss.
-    let paths = JoinedStrokes(tolerance: tolerance)
+    // Strokes drawn in one go or in pieces are looked for only where something is amiss, and
+    // a loose hand's paths by its own standard, as its strokes are.
+    let paths = JoinedStrokes(tolerance: loose.tolerance)
     var splits: [JoinedStrokes.Split] = []
     var joinings: [JoinedStrokes.Joined] = []
     if verdicts.contains(where: { $0 != .ok }) || match.referenceOfDrawn.contains(nil) {
