@@ -192,6 +192,10 @@ struct FormJudge: Sendable {
     // Put in order, a stroke that fitted where it was drawn no longer fits: the strokes were
     // swapped, not slipped (two close bars of 寿 drawn in each other's order).
     if loose.reorderingMisfits(drawing, form, raw: raw, ordered: match) { match = raw }
+    // A stroke drawn in one go with the next can pull its neighbours' pairing askew.
+    if let paired = JoinedStrokes(tolerance: tolerance).rematched(drawing, form, match) {
+      match = paired
+    }
 
     // Fitted only when some stroke is off, so that a drawing that passes pays nothing for it.
     var refits: [ComponentRefit?]?
@@ -227,8 +231,9 @@ struct FormJudge: Sendable {
       verdicts[j] = .shape
     }
 
-    // Strokes drawn in one go or in pieces are looked for only where something is amiss.
-    let paths = JoinedStrokes(tolerance: tolerance)
+    // Strokes drawn in one go or in pieces are looked for only where something is amiss, and
+    // a loose hand's paths by its own standard, as its strokes are.
+    let paths = JoinedStrokes(tolerance: loose.tolerance)
     var splits: [JoinedStrokes.Split] = []
     var joinings: [JoinedStrokes.Joined] = []
     if verdicts.contains(where: { $0 != .ok }) || match.referenceOfDrawn.contains(nil) {

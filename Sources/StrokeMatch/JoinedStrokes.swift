@@ -32,10 +32,19 @@ struct JoinedStrokes {
   /// near (a share of that reach) the path must come to its far point.
   static let farCells = 2.0  // bigger = only longer neighbours are told joined by their reach
   static let visitedShare = 0.5  // bigger = a path nearer the taken stroke still reads as joined
+  /// A drawn stroke that keeps pace with the strokes laid end to end (`keepsPace`) is longer
+  /// than the one it was matched to by at least this share of what the others and the pen's
+  /// moves add to it.
+  static let addedShare = 0.2  // bigger = a short neighbour joined on must be drawn longer
   /// A stroke joining others is at least this share of their inked length together.
   static let joinedLength = 0.7  // bigger = a joining must be drawn more fully
   /// And at most this many times as long as they are laid end to end, the pen's moves included.
   static let joinedLongest = 1.6  // bigger = a joining may be drawn with longer overshoots
+  /// How many pairings around a joining are tried, cheapest first (`rematched`).
+  static let rematchTries = 3  // bigger = slower, a joining found under more pairings
+  /// How much less (in pair costs) that pairing must cost than the first: as cheap or a little
+  /// cheaper, a stroke left out among look-alikes (馬's dots) reads as two of them joined.
+  static let rematchGain = 1.0  // bigger = a pairing around a joining must explain more
 
   /// A joining found: drawn stroke `drawn` stands for the reference strokes `strokes`.
   struct Joined: Equatable {
@@ -82,42 +91,158 @@ struct JoinedStrokes {
   }
 
   /// Drawn strokes that follow two or more consecutive reference strokes, of which at most one is
-  /// matched (to that drawn stroke) and the rest missing.
+  /// matched (to that drawn stroke) and the rest missing. Where joinings vie for a stroke, the
+  /// one whose strokes its drawn stroke keeps pace with best wins, not the first in stroke order
+  /// (a stroke drawn alone beside a neighbour's joining can pass for joining that neighbour too).
   func joinings(
     _ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match,
     verdicts: [Grade.StrokeResult.Verdict], taken: Set<Int>
   ) -> [Joined] {
     let m = form.strokes.count
-    var found: [Joined] = []
-    var covered = Set<Int>()
+    var candidates: [(joined: Joined, fit: Double)] = []
+    // Each drawn stroke's path is placed once, however many runs it is tried against.
+    var paths: [Int: [Point]] = [:]
     for count in 2...Self.longestRun {
       for first in 0..<max(0, m - count + 1) {
         let run = Array(first..<(first + count))
-        guard covered.isDisjoint(with: run),
-          run.contains(where: { verdicts[$0] == .missing })
-        else { continue }
+        guard run.contains(where: { verdicts[$0] == .missing }) else { continue }
         let matched = Set(run.compactMap { match.drawnOfReference[$0] })
         guard matched.count <= 1 else { continue }
-        let candidates =
+        let drawn =
           matched.isEmpty
           ? match.referenceOfDrawn.indices.filter {
             match.referenceOfDrawn[$0] == nil && !taken.contains($0)
           } : Array(matched)
-        for i in candidates {
-          let path = placedApart(drawing, form, i, match)
+        let strokes = run.map { form.strokes[$0] }
+        for i in drawn {
+          let path = paths[i] ?? placedApart(drawing, form, i, match)
+          paths[i] = path
           let taken = run.first { match.drawnOfReference[$0] == i }
-          if isJoined(
-            path, run.map { form.strokes[$0] }, takenFor: taken.map { form.strokes[$0] },
-            rightForIt: taken.map { verdicts[$0] == .ok } ?? false)
-          {
-            found.append(Joined(drawn: i, strokes: run))
-            covered.formUnion(run)
-            break
-          }
+          guard
+            isJoined(
+              path, strokes, takenFor: taken.map { form.strokes[$0] },
+              rightForIt: taken.map { verdicts[$0] == .ok } ?? false)
+          else { continue }
+          candidates.append((Joined(drawn: i, strokes: run), paceFit(path, strokes)))
         }
       }
     }
-    return found
+    var found: [Joined] = []
+    var covered = Set<Int>()
+    var used = Set<Int>()
+    for (joined, _) in candidates.sorted(by: { $0.fit < $1.fit })
+    where covered.isDisjoint(with: joined.strokes) && !used.contains(joined.drawn) {
+      found.append(joined)
+      covered.formUnion(joined.strokes)
+      used.insert(joined.drawn)
+    }
+    return found.sorted { $0.strokes[0] < $1.strokes[0] }
+  }
+
+  /// How nearly (in tolerances of the longest) a path keeps pace with strokes laid end to end.
+  func paceFit(_ path: [Point], _ strokes: [PreparedStroke]) -> Double {
+    let longest = strokes.map(\.length).max() ?? 0
+    return Self.stepDistance(path, strokes.flatMap(\.polyline)) / tolerance.mean(longest)
+  }
+
+  /// The match paired anew around a joining, when the first pairing missed it: the joined
+  /// stroke taken for a stroke elsewhere, or the stroke after it taken for the one it joined on
+  /// (雨's dots each moved up one), so that a stroke far from the joining reads as missing.
+  /// Each drawn stroke that keeps pace with two consecutive strokes is tried as standing for
+  /// them, the rest paired without them; the pairing is kept when it is in stroke order, each
+  /// of its other pairs fits, it costs clearly less than the first (`rematchGain`), and the
+  /// joining it makes holds up (`isJoined`, strictly).
+  func rematched(_ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match)
+    -> Match?
+  {
+    let n = drawing.strokes.count
+    let m = form.strokes.count
+    guard n < m, n >= 2 else { return nil }
+    let before = Self.pairingTotal(match.cost, match.referenceOfDrawn, drawn: n, m: m)
+    let drawnSteps = (0..<n).map {
+      Polyline.resample(placed(drawing, $0, match), count: 2 * sampleCount)
+    }
+    var tries: [(total: Double, drawn: Int, run: [Int], pairing: [Int?])] = []
+    for first in 0..<(m - 1) {
+      let run = [first, first + 1]
+      let strokes = run.map { form.strokes[$0] }
+      let longest = max(strokes[0].length, strokes[1].length)
+      let reach = tolerance.endpoint(longest)
+      let steps = Polyline.resample(strokes.flatMap(\.polyline), count: 2 * sampleCount)
+      for i in 0..<n where drawnSteps[i][0].distance(to: steps[0]) <= reach {
+        // Already taken for one of them with the other missing: `joinings` looks there as it is.
+        if let j = match.referenceOfDrawn[i], run.contains(j),
+          run.allSatisfy({ $0 == j || match.drawnOfReference[$0] == nil })
+        {
+          continue
+        }
+        var distance = 0.0
+        for (a, b) in zip(drawnSteps[i], steps) { distance += a.distance(to: b) }
+        let fit = distance / Double(steps.count) / tolerance.mean(longest)
+        guard fit <= 1 else { continue }
+        var pairing = Self.paired(match.cost, without: i, strokes: run, n: n, m: m)
+        // Taken for the one of the two it fits better, as the matcher would pair it.
+        pairing[i] = match.cost[i][first] <= match.cost[i][first + 1] ? first : first + 1
+        // The rest each within its tolerance: a pairing that shifts strokes out of their
+        // places to fill a gap elsewhere is a stroke missing there, not a joining.
+        // In stroke order: a pairing around a joining restores the order the hand kept.
+        let order = pairing.compactMap { $0 }
+        guard pairing != match.referenceOfDrawn, zip(order, order.dropFirst()).allSatisfy(<),
+          pairing.enumerated().allSatisfy({ k, j in
+            k == i || j.map { match.cost[k][$0] < 1 } ?? true
+          })
+        else { continue }
+        var rest = pairing
+        rest[i] = nil
+        let total = Self.pairingTotal(match.cost, rest, drawn: n - 1, m: m - 2) + fit
+        if total + Self.rematchGain < before { tries.append((total, i, run, pairing)) }
+      }
+    }
+    let matcher = Matcher(tolerance: tolerance)
+    for attempt in tries.sorted(by: { $0.total < $1.total }).prefix(Self.rematchTries) {
+      let trial = matcher.assign(drawing, form, match.placement, fixed: attempt.pairing)
+      let path = placedApart(drawing, form, attempt.drawn, trial)
+      let taken = attempt.pairing[attempt.drawn].map { form.strokes[$0] }
+      if isJoined(path, attempt.run.map { form.strokes[$0] }, takenFor: taken, rightForIt: true) {
+        return trial
+      }
+    }
+    return nil
+  }
+
+  /// The reference stroke of each drawn stroke, paired least dearly (as `Matcher.assign` pairs
+  /// them) with drawn stroke `drawn` and the reference strokes `strokes` left out.
+  static func paired(_ cost: [[Double]], without drawn: Int, strokes: [Int], n: Int, m: Int)
+    -> [Int?]
+  {
+    let rows = (0..<n).filter { $0 != drawn }
+    let columns = (0..<m).filter { !strokes.contains($0) }
+    let size = max(rows.count, columns.count)
+    let split = 2 * Matcher.unmatchedCost
+    var matrix = [Double](repeating: Matcher.unmatchedCost, count: size * size)
+    for (r, i) in rows.enumerated() {
+      for (c, j) in columns.enumerated() { matrix[r * size + c] = min(cost[i][j], split) }
+    }
+    var pairing = [Int?](repeating: nil, count: n)
+    for (r, c) in Assignment.solve(matrix, size: size).enumerated()
+    where r < rows.count && c < columns.count && cost[rows[r]][columns[c]] < split {
+      pairing[rows[r]] = columns[c]
+    }
+    return pairing
+  }
+
+  /// What `Matcher.assign` charges for a pairing of `drawn` drawn strokes with `m` reference
+  /// strokes: each pair's cost, and a charge for each stroke, drawn or reference, left unpaired.
+  static func pairingTotal(_ cost: [[Double]], _ pairing: [Int?], drawn: Int, m: Int) -> Double {
+    var total = 0.0
+    var pairs = 0
+    for (i, j) in pairing.enumerated() {
+      guard let j else { continue }
+      total += cost[i][j]
+      pairs += 1
+    }
+    let unpaired = drawn + m - 2 * pairs
+    return total + Matcher.unmatchedCost * Double(unpaired)
   }
 
   /// A drawn stroke's polyline under a placement fitted without it: paired point by point
@@ -169,7 +294,9 @@ struct JoinedStrokes {
       let nearer =
         rightForIt
         ? joinedNearness < takenNearness - 0.5 * margin
-          || (nearlyAsNear && visitsTheOthers(path, takenFor, strokes))
+          || (nearlyAsNear
+            && (visitsTheOthers(path, takenFor, strokes)
+              || keepsPace(path, reference, rather: takenFor)))
         : nearlyAsNear
       guard nearer || reachesPast(path, takenFor, strokes) else { return false }
     }
@@ -250,6 +377,30 @@ struct JoinedStrokes {
       }
       return Polyline.distance(from: point, to: path) <= Self.visitedShare * far
     }
+  }
+
+  /// Whether the drawn path, point for point at equal steps along it, lies nearer the strokes
+  /// laid end to end than the one it was matched to, and is longer. Nearest distances cannot tell
+  /// a short neighbour joined on (ム's dot after its bend, 糸's dot after its second stroke) from
+  /// one left out: its ink and the pen's move to it lie close to the stroke and hardly move a
+  /// mean. But they lengthen the path, so its points run ahead of the stroke's alone and keep
+  /// pace with the strokes laid end to end; a stroke drawn alone keeps pace with itself.
+  func keepsPace(_ path: [Point], _ reference: [Point], rather taken: PreparedStroke) -> Bool {
+    // Longer than the stroke alone by a share of what the rest add: a stroke drawn alone that
+    // strays (a bend cut short) can keep pace with a longer path as well as with its own.
+    let added = Polyline.length(path) + tolerance.quantisation - taken.length
+    return added >= Self.addedShare * (Polyline.length(reference) - taken.length)
+      && Self.stepDistance(path, reference) < Self.stepDistance(path, taken.polyline)
+  }
+
+  /// The mean distance between two paths' points at equal steps along each.
+  static func stepDistance(_ drawn: [Point], _ reference: [Point]) -> Double {
+    let count = 2 * sampleCount
+    let drawnSamples = Polyline.resample(drawn, count: count)
+    let referenceSamples = Polyline.resample(reference, count: count)
+    var total = 0.0
+    for (a, b) in zip(drawnSamples, referenceSamples) { total += a.distance(to: b) }
+    return total / Double(count)
   }
 
   /// How far apart two paths lie: the larger of the mean distances from each one's points to
