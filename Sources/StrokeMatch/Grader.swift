@@ -163,6 +163,9 @@ struct FormJudge: Sendable {
   /// flick as the pen leaves), this many cells (diagonals) and this share of the two legs, turning by more than the angle whose cosine is `cornerTurn`,
   /// each leg within this share of the corner's depth of its chord.
   static let cornerLeg = 12.0  // bigger = longer legs drawn before a corner counts
+  /// And the corner at least this far (units) from the line between the stroke's ends: a
+  /// start or end bent a little is a hand's entry or exit, not a corner.
+  static let cornerDepth = 11.0  // bigger = deeper corners needed
   static let cornerLegCells = 2.0  // bigger = the same, on a coarse canvas
   static let cornerLegShare = 0.2  // bigger = the same, as a share of the stroke
   static let cornerTurn = 0.4  // bigger = gentler turns count as corners
@@ -527,7 +530,8 @@ struct FormJudge: Sendable {
     let second = samples[last] - samples[corner]
     let shorter = min(first.length, second.length)
     let cell = 2 * tolerance.quantisation
-    guard shorter >= max(Self.cornerLeg * tolerance.factor, Self.cornerLegCells * cell),
+    guard depth >= Self.cornerDepth * tolerance.factor,
+      shorter >= max(Self.cornerLeg * tolerance.factor, Self.cornerLegCells * cell),
       shorter >= Self.cornerLegShare * (first.length + second.length),
       first.dot(second) < Self.cornerTurn * first.length * second.length
     else { return false }
