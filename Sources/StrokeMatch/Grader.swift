@@ -494,22 +494,24 @@ struct FormJudge: Sendable {
   }
 
   /// Strokes drawn far longer than this hand draws the rest of the kanji, against their
-  /// references: 日's verticals run on down as 月's do. Each stroke's drawn length (less a cell,
-  /// the grid's error) over its reference's, against the median of that ratio.
+  /// references: 日's verticals run on down as 月's do. The stroke's drawn length (less a cell,
+  /// the grid's error) over its reference's, against the median of that ratio as drawn.
   func overlong(_ drawing: PreparedDrawing, _ form: PreparedStrokeSet, _ match: Match) -> [Int] {
-    var ratios: [(Int, Double)] = []
+    // The hand's scale from its strokes as drawn; a stroke judged less the grid's error.
+    var scales: [Double] = []
+    var judged: [(Int, Double)] = []
     for (j, stroke) in form.strokes.enumerated() where !stroke.isDot {
       guard let i = match.drawnOfReference[j] else { continue }
       let drawn = drawing.strokes[i].length * match.placement.lengthScale
-      ratios.append((j, max(0, drawn - 2 * tolerance.quantisation) / stroke.length))
+      scales.append(drawn / stroke.length)
+      if stroke.length >= Self.overlongStroke {
+        judged.append((j, max(0, drawn - 2 * tolerance.quantisation) / stroke.length))
+      }
     }
-    guard ratios.count >= 4 else { return [] }
-    let sorted = ratios.map(\.1).sorted()
-    let median = sorted[(sorted.count - 1) / 2]
-    return ratios.filter { j, ratio in
-      form.strokes[j].length >= Self.overlongStroke
-        && ratio > Self.overlongShare * tolerance.factor * median
-    }.map(\.0)
+    guard scales.count >= 4 else { return [] }
+    scales.sort()
+    let median = scales[(scales.count - 1) / 2]
+    return judged.filter { $0.1 > Self.overlongShare * tolerance.factor * median }.map(\.0)
   }
 
   /// A straight stroke drawn with a sharp corner: two straight legs at an angle, the shorter one
