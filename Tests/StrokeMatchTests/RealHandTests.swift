@@ -20,6 +20,39 @@ import Testing
     return writer.draw(strokes, level: level, canvas: canvas)
   }
 
+  /// Each kanji drawn on every canvas with stroke `first` (zero-based) and the next joined, then
+  /// with the next left out: how often the joining is named as those two strokes, and how often
+  /// the stroke left out is named missing, of how many drawings of each.
+  func joinedAndLeftOut(
+    _ cases: [(String, Int)], seeds: ClosedRange<UInt64>, level: SimulatedWriter.Level
+  ) throws -> (joined: Int, missing: Int, count: Int) {
+    var joinedNamed = 0
+    var missingNamed = 0
+    var count = 0
+    for (character, first) in cases {
+      let kanji = try Reference.kanji(character)
+      let strokes = kanji.strokes.strokes
+      var left = strokes
+      left.remove(at: first + 1)
+      for canvas in RealHandWriter.canvases {
+        for seed in seeds {
+          count += 1
+          let joined = Grader(kanji: kanji).grade(
+            drawn(
+              RealHandWriter.joining(strokes, at: first), seed: seed, canvas: canvas,
+              level: level))
+          if joined.errors.map(\.strokes) == [[first + 1, first + 2]] { joinedNamed += 1 }
+          let without = Grader(kanji: kanji).grade(
+            drawn(left, seed: seed, canvas: canvas, level: level))
+          if without.errors.map(\.message) == ["stroke \(first + 2) is missing"] {
+            missingNamed += 1
+          }
+        }
+      }
+    }
+    return (joinedNamed, missingNamed, count)
+  }
+
   /// The numbers a message names ("stroke 2 is drawn out of order, after stroke 4": 2, 4).
   func numbers(_ message: String) -> [Int] {
     message.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
@@ -80,31 +113,13 @@ import Testing
   /// the pen's move to it lie too near it to move nearest distances, but its points, at equal
   /// steps along it, keep pace with the two laid end to end. Left out, the dot is missing.
   @Test func aShortStrokeJoinedOnAfterALongerOneIsJoinedNotMissing() throws {
-    var joinedNamed = 0
-    var missingNamed = 0
-    var count = 0
-    for (character, first) in [("室", 4), ("終", 1), ("累", 6), ("給", 1)] {
-      let kanji = try Reference.kanji(character)
-      let strokes = kanji.strokes.strokes
+    let cases = [("室", 4), ("終", 1), ("累", 6), ("給", 1)]
+    for (character, first) in cases {
+      let strokes = try Reference.kanji(character).strokes.strokes
       #expect(Polyline.length(strokes[first + 1].points) < Polyline.length(strokes[first].points))
-      var left = strokes
-      left.remove(at: first + 1)
-      for canvas in RealHandWriter.canvases {
-        for seed: UInt64 in 1...4 {
-          count += 1
-          let joined = Grader(kanji: kanji).grade(
-            drawn(
-              RealHandWriter.joining(strokes, at: first), seed: seed, canvas: canvas,
-              level: .typical))
-          if joined.errors.map(\.strokes) == [[first + 1, first + 2]] { joinedNamed += 1 }
-          let without = Grader(kanji: kanji).grade(
-            drawn(left, seed: seed, canvas: canvas, level: .typical))
-          if without.errors.map(\.message) == ["stroke \(first + 2) is missing"] {
-            missingNamed += 1
-          }
-        }
-      }
     }
+    let (joinedNamed, missingNamed, count) = try joinedAndLeftOut(
+      cases, seeds: 1...4, level: .typical)
     // By nearest distances alone 31 of these 80 joinings were named; a dot is a cell or two on
     // the coarsest canvases, where a few cannot be told.
     #expect(joinedNamed >= 55, "joined named \(joinedNamed) of \(count)")
@@ -172,30 +187,8 @@ import Testing
   /// from the strokes laid end to end as much as its strokes stray from the model. Left out, a
   /// stroke is still missing.
   @Test func aSloppyHandsJoiningsAreReadByItsOwnStandard() throws {
-    var joinedNamed = 0
-    var missingNamed = 0
-    var count = 0
-    for (character, first) in [("台", 0), ("写", 2), ("震", 3), ("卵", 5), ("冠", 0)] {
-      let kanji = try Reference.kanji(character)
-      let strokes = kanji.strokes.strokes
-      var left = strokes
-      left.remove(at: first + 1)
-      for canvas in RealHandWriter.canvases {
-        for seed: UInt64 in 1...6 {
-          count += 1
-          let joined = Grader(kanji: kanji).grade(
-            drawn(
-              RealHandWriter.joining(strokes, at: first), seed: seed, canvas: canvas,
-              level: .sloppy))
-          if joined.errors.map(\.strokes) == [[first + 1, first + 2]] { joinedNamed += 1 }
-          let without = Grader(kanji: kanji).grade(
-            drawn(left, seed: seed, canvas: canvas, level: .sloppy))
-          if without.errors.map(\.message) == ["stroke \(first + 2) is missing"] {
-            missingNamed += 1
-          }
-        }
-      }
-    }
+    let (joinedNamed, missingNamed, count) = try joinedAndLeftOut(
+      [("台", 0), ("写", 2), ("震", 3), ("卵", 5), ("冠", 0)], seeds: 1...6, level: .sloppy)
     // Read by a neat hand's standard, 118 of these 150 joinings were named.
     #expect(joinedNamed >= 125, "joined named \(joinedNamed) of \(count)")
     // A sloppy hand's strokes left out are named as often either way (127 of 150).
