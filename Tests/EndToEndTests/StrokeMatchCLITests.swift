@@ -47,6 +47,31 @@ import Testing
       + strokes.joined(separator: ", ") + "]}"
   }
 
+  /// A kanji traced from its reference strokes onto a 48 x 24 canvas.
+  func tracing(of character: String) throws -> String {
+    try Repository.requireReferenceDatabase()
+    let database = try ReferenceDatabase(path: Repository.referenceDatabase)
+    let kanji = try #require(try database.kanji(character))
+    let strokes = kanji.strokes.strokes.map { stroke in
+      let points = stroke.points.map { point in
+        "[\((point.x / 109 * 40 + 4).rounded()), \((point.y / 109 * 20 + 2).rounded())]"
+      }
+      return "[" + points.joined(separator: ", ") + "]"
+    }
+    return #"{"canvas": {"columns": 48, "rows": 24, "cellAspect": 2.0}, "strokes": ["#
+      + strokes.joined(separator: ", ") + "]}"
+  }
+
+  /// 喩 written by hand as 喻, and 𠮟 as 叱, pass; 愉 does not pass for 喩.
+  @Test func aKanjisOtherHandwrittenFormPasses() throws {
+    for (asked, drawn, passes) in [("喩", "喻", true), ("𠮟", "叱", true), ("喩", "愉", false)] {
+      let output = try run(["grade", "--kanji", asked], input: try tracing(of: drawn))
+      #expect(output.status == 0, "\(output.stderr)")
+      let grade = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+      #expect(grade?["pass"] as? Bool == passes, "\(drawn) as \(asked): \(output.stdout)")
+    }
+  }
+
   @Test func aLooseHandsSlipIsForgivenWithANoteOnlyInTheKanjiItIs() throws {
     let drawing = try looseDrawing(of: "探")
     let output = try run(["grade", "--kanji", "探"], input: drawing)
