@@ -158,7 +158,7 @@ struct FormJudge: Sendable {
   /// A stroke at least this long (units) drawn more than this many times as long as the hand
   /// draws the kanji's strokes (the median, against their references) has the wrong shape.
   static let overlongStroke = 40.0  // bigger = fewer strokes judged for length
-  static let overlongShare = 2.0  // bigger = longer strokes accepted
+  static let overlongShare = 1.7  // bigger = longer strokes accepted
   /// A corner in a straight stroke: the shorter leg at least this long (units: longer than a
   /// flick as the pen leaves), this many cells (diagonals) and this share of the two legs, turning by more than the angle whose cosine is `cornerTurn`,
   /// each leg within this share of the corner's depth of its chord.
