@@ -29,18 +29,9 @@ final class AppUnderTest {
     }
     folder = try other?.folder ?? TemporaryFolder()
     let environment = BuiltBinary.environment(home: folder.path)
-    for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
-      let result = try spawn(
-        [BuiltBinary.path, "config", key, value],
-        environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
-      guard result.status == 0 else {
-        throw HarnessError(description: "config \(key) \(value): \(result.output)")
-      }
-    }
-    for command in before {
-      let result = try spawn(
-        [BuiltBinary.path] + command,
-        environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+    let setup = settings.sorted(by: { $0.key < $1.key }).map { ["config", $0.key, $0.value] }
+    for command in setup + before {
+      let result = try StoreFile(home: folder.path).run(command)
       guard result.status == 0 else {
         throw HarnessError(description: "\(command.joined(separator: " ")): \(result.output)")
       }
@@ -122,11 +113,14 @@ final class AppUnderTest {
     try log().filter { ($0["kind"] as? String) == "review" }
   }
 
+  /// Runs `kanji-write ARGUMENTS` to its end in the app's home: another process beside it.
+  func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    try StoreFile(home: home).run(arguments)
+  }
+
   /// The review log, read with `kanji-write export --format json` after the app has run.
   func log() throws -> [[String: Any]] {
-    let result = try spawn(
-      [BuiltBinary.path, "export", "--format", "json"],
-      environment: ProcessInfo.processInfo.environment.merging(["KANJI_WRITE_HOME": home]) { $1 })
+    let result = try run(["export", "--format", "json"])
     guard result.status == 0, let data = result.output.data(using: .utf8),
       let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
       let log = object["reviewLog"] as? [[String: Any]]

@@ -44,11 +44,7 @@ import Testing
     try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)
 
-    let export = try spawn(
-      [BuiltBinary.path, "export", "--format", "json"],
-      environment: ProcessInfo.processInfo.environment.merging(["KANJI_WRITE_HOME": app.home]) {
-        $1
-      })
+    let export = try app.run(["export", "--format", "json"])
     let object = try JSONSerialization.jsonObject(with: Data(export.output.utf8)) as? [String: Any]
     let cards = try #require(object?["cards"] as? [[String: Any]])
     #expect(cards.count == 103)

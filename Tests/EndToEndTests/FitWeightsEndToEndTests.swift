@@ -49,10 +49,9 @@ import Testing
     try app.tmux.type("q")
     #expect(try app.waitForExit() == 0)
 
-    let replay = try BuiltBinary.run(
-      ["replay", "--json"], environment: BuiltBinary.environment(home: app.home))
+    let replay = try app.run(["replay", "--json"])
     let weights = try #require(
-      (try? JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any])?[
+      (try? JSONSerialization.jsonObject(with: Data(replay.output.utf8)) as? [String: Any])?[
         "parameters"] as? [Double])
     // Easy was recalled every time: its initial stability grew; the rest kept their defaults.
     #expect(weights[3] > 8.2956)

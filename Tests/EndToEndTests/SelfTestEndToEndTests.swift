@@ -18,8 +18,7 @@ import Testing
   ]
 
   func run(_ arguments: [String], home: String) throws -> String {
-    let result = try spawn(
-      [BuiltBinary.path] + arguments + ["--home", home, "--data", Repository.referenceDatabase])
+    let result = try StoreFile(home: home).run(arguments)
     guard result.status == 0 else {
       throw HarnessError(description: "\(arguments.joined(separator: " ")): \(result.output)")
     }

@@ -6,11 +6,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct SettingsEndToEndTests {
   /// A setting as `kanji-write config KEY` reads it from the app's home.
   func setting(_ key: String, in app: AppUnderTest) throws -> String {
-    let result = try spawn(
-      [BuiltBinary.path, "config", key],
-      environment: ProcessInfo.processInfo.environment.merging(["KANJI_WRITE_HOME": app.home]) {
-        $1
-      })
+    let result = try app.run(["config", key])
     return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 

@@ -50,11 +50,7 @@ import Testing
     let reviews = try app.reviews()
     #expect(reviews.first?["rating"] as? Int == LoggedRating.again.rawValue)
 
-    let weak = try spawn(
-      [BuiltBinary.path, "weak", "--json"],
-      environment: ProcessInfo.processInfo.environment.merging(
-        BuiltBinary.environment(home: app.home)
-      ) { $1 })
+    let weak = try app.run(["weak", "--json"])
     #expect(weak.status == 0)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(weak.output.utf8)) as? [String: Any])
@@ -89,11 +85,7 @@ import Testing
     #expect(try app.waitForExit() == 0)
 
     func history(_ arguments: [String]) throws -> [[String: Any]] {
-      let result = try spawn(
-        [BuiltBinary.path, "test", "--history", "--json"] + arguments,
-        environment: ProcessInfo.processInfo.environment.merging(
-          BuiltBinary.environment(home: app.home)
-        ) { $1 })
+      let result = try app.run(["test", "--history", "--json"] + arguments)
       let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8))
       return try #require((object as? [String: Any])?["tests"] as? [[String: Any]])
     }
