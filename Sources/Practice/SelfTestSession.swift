@@ -31,14 +31,9 @@ public struct SelfTestSession: Sendable {
     kanji: [Kanji], judge: any DrawingJudge, columns: Int, rows: Int, now: Date,
     asciiFrame: Bool = false
   ) {
-    self.kanji = kanji
-    self.words = []
-    self.judge = judge
-    self.layout = Layout(columns: columns, rows: rows)
-    self.now = now
-    self.startedAt = now
-    self.asciiFrame = asciiFrame
-    phase = .asking(AskState(startedAt: now, canvas: layout.canvas))
+    self.init(
+      kanji: kanji, words: [], judge: judge, columns: columns, rows: rows, now: now,
+      asciiFrame: asciiFrame)
   }
 
   /// A test on `words`: each kanji of each word asked in turn, the word's reading and meaning
@@ -47,7 +42,16 @@ public struct SelfTestSession: Sendable {
     words: [WordCard], judge: any DrawingJudge, columns: Int, rows: Int, now: Date,
     asciiFrame: Bool = false
   ) {
-    self.kanji = words.flatMap(\.characters)
+    self.init(
+      kanji: words.flatMap(\.characters), words: words, judge: judge, columns: columns,
+      rows: rows, now: now, asciiFrame: asciiFrame)
+  }
+
+  private init(
+    kanji: [Kanji], words: [WordCard], judge: any DrawingJudge, columns: Int, rows: Int,
+    now: Date, asciiFrame: Bool
+  ) {
+    self.kanji = kanji
     self.words = words
     self.judge = judge
     self.layout = Layout(columns: columns, rows: rows)
