@@ -108,13 +108,14 @@ public struct RealHandWriter: Sendable {
   /// two of 衤) or strokes that cross, told apart by place or direction (zero-based).
   mutating func closePair(_ kanji: Kanji) -> (Int, Int)? {
     let strokes = kanji.strokes.strokes.map { PreparedStroke(points: $0.points) }
+    let orders = Grader(kanji: kanji).acceptedOrders
     var pairs: [(Int, Int)] = []
     for a in strokes.indices {
       for b in strokes.indices where b > a {
         let apart = strokes[a].centroid.distance(to: strokes[b].centroid)
         // Close, but not the same stroke twice over: those no order can tell apart; and not
         // two an accepted order draws the other way round.
-        if apart > 6, apart < 30, !SimulatedWriter.swapIsAcceptedOrder(kanji, a, b) {
+        if apart > 6, apart < 30, !SimulatedWriter.swapIsAcceptedOrder(a, b, among: orders) {
           pairs.append((a, b))
         }
       }

@@ -44,9 +44,14 @@ extension SimulatedWriter {
   /// Whether `kanji`'s strokes `a` and `b` (zero-based) drawn in each other's place make one of
   /// its accepted stroke orders (止 with its horizontal first): no error to catch.
   public static func swapIsAcceptedOrder(_ kanji: Kanji, _ a: Int, _ b: Int) -> Bool {
-    var order = Array(kanji.strokes.strokes.indices)
-    order.swapAt(a, b)
-    return Grader(kanji: kanji).acceptedOrders.contains(order)
+    swapIsAcceptedOrder(a, b, among: Grader(kanji: kanji).acceptedOrders)
+  }
+
+  /// The same, against the kanji's accepted orders found once (`Grader.acceptedOrders`).
+  static func swapIsAcceptedOrder(_ a: Int, _ b: Int, among orders: [[Int]]) -> Bool {
+    orders.contains { order in
+      order.indices.allSatisfy { order[$0] == ($0 == a ? b : $0 == b ? a : $0) }
+    }
   }
 
   /// A drawing of `kanji` for the case `kind`: right, or wrong in exactly the way named.

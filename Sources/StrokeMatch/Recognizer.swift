@@ -245,8 +245,8 @@ extension Recognizer {
     let ranked = coarseRanking(
       drawn, strokes: strokes.count, bounds: Bounds(strokes.flatMap(\.points)), window: 1,
       excluding: kanji.character)
-    return ranked.map { characters[$0.index] }.filter {
-      !HandwrittenForms.same($0, kanji.character)
-    }.prefix(count).map { $0 }
+    return Array(
+      ranked.lazy.map { self.characters[$0.index] }
+        .filter { !HandwrittenForms.same($0, kanji.character) }.prefix(count))
   }
 }

@@ -246,7 +246,8 @@ public struct Importer {
     let orphans = variants.filter { mains[$0.key] == nil }.reduce(0) { $0 + $1.value.count }
     if orphans > 0 { report.skipped["variant files without a usable main file"] = orphans }
     report.keptCharacters = kept.count
-    let words = Self.words(jmdict, kept: Set(kept), report: &report)
+    let keptSet = Set(kept)
+    let words = Self.words(jmdict, kept: keptSet, report: &report)
     if options.strict, let first = jmdict.malformed.first { throw ImportError(description: first) }
     jmdict.malformed.forEach(log)
 
@@ -263,7 +264,6 @@ public struct Importer {
       ("words", String(words.count)),
     ]
     // The other form of a kanji written either way by hand, kept as one of its variants.
-    let keptSet = Set(kept)
     func handwritten(_ scalar: Unicode.Scalar) -> [(name: String, blob: [UInt8])] {
       guard let other = HandwrittenForms.otherForm(of: String(Character(scalar))),
         let otherScalar = other.unicodeScalars.first, keptSet.contains(otherScalar),
