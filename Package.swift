@@ -20,6 +20,9 @@ let package = Package(
 
     // Layers, bottom up; each uses only the ones below it.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
+    // JSON read over bytes: white space, literals, strings; the readers of drawings and of sync
+    // records build their values on it.
+    .target(name: "JSONScan"),
     // Reproducible randomness for the simulated writer and the self-test's choice of kanji.
     .target(name: "SeededRandom"),
     // Optimised in debug builds too: `make data` runs the debug binary's importer, and the
@@ -30,7 +33,7 @@ let package = Package(
     .target(name: "StrokeMatch", dependencies: ["KanjiData"]),
     // The wire format: drawings read from JSON (the terminal's, the CLI's batch lines), grades
     // written as JSON.
-    .target(name: "DrawingJSON", dependencies: ["StrokeMatch"]),
+    .target(name: "DrawingJSON", dependencies: ["StrokeMatch", "JSONScan"]),
     // A mouse in a terminal, simulated: the drawings the bench and the tests grade.
     .target(name: "SimulatedWriting", dependencies: ["KanjiData", "StrokeMatch", "SeededRandom"]),
     .target(name: "Scheduler"),
@@ -42,7 +45,8 @@ let package = Package(
     // The learner's records as values (reviews, cards, self-tests): what the store keeps and
     // the screens show, without the store.
     .target(name: "ProgressRecords", dependencies: ["Scheduler"]),
-    .target(name: "Progress", dependencies: ["SQLite", "Scheduler", "ProgressRecords"]),
+    .target(
+      name: "Progress", dependencies: ["SQLite", "Scheduler", "ProgressRecords", "JSONScan"]),
     .target(
       name: "Practice",
       dependencies: [

@@ -1,3 +1,4 @@
+import JSONScan
 import StrokeMatch
 
 /// A fast reader for the drawing JSON the terminal records (and the CLI's batch lines), about ten
@@ -116,8 +117,16 @@ public enum DrawingParser {
   }
 
   struct Reader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var index = 0
+    var scanner: JSONScanner
+    var bytes: UnsafeBufferPointer<UInt8> { scanner.bytes }
+    var index: Int {
+      get { scanner.index }
+      set { scanner.index = newValue }
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+      scanner = JSONScanner(bytes: bytes)
+    }
 
     /// Deeper nesting than any drawing has is refused rather than recursed into.
     static let maxDepth = 32
@@ -131,12 +140,14 @@ public enum DrawingParser {
       DrawingError("malformed JSON at byte \(index + 1): \(message)")
     }
 
-    mutating func skipSpace() {
-      while index < bytes.count {
-        switch bytes[index] {
-        case 0x20, 0x0A, 0x0D, 0x09: index += 1
-        default: return
-        }
+    mutating func skipSpace() { scanner.skipSpace() }
+
+    /// The scanner's work, its failure told as a drawing error.
+    mutating func scanned<T>(_ body: (inout JSONScanner) throws -> T) throws -> T {
+      do {
+        return try body(&scanner)
+      } catch let failure as JSONScanner.Failure {
+        throw DrawingError("malformed JSON at byte \(failure.offset + 1): \(failure.message)")
       }
     }
 
@@ -162,10 +173,7 @@ public enum DrawingParser {
     }
 
     mutating func literal(_ word: String, _ value: Value) throws -> Value {
-      for byte in word.utf8 {
-        guard index < bytes.count, bytes[index] == byte else { throw error("expected \(word)") }
-        index += 1
-      }
+      try scanned { try $0.literal(word) }
       return value
     }
 
@@ -226,94 +234,7 @@ public enum DrawingParser {
     }
 
     mutating func string() throws -> String {
-      index += 1
-      // A string without escapes (every key, every kanji) is made straight from the input.
-      var end = index
-      while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
-        bytes[end] >= 0x20
-      {
-        end += 1
-      }
-      if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-        let start = index
-        index = end + 1
-        guard
-          let text = String(
-            validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        else { throw error("a string is not valid UTF-8") }
-        return text
-      }
-      var scalars: [UInt8] = []
-      while index < bytes.count {
-        let byte = bytes[index]
-        index += 1
-        switch byte {
-        case UInt8(ascii: "\""):
-          guard let text = String(validating: scalars, as: UTF8.self) else {
-            throw error("a string is not valid UTF-8")
-          }
-          return text
-        case UInt8(ascii: "\\"):
-          guard index < bytes.count else { break }
-          let escaped = bytes[index]
-          index += 1
-          switch escaped {
-          case UInt8(ascii: "n"): scalars.append(0x0A)
-          case UInt8(ascii: "t"): scalars.append(0x09)
-          case UInt8(ascii: "r"): scalars.append(0x0D)
-          case UInt8(ascii: "b"): scalars.append(0x08)
-          case UInt8(ascii: "f"): scalars.append(0x0C)
-          case UInt8(ascii: "u"):
-            scalars.append(contentsOf: try unicodeEscape())
-          case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escaped)
-          default: throw error("invalid escape in a string")
-          }
-        case 0..<0x20:
-          throw error("a control character inside a string")
-        default:
-          scalars.append(byte)
-        }
-      }
-      throw error("a string is not closed")
-    }
-
-    /// `\uXXXX`, or a surrogate pair of them, as UTF-8 bytes. A surrogate without its other half
-    /// encodes no character: refused, as a strict JSON reader does.
-    mutating func unicodeEscape() throws -> [UInt8] {
-      func hex() throws -> UInt32 {
-        guard index + 4 <= bytes.count else {
-          throw error("invalid \\u escape: expected four hex digits")
-        }
-        var value: UInt32 = 0
-        for byte in bytes[index..<(index + 4)] {
-          let digit: UInt8
-          switch byte {
-          case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-          case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-          case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-          default: throw error("invalid \\u escape: expected four hex digits")
-          }
-          value = value << 4 | UInt32(digit)
-        }
-        index += 4
-        return value
-      }
-      var code = try hex()
-      if (0xD800..<0xDC00).contains(code) {
-        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-          bytes[index + 1] == UInt8(ascii: "u")
-        else { throw error("invalid \\u escape: lone surrogate") }
-        index += 2
-        let low = try hex()
-        guard (0xDC00..<0xE000).contains(low) else {
-          throw error("invalid \\u escape: lone surrogate")
-        }
-        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-      }
-      guard let scalar = Unicode.Scalar(code) else {
-        throw error("invalid \\u escape: lone surrogate")
-      }
-      return Array(String(Character(scalar)).utf8)
+      try scanned { try $0.string() }
     }
 
     /// Whether a number's digits stop at `position`: the input's end, or what may follow a value.

@@ -1,4 +1,5 @@
 import Foundation
+import JSONScan
 
 /// JSON for sync records, written and read directly over bytes: JSONDecoder took most of the
 /// time of a large first sync. Objects of scalars (strings, numbers, null, booleans) are read
@@ -58,7 +59,7 @@ enum SyncJSON {
   /// Reads one JSON object whose values are scalars or objects of scalars.
   static func read(_ bytes: ArraySlice<UInt8>) throws -> [String: Value] {
     try bytes.withUnsafeBufferPointer { buffer in
-      var reader = Reader(bytes: buffer, position: 0)
+      var reader = Reader(bytes: buffer)
       let object = try reader.object(depth: 0)
       reader.skipSpace()
       guard reader.position == buffer.count else { throw Malformed() }
@@ -67,17 +68,18 @@ enum SyncJSON {
   }
 
   private struct Reader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position: Int
-
-    mutating func skipSpace() {
-      while position < bytes.count {
-        switch bytes[position] {
-        case 0x20, 0x0A, 0x0D, 0x09: position += 1
-        default: return
-        }
-      }
+    var scanner: JSONScanner
+    var bytes: UnsafeBufferPointer<UInt8> { scanner.bytes }
+    var position: Int {
+      get { scanner.index }
+      set { scanner.index = newValue }
     }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+      scanner = JSONScanner(bytes: bytes)
+    }
+
+    mutating func skipSpace() { scanner.skipSpace() }
 
     mutating func expect(_ byte: UInt8) throws {
       skipSpace()
@@ -140,12 +142,8 @@ enum SyncJSON {
       }
     }
 
-    mutating func word(_ text: StaticString) throws {
-      let count = text.utf8CodeUnitCount
-      guard position + count <= bytes.count else { throw Malformed() }
-      let start = text.utf8Start
-      for index in 0..<count where bytes[position + index] != start[index] { throw Malformed() }
-      position += count
+    mutating func word(_ text: String) throws {
+      do { try scanner.literal(text) } catch { throw Malformed() }
     }
 
     mutating func number() throws -> SyncValue {
@@ -191,70 +189,7 @@ enum SyncJSON {
     }
 
     mutating func string() throws -> String {
-      guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Malformed() }
-      position += 1
-      let start = position
-      // The common case, no escapes: the bytes are the string.
-      while position < bytes.count, bytes[position] != UInt8(ascii: "\""),
-        bytes[position] != UInt8(ascii: "\\")
-      {
-        position += 1
-      }
-      guard position < bytes.count else { throw Malformed() }
-      if bytes[position] == UInt8(ascii: "\"") {
-        position += 1
-        return String(
-          decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
-      }
-      var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-      while bytes[position] != UInt8(ascii: "\"") {
-        // bytes[position] is a backslash here.
-        position += 1
-        guard position < bytes.count else { throw Malformed() }
-        let escape = bytes[position]
-        position += 1
-        switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "u"):
-          var scalar = try hex4()
-          if (0xD800..<0xDC00).contains(scalar) {
-            try word("\\u")
-            let low = try hex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw Malformed() }
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          }
-          guard let unicode = Unicode.Scalar(scalar) else { throw Malformed() }
-          out += String(Character(unicode)).utf8
-        default: throw Malformed()
-        }
-        // The run up to the next quote or backslash, copied at once.
-        let run = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\""),
-          bytes[position] != UInt8(ascii: "\\")
-        {
-          position += 1
-        }
-        guard position < bytes.count else { throw Malformed() }
-        out += UnsafeBufferPointer(rebasing: bytes[run..<position])
-      }
-      position += 1
-      return String(decoding: out, as: UTF8.self)
-    }
-
-    mutating func hex4() throws -> UInt32 {
-      guard position + 4 <= bytes.count,
-        let value = UInt32(
-          String(
-            decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + 4]), as: UTF8.self),
-          radix: 16)
-      else { throw Malformed() }
-      position += 4
-      return value
+      do { return try scanner.string() } catch { throw Malformed() }
     }
 
     /// Reads past any value: an array or object, nested.
